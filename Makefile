@@ -1,0 +1,79 @@
+# reviewkit: rsplit, rfilter, rcount, rtags.
+#
+#   make              build the tools into bin/
+#   make demo         install what is missing, build, run the pipeline on examples/
+#   make check        install what is missing, build, run every test
+#   make check-asan   the tests against an AddressSanitizer + UBSan build
+#   make install      PREFIX=/usr/local DESTDIR=
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+RK_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
+	    -Wmissing-prototypes -Wformat=2 -Ilib \
+	    $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
+RK_LIBS	= $(shell pkg-config --libs libbsd-overlay 2>/dev/null)
+
+BUILD	?= build
+BIN	?= bin
+TOOLS	= $(sort $(basename $(notdir $(wildcard cmd/*.c))))
+LIBSRC	= $(sort $(wildcard lib/*.c))
+LIBOBJ	= $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
+LIBA	= $(BUILD)/libreviewkit.a
+PROGS	= $(TOOLS:%=$(BIN)/%)
+MAN	= $(sort $(wildcard man/*.[1-9]))
+
+all: $(PROGS)
+
+$(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h) | $(BUILD)/lib
+	$(CC) $(CPPFLAGS) $(RK_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/cmd/%.o: cmd/%.c $(wildcard lib/*.h) | $(BUILD)/cmd
+	$(CC) $(CPPFLAGS) $(RK_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(BIN)/%: $(BUILD)/cmd/%.o $(LIBA) | $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(RK_LIBS)
+
+$(BUILD)/lib $(BUILD)/cmd $(BIN):
+	mkdir -p $@
+
+deps:
+	@tools/install-deps
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@tools/demo
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory lint-man
+	@tools/run-tests $(BIN)
+
+check-asan: deps
+	@$(MAKE) --no-print-directory all BUILD=build-asan BIN=build-asan/bin \
+	    CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+	@ASAN_OPTIONS=detect_leaks=1 tools/run-tests build-asan/bin
+
+lint-man:
+	@if [ -n "$(MAN)" ]; then mandoc -Tlint -W warning $(MAN) && echo "mandoc -Tlint: $(words $(MAN)) pages clean"; fi
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
+	for m in $(MAN); do \
+	    s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
+
+clean:
+	rm -rf build build-asan bin
+
+.PHONY: all deps demo check check-asan lint-man install clean
+.SUFFIXES:
+.SECONDARY:

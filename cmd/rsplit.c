@@ -1,0 +1,167 @@
+/*
+ * rsplit: annotated reviews in, review TSV out, one row per annotated
+ * sentence.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "annot.h"
+#include "fields.h"
+#include "out.h"
+#include "rk.h"
+#include "tsv.h"
+
+static const char usage_text[] =
+"usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]\n";
+
+static const char help_text[] =
+"usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]\n"
+"Split annotated reviews into review TSV, one row per annotated sentence:\n"
+"review sentence section aspect function severity text.\n"
+"\n"
+"  -a, --all        also write the unannotated rest of a review\n"
+"  -r, --raw        text exactly as decoded, with \\\\ \\t \\n \\r escapes\n"
+"  -q, --quiet      do not print warnings\n"
+"      --strict     exit 1 when there was any warning\n"
+"      --id NAME    review id of standard input (default -)\n"
+"  -N, --no-header  do not write the header line\n"
+"  -h, --help       print this help and exit\n"
+"  -V, --version    print the version and exit\n"
+"\n"
+"With no FILE, or when FILE is -, read standard input.\n";
+
+enum { OPT_STRICT = 256, OPT_ID };
+
+static const struct option longopts[] = {
+	{ "all",	no_argument,		NULL, 'a' },
+	{ "raw",	no_argument,		NULL, 'r' },
+	{ "quiet",	no_argument,		NULL, 'q' },
+	{ "strict",	no_argument,		NULL, OPT_STRICT },
+	{ "id",		required_argument,	NULL, OPT_ID },
+	{ "no-header",	no_argument,		NULL, 'N' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 },
+};
+
+static void
+usage(void)
+{
+	fputs(usage_text, stderr);
+	exit(2);
+}
+
+static void
+write_row(struct out *o, const char *id, const struct sentence *s, bool raw)
+{
+	const struct marker *m = s->labels;
+	int i;
+
+	tsv_put_escaped(o, id, strlen(id));
+	out_char(o, '\t');
+	out_ulong(o, s->number);
+	for (i = 0; i < MARKER_LAYERS; i++) {
+		out_char(o, '\t');
+		if (m != NULL && i < m->ngroups)
+			out_write(o, m->text + m->off[i], m->n[i]);
+	}
+	out_char(o, '\t');
+	if (raw)
+		tsv_put_escaped(o, s->text, s->len);
+	else
+		out_write(o, s->text, s->len);
+	out_char(o, '\n');
+}
+
+/* Splits one review; returns 1 if it could not be read. */
+static int
+split(struct out *o, const char *path, const char *id,
+    const struct review_opts *opts, unsigned long *nwarn)
+{
+	struct review r;
+	struct sentence s;
+	int failed;
+
+	if (review_open(&r, path, opts) == -1)
+		return 1;
+	while (review_next(&r, &s))
+		write_row(o, id, &s, opts->raw);
+	failed = r.in.failed;
+	*nwarn += r.nwarn;
+	review_close(&r);
+	return failed;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static char *stdin_only[] = { "-", NULL };
+	struct review_opts opts = { false, false, false };
+	const char *stdin_id = "-";
+	bool strict = false, header = true;
+	unsigned long nwarn = 0;
+	struct out o;
+	char *id;
+	int ch, i, rval = 0;
+
+	while ((ch = getopt_long(argc, argv, "aNqrhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			opts.all = true;
+			break;
+		case 'N':
+			header = false;
+			break;
+		case 'q':
+			opts.quiet = true;
+			break;
+		case 'r':
+			opts.raw = true;
+			break;
+		case OPT_STRICT:
+			strict = true;
+			break;
+		case OPT_ID:
+			stdin_id = optarg;
+			break;
+		case 'h':
+			rk_help(help_text);
+			break;
+		case 'V':
+			rk_version();
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		argc = 1;
+		argv = stdin_only;
+	}
+
+	out_init(&o, STDOUT_FILENO);
+	if (header) {
+		for (i = 0; i < RK_NFIELDS; i++) {
+			out_str(&o, rk_fields[i]);
+			out_char(&o, i + 1 < RK_NFIELDS ? '\t' : '\n');
+		}
+	}
+	for (i = 0; i < argc; i++) {
+		bool is_stdin = strcmp(argv[i], "-") == 0;
+
+		id = is_stdin ? xstrdup(stdin_id) : review_id(argv[i]);
+		rval |= split(&o, argv[i], id, &opts, &nwarn);
+		free(id);
+	}
+	out_free(&o);
+	if (strict && nwarn > 0)
+		rval = 1;
+	return rval;
+}

@@ -1,0 +1,551 @@
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "annot.h"
+
+#define CARRY_MAX	8	/* spaces between a marker and a split escape */
+
+static const char *
+at(const struct review *r, off_t off)
+{
+	return r->in.buf + (off - r->in.base);
+}
+
+static off_t
+end_off(const struct review *r)
+{
+	return r->in.base + (off_t)r->in.len;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\v' || c == '\f';
+}
+
+/* Counts lines up to offset to, which must still be in the buffer. */
+static void
+advance_lines(struct review *r, off_t to)
+{
+	const char *p, *end, *nl;
+
+	if (to <= r->line_off)
+		return;
+	p = at(r, r->line_off);
+	end = at(r, to);
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		r->line++;
+		r->line_start = r->line_off + (nl - at(r, r->line_off)) + 1;
+		p = nl + 1;
+	}
+	r->line_off = to;
+}
+
+/* Reads more, dropping what lies before the current sentence. */
+static void
+fill(struct review *r)
+{
+	advance_lines(r, r->seg);
+	input_fill(&r->in, (size_t)(r->seg - r->in.base));
+}
+
+static void
+print_note(struct review *r, const struct note *n)
+{
+	unsigned char c = n->arg;
+
+	r->nwarn++;
+	if (r->opts.quiet)
+		return;
+	advance_lines(r, n->off);
+	fprintf(stderr, "%s: %s:%lu:%lld: %s", getprogname(), r->in.name,
+	    r->line, (long long)(n->off - r->line_start + 1),
+	    note_text(n->kind));
+	if (n->kind == NOTE_BAD_ESCAPE) {
+		if (c > ' ' && c < 0x7f)
+			fprintf(stderr, " \\%c", c);
+		else if (c == '\0')
+			fprintf(stderr, " \\ at the end of the text");
+		else
+			fprintf(stderr, " \\ followed by byte 0x%02x", c);
+	}
+	fputc('\n', stderr);
+}
+
+/* Reports the notes of a sentence in file order. */
+static void
+flush_notes(struct review *r)
+{
+	struct notes *ns = &r->notes;
+	struct note t;
+	size_t i, j;
+
+	for (i = 1; i < ns->n; i++)
+		for (j = i; j > 0 && ns->v[j - 1].off > ns->v[j].off; j--) {
+			t = ns->v[j];
+			ns->v[j] = ns->v[j - 1];
+			ns->v[j - 1] = t;
+		}
+	for (i = 0; i < ns->n; i++)
+		print_note(r, &ns->v[i]);
+	ns->n = 0;
+}
+
+static void
+init(struct review *r, const struct review_opts *opts)
+{
+	r->opts = *opts;
+	r->dec.close_quote = -1;
+	r->dec.notes = &r->notes;
+	r->line = 1;
+}
+
+int
+review_open(struct review *r, const char *path, const struct review_opts *opts)
+{
+	memset(r, 0, sizeof(*r));
+	if (input_open(&r->in, path) == -1)
+		return -1;
+	init(r, opts);
+	return 0;
+}
+
+/* For the fuzzer and tests: a review already in memory. */
+void
+review_from_memory(struct review *r, const char *name, const char *p,
+    size_t n, const struct review_opts *opts)
+{
+	memset(r, 0, sizeof(*r));
+	r->in.name = name;
+	r->in.fd = -1;
+	r->in.buf = xmemdup(p, n);
+	r->in.len = r->in.cap = n;
+	r->in.eof = true;
+	init(r, opts);
+}
+
+void
+review_close(struct review *r)
+{
+	input_close(&r->in);
+	free(r->notes.v);
+	free(r->cur.p);
+	free(r->held.p);
+	free(r->out.p);
+}
+
+/*
+ * Skips a BOM and decides the form: a file whose first non-space byte
+ * is '"' is one JSON string; any other is plain text.
+ */
+static void
+start(struct review *r)
+{
+	off_t i;
+
+	r->started = true;
+	while (r->in.len < 3 && !r->in.eof)
+		fill(r);
+	if (r->in.len >= 3 && memcmp(r->in.buf, "\xEF\xBB\xBF", 3) == 0)
+		r->seg = 3;
+	for (i = r->seg;; i++) {
+		if (i == end_off(r)) {
+			if (r->in.eof)
+				break;
+			fill(r);
+		}
+		if (i == end_off(r) || !is_space(*at(r, i)))
+			break;
+	}
+	if (i < end_off(r) && *at(r, i) == '"') {
+		r->dec.json = true;
+		r->seg = i + 1;
+	}
+	r->scan = r->qscan = r->seg;
+}
+
+/*
+ * Is the '"' at q the JSON string's closing quote?  It is when only
+ * spaces, markers and closing punctuation follow it to the end of the
+ * file; anywhere else an unescaped quote is text (malformed JSON).
+ * Returns -1 when more input is needed to tell.
+ */
+static int
+closes_string(struct review *r, off_t q, struct marker *m)
+{
+	off_t i = q + 1, end = end_off(r);
+	char c;
+
+	for (;;) {
+		while (i < end && is_space(*at(r, i)))
+			i++;
+		if (i == end)
+			return r->in.eof ? 1 : -1;
+		c = *at(r, i);
+		if (c == '[') {
+			switch (marker_parse(at(r, i), (size_t)(end - i),
+			    r->in.eof, m)) {
+			case MARKER_YES:
+				i += (off_t)m->len;
+				continue;
+			case MARKER_MORE:
+				return -1;
+			default:
+				return 0;
+			}
+		}
+		if (c == '\0' || strchr(".,;:!?)]'", c) == NULL)
+			return 0;
+		i++;
+	}
+}
+
+/* Is the byte at off preceded by an odd run of backslashes? */
+static bool
+escaped(const struct review *r, off_t off)
+{
+	off_t k = off;
+
+	while (k > r->seg && *at(r, k - 1) == '\\')
+		k--;
+	return (off - k) % 2 == 1;
+}
+
+/*
+ * Looks for the closing quote among the quotes before limit.  Returns
+ * false when more input is needed.
+ */
+static bool
+find_close_quote(struct review *r, off_t limit, struct marker *m)
+{
+	const char *q;
+	off_t qo;
+	int c;
+
+	while (r->dec.json && r->dec.close_quote < 0 && r->qscan < limit) {
+		q = memchr(at(r, r->qscan), '"', (size_t)(limit - r->qscan));
+		if (q == NULL) {
+			r->qscan = limit;
+			break;
+		}
+		qo = r->in.base + (q - r->in.buf);
+		if (!escaped(r, qo)) {
+			if ((c = closes_string(r, qo, m)) < 0)
+				return false;
+			if (c == 1)
+				r->dec.close_quote = qo;
+		}
+		r->qscan = qo + 1;
+	}
+	return true;
+}
+
+/*
+ * Finds the next marker from r->scan, parsed into m.  Returns its
+ * offset, or -1 at the end of the file.
+ */
+static off_t
+find_marker(struct review *r, struct marker *m)
+{
+	const char *b;
+	off_t bo, end;
+
+	for (;;) {
+		end = end_off(r);
+		b = memchr(at(r, r->scan), '[', (size_t)(end - r->scan));
+		bo = b ? r->in.base + (b - r->in.buf) : end;
+		if (!find_close_quote(r, bo, m)) {
+			fill(r);
+			continue;
+		}
+		if (b == NULL) {
+			r->scan = end;
+			if (r->in.eof)
+				return -1;
+			fill(r);
+			continue;
+		}
+		switch (marker_parse(b, (size_t)(end - bo), r->in.eof, m)) {
+		case MARKER_YES:
+			return bo;
+		case MARKER_MORE:
+			fill(r);
+			continue;
+		case MARKER_BROKEN:
+			notes_add(&r->notes, bo, NOTE_NOT_MARKER, 0);
+			/* FALLTHROUGH */
+		case MARKER_NO:
+			r->scan = bo + 1;
+		}
+	}
+}
+
+/*
+ * A marker stands between a backslash and the rest of its escape
+ * (`\[[...]]n`, often with a space after the marker).  Decodes the
+ * escape onto cur and returns the offset the next sentence starts at;
+ * the spaces stay with the next sentence (r->carry).
+ */
+static off_t
+join_escape(struct review *r, off_t bslash, off_t after, size_t *carry)
+{
+	char esc[12];
+	size_t n, used;
+	off_t k;
+
+	for (;;) {
+		for (k = after; k < end_off(r) && *at(r, k) == ' ' &&
+		    k - after < CARRY_MAX; k++)
+			;
+		if (end_off(r) - k >= 11 || r->in.eof)
+			break;
+		fill(r);
+	}
+	n = (size_t)(end_off(r) - k);
+	n = n > sizeof(esc) - 1 ? sizeof(esc) - 1 : n;
+	esc[0] = '\\';
+	memcpy(esc + 1, at(r, k), n);
+	used = decode_escape(&r->dec, esc, n + 1, bslash, &r->cur);
+	if (used == 1)
+		return after;	/* not an escape: the backslash stays text */
+	notes_add(&r->notes, bslash + 1, NOTE_SPLIT_ESCAPE, 0);
+	*carry = (size_t)(k - after);
+	return k + (off_t)used - 1;
+}
+
+/*
+ * Decodes the text before the next marker (or the rest of the file) into
+ * r->cur.  Returns true when a marker ends it; its labels are in m.
+ */
+static bool
+next_segment(struct review *r, struct marker *m)
+{
+	off_t b, next;
+	size_t carry = r->carry;
+	bool found;
+
+	r->cur.len = 0;
+	while (carry-- > 0)
+		buf_addc(&r->cur, ' ');
+	b = find_marker(r, m);
+	found = b >= 0;
+	if (!found)
+		b = end_off(r);
+	next = b + (found ? (off_t)m->len : 0);
+	r->carry = 0;
+	if (decode_text(&r->dec, at(r, r->seg), (size_t)(b - r->seg), r->seg,
+	    &r->cur) > 0) {
+		if (found)
+			next = join_escape(r, b - 1, next, &r->carry);
+		else
+			decode_escape(&r->dec, at(r, b - 1), 1, b - 1, &r->cur);
+	}
+	if (found)
+		for (unsigned k = 0; k < NOTE_NKINDS; k++)
+			if (m->notes & 1u << k)
+				notes_add(&r->notes, b, (enum note_kind)k, 0);
+	flush_notes(r);
+	r->seg = r->scan = next;
+	if (r->qscan < next)
+		r->qscan = next;
+	return found;
+}
+
+/* Length of the closing punctuation character at p, or 0. */
+static size_t
+closing_punct(const char *p, size_t n)
+{
+	static const char *const multi[] = {
+		"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB",	/* ” ’ » */
+	};
+	size_t i, k;
+
+	if (*p != '\0' && strchr(".,;:!?)]\"'", *p) != NULL)
+		return 1;
+	for (i = 0; i < sizeof(multi) / sizeof(multi[0]); i++) {
+		k = strlen(multi[i]);
+		if (k <= n && memcmp(p, multi[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/*
+ * Normal mode: the closing punctuation that follows a marker, before a
+ * space or the next marker, ends the sentence before it ("idea[[...]] .
+ * Next" gives "idea.").  Returns how many bytes of cur were moved.
+ */
+static size_t
+move_punct(struct review *r)
+{
+	const char *p = r->cur.p, *end = r->cur.p + r->cur.len, *s;
+	size_t k;
+
+	if (r->opts.raw)
+		return 0;
+	while (p < end && is_space(*p))
+		p++;
+	for (s = p; s < end && (k = closing_punct(s, (size_t)(end - s))) > 0;)
+		s += k;
+	if (s == p || (s < end && !is_space(*s)))
+		return 0;
+	buf_add(&r->held, p, (size_t)(s - p));
+	return (size_t)(s - r->cur.p);
+}
+
+/* Normal mode: every run of white space one space, none at the ends. */
+static void
+normalise(struct buf *dst, const struct buf *src)
+{
+	const char *p = src->p, *end = src->p + src->len;
+	bool space = false;
+
+	dst->len = 0;
+	for (; p < end; p++) {
+		if (is_space(*p)) {
+			space = dst->len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(dst, ' ');
+		space = false;
+		buf_addc(dst, *p);
+	}
+}
+
+static void
+swap_bufs(struct buf *a, struct buf *b)
+{
+	struct buf t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/* Returns the held sentence in s (valid until the next call). */
+static void
+release_held(struct review *r, struct sentence *s)
+{
+	if (r->opts.raw)
+		swap_bufs(&r->out, &r->held);
+	else
+		normalise(&r->out, &r->held);
+	s->number = r->nsent;
+	s->labels = &r->mk[r->held_mk];
+	s->text = r->out.p;
+	s->len = r->out.len;
+}
+
+/* The text before a new marker becomes the held sentence. */
+static void
+hold(struct review *r, size_t skip)
+{
+	r->held.len = 0;
+	buf_add(&r->held, r->cur.p + skip, r->cur.len - skip);
+	r->held_mk = !r->held_mk;
+	r->have_held = true;
+	r->nsent++;
+}
+
+static bool	review_rest(struct review *, struct sentence *);
+
+static bool
+blank(const char *p, size_t n)
+{
+	while (n > 0 && is_space(p[n - 1]))
+		n--;
+	return n == 0;
+}
+
+/*
+ * The next sentence of the review.  Each is held back until the text
+ * after its marker is read, for the punctuation rule; the text after the
+ * last marker is a sentence without labels with -a.
+ */
+bool
+review_next(struct review *r, struct sentence *s)
+{
+	bool had, found;
+	size_t skip;
+
+	if (!r->started)
+		start(r);
+	while (!r->done) {
+		found = next_segment(r, &r->mk[!r->held_mk]);
+		had = r->have_held;
+		skip = 0;
+		if (had) {
+			skip = move_punct(r);
+			release_held(r, s);
+		}
+		if (found)
+			hold(r, skip);
+		else {
+			r->done = true;
+			r->tail_skip = skip;
+		}
+		if (had)
+			return true;
+	}
+	return review_rest(r, s);
+}
+
+/* After the last marker: the unannotated rest, with -a. */
+static bool
+review_rest(struct review *r, struct sentence *s)
+{
+	const char *p = r->cur.p + r->tail_skip;
+	size_t n = r->cur.len - r->tail_skip;
+
+	if (r->rest_done)
+		return false;
+	r->rest_done = true;
+	if (r->nsent == 0) {
+		r->nwarn++;
+		if (!r->opts.quiet)
+			fprintf(stderr, "%s: %s: no annotations\n",
+			    getprogname(), r->in.name);
+	}
+	if (!r->opts.all || (r->nsent > 0 && blank(p, n)))
+		return false;
+	r->held.len = 0;
+	buf_add(&r->held, p, n);
+	release_held(r, s);
+	s->number = r->nsent + 1;
+	s->labels = NULL;
+	return true;
+}
+
+/*
+ * The review id of a file: its base name without the extension, and
+ * without an "annotated" suffix and what follows it
+ * ("ICLR2018-B1x-R2_annotated - Ann.txt" gives "ICLR2018-B1x-R2").
+ */
+char *
+review_id(const char *path)
+{
+	const char *base, *p, *cut = NULL;
+	char *id;
+	size_t n;
+
+	base = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
+	for (p = base; (p = strstr(p, "annotated")) != NULL; p++)
+		cut = p;
+	if (cut != NULL) {
+		n = (size_t)(cut - base);
+		while (n > 0 && strchr("_- .", base[n - 1]) != NULL)
+			n--;
+	} else {
+		p = strrchr(base, '.');
+		n = p != NULL && p != base ? (size_t)(p - base) : strlen(base);
+	}
+	if (n == 0)
+		n = strlen(base);
+	id = xmalloc(n + 1);
+	memcpy(id, base, n);
+	id[n] = '\0';
+	return id;
+}

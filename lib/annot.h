@@ -1,0 +1,67 @@
+/*
+ * An annotated review, read as a stream of sentences (SPEC 1): each
+ * sentence is the text before a marker, with the marker's labels.
+ * Memory is bounded by the longest sentence, not by the file.
+ */
+#ifndef RK_ANNOT_H
+#define RK_ANNOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "buf.h"
+#include "decode.h"
+#include "input.h"
+#include "marker.h"
+#include "note.h"
+
+struct review_opts {
+	bool	raw;		/* -r: decoded text as is, nothing moved */
+	bool	all;		/* -a: also the unannotated rest */
+	bool	quiet;		/* -q: count warnings, print none */
+};
+
+struct sentence {
+	unsigned long		 number;
+	const struct marker	*labels;	/* NULL: the unannotated rest */
+	const char		*text;
+	size_t			 len;
+};
+
+struct review {
+	struct input		 in;
+	struct review_opts	 opts;
+	struct decoder		 dec;
+	struct notes		 notes;
+	off_t			 seg;		/* raw text of the next sentence */
+	off_t			 scan;		/* next '[' to look at */
+	off_t			 qscan;		/* next '"' to look at */
+	bool			 started;
+	bool			 done;		/* the last marker is behind */
+	bool			 rest_done;
+	size_t			 carry;		/* spaces before a split escape */
+	size_t			 tail_skip;	/* moved from the rest */
+	struct buf		 cur;		/* decoded text before a marker */
+	struct buf		 held;		/* the sentence held back */
+	struct buf		 out;		/* the sentence returned */
+	struct marker		 mk[2];
+	int			 held_mk;	/* which mk[] the held one has */
+	bool			 have_held;
+	unsigned long		 nsent;
+	unsigned long		 nwarn;
+	/* Where warnings are: line and its start at offset line_off. */
+	off_t			 line_off;
+	off_t			 line_start;
+	unsigned long		 line;
+};
+
+int	review_open(struct review *, const char *path, const struct review_opts *);
+void	review_from_memory(struct review *, const char *name, const char *p,
+	    size_t n, const struct review_opts *);
+bool	review_next(struct review *, struct sentence *);
+void	review_close(struct review *);
+
+char	*review_id(const char *path);
+
+#endif

@@ -1,0 +1,186 @@
+#include "decode.h"
+
+#define REPLACEMENT	0xFFFD
+
+static void
+repair(struct decoder *d, struct buf *b, off_t off, enum note_kind kind)
+{
+	put_utf8(b, REPLACEMENT);
+	if (!d->repaired) {
+		d->repaired = true;
+		notes_add(d->notes, off, kind, 0);
+	}
+}
+
+void
+put_utf8(struct buf *b, unsigned long cp)
+{
+	char u[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12);
+		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		u[0] = (char)(0xF0 | cp >> 18);
+		u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+		u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	buf_add(b, u, n);
+}
+
+/*
+ * Length of the valid UTF-8 sequence at p, or 0 when it is invalid; the
+ * bounds of the second byte follow Unicode's table 3-7, so overlong forms
+ * and encoded surrogates are invalid.  *bad is how many bytes one U+FFFD
+ * replaces (the maximal valid prefix, at least 1).
+ */
+static size_t
+utf8_len(const unsigned char *p, size_t n, size_t *bad)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t len, i;
+
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		len = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		len = 3;
+		if (p[0] == 0xE0)
+			lo = 0xA0;
+		else if (p[0] == 0xED)
+			hi = 0x9F;
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		len = 4;
+		if (p[0] == 0xF0)
+			lo = 0x90;
+		else if (p[0] == 0xF4)
+			hi = 0x8F;
+	} else {
+		*bad = 1;
+		return 0;
+	}
+	for (i = 1; i < len; i++) {
+		if (i >= n || p[i] < lo || p[i] > hi) {
+			*bad = i;
+			return 0;
+		}
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return len;
+}
+
+static int
+hex4(const char *p, size_t n)
+{
+	int v = 0, d;
+	size_t i;
+
+	if (n < 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		if (p[i] >= '0' && p[i] <= '9')
+			d = p[i] - '0';
+		else if (p[i] >= 'a' && p[i] <= 'f')
+			d = p[i] - 'a' + 10;
+		else if (p[i] >= 'A' && p[i] <= 'F')
+			d = p[i] - 'A' + 10;
+		else
+			return -1;
+		v = v << 4 | d;
+	}
+	return v;
+}
+
+/*
+ * Decodes the escape at raw[0] == '\\'.  Returns the bytes it used; an
+ * invalid escape keeps the backslash as text and uses only it.
+ */
+size_t
+decode_escape(struct decoder *d, const char *raw, size_t n, off_t off,
+    struct buf *b)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	const char *c;
+	int u, lo;
+
+	if (n >= 2 && raw[1] != '\0' && (c = strchr(from, raw[1])) != NULL) {
+		buf_addc(b, to[c - from]);
+		return 2;
+	}
+	if (n >= 2 && raw[1] == 'u' && (u = hex4(raw + 2, n - 2)) >= 0) {
+		if (u >= 0xD800 && u <= 0xDBFF && n >= 12 && raw[6] == '\\' &&
+		    raw[7] == 'u' && (lo = hex4(raw + 8, n - 8)) >= 0xDC00 &&
+		    lo <= 0xDFFF) {
+			put_utf8(b, 0x10000 + ((unsigned long)(u - 0xD800) << 10) +
+			    (unsigned long)(lo - 0xDC00));
+			return 12;
+		}
+		if (u >= 0xD800 && u <= 0xDFFF)
+			repair(d, b, off, NOTE_SURROGATE);
+		else if (u == 0)
+			repair(d, b, off, NOTE_NUL);
+		else
+			put_utf8(b, (unsigned long)u);
+		return 6;
+	}
+	notes_add(d->notes, off, NOTE_BAD_ESCAPE, n >= 2 ? (unsigned char)raw[1] : 0);
+	buf_addc(b, '\\');
+	return 1;
+}
+
+/*
+ * Decodes raw[0..n), the text at file offset off, onto b.  In a JSON
+ * file a backslash that ends the text is left undecoded, since the rest
+ * of its escape may follow a marker; the return value is the number of
+ * such bytes (0 or 1).
+ */
+size_t
+decode_text(struct decoder *d, const char *raw, size_t n, off_t off,
+    struct buf *b)
+{
+	const unsigned char *p = (const unsigned char *)raw;
+	size_t i = 0, run, len, bad;
+
+	while (i < n) {
+		run = i;
+		while (i < n && p[i] >= 0x01 && p[i] < 0x80 &&
+		    !(d->json && (p[i] == '\\' || p[i] == '"')))
+			i++;
+		buf_add(b, raw + run, i - run);
+		if (i == n)
+			break;
+		if (p[i] == '\\') {
+			if (i + 1 == n)
+				return 1;
+			i += decode_escape(d, raw + i, n - i, off + (off_t)i, b);
+		} else if (p[i] == '"') {
+			if (off + (off_t)i != d->close_quote) {
+				notes_add(d->notes, off + (off_t)i, NOTE_QUOTE, 0);
+				buf_addc(b, '"');
+			}
+			i++;
+		} else if (p[i] == 0) {
+			repair(d, b, off + (off_t)i, NOTE_NUL);
+			i++;
+		} else if ((len = utf8_len(p + i, n - i, &bad)) > 0) {
+			buf_add(b, raw + i, len);
+			i += len;
+		} else {
+			repair(d, b, off + (off_t)i, NOTE_BAD_UTF8);
+			i += bad;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * Decoding the text of an annotated review into UTF-8: JSON escapes in a
+ * JSON-string file, nothing in a plain one; invalid UTF-8, NUL bytes and
+ * lone surrogates become U+FFFD, noted once per file.
+ */
+#ifndef RK_DECODE_H
+#define RK_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "buf.h"
+#include "note.h"
+
+struct decoder {
+	bool		 json;
+	bool		 repaired;	/* a U+FFFD was noted */
+	off_t		 close_quote;	/* the closing '"', or -1 */
+	struct notes	*notes;
+};
+
+size_t	decode_text(struct decoder *, const char *raw, size_t n, off_t off,
+	    struct buf *);
+size_t	decode_escape(struct decoder *, const char *raw, size_t n, off_t off,
+	    struct buf *);
+void	put_utf8(struct buf *, unsigned long cp);
+
+#endif

@@ -1,0 +1,235 @@
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields.h"
+#include "xmalloc.h"
+
+const char *const rk_fields[RK_NFIELDS] = {
+	"review", "sentence", "section", "aspect", "function", "severity",
+	"text",
+};
+
+static void	use_default_names(struct tsv_in *);
+static bool	open_next(struct tsv_in *);
+static void	close_input(struct tsv_in *);
+static void	keep_header(struct tsv_in *, struct slice);
+static size_t	edit_distance(const char *, struct slice);
+
+void
+tsvin_init(struct tsv_in *in, char **paths, size_t npaths, bool noheader)
+{
+	static char *stdin_only[] = { "-" };
+
+	memset(in, 0, sizeof(*in));
+	if (npaths == 0) {
+		paths = stdin_only;
+		npaths = 1;
+	}
+	in->paths = paths;
+	in->npaths = npaths;
+	in->noheader = noheader;
+}
+
+/*
+ * Reads up to the first header.  Returns false when no input has one
+ * (all empty or unreadable); field names then mean rsplit's layout.
+ */
+bool
+tsvin_header(struct tsv_in *in)
+{
+	struct slice line;
+
+	if (in->noheader) {
+		use_default_names(in);
+		return false;
+	}
+	while (open_next(in)) {
+		if (line_next(&in->r, &line)) {
+			keep_header(in, line);
+			return true;
+		}
+		close_input(in);
+	}
+	use_default_names(in);
+	return false;
+}
+
+/* The next data row of all inputs, or false at the end of the last. */
+bool
+tsvin_next(struct tsv_in *in, struct slice *row)
+{
+	for (;;) {
+		if (!in->open && !open_next(in))
+			return false;
+		if (!line_next(&in->r, row)) {
+			close_input(in);
+			continue;
+		}
+		if (in->noheader || in->r.lineno > 1)
+			return true;
+		if (!in->have_header)
+			keep_header(in, *row);
+		else if (row->n != in->header_len ||
+		    memcmp(row->p, in->header, row->n) != 0) {
+			warnx("%s: header differs from that of %s",
+			    tsvin_file(in), in->header_file);
+			in->status = 1;
+			close_input(in);
+		}
+	}
+}
+
+void
+tsvin_free(struct tsv_in *in)
+{
+	if (in->open)
+		close_input(in);
+	free(in->header);
+	free(in->names);
+}
+
+const char *
+tsvin_file(const struct tsv_in *in)
+{
+	return in->r.in.name;
+}
+
+unsigned long
+tsvin_lineno(const struct tsv_in *in)
+{
+	return in->r.lineno;
+}
+
+/*
+ * Resolves a field reference, a header name or a 1-based number, to a
+ * 0-based index.  An unknown one is a usage error that lists the names
+ * and suggests the closest.
+ */
+size_t
+tsvin_field(const struct tsv_in *in, const char *ref)
+{
+	const char *errstr;
+	size_t i, best = 0, d, bestd = (size_t)-1;
+	long long n;
+
+	for (i = 0; i < in->nnames; i++)
+		if (slice_eq(in->names[i], ref))
+			return i;
+	if (ref[0] >= '0' && ref[0] <= '9') {
+		n = strtonum(ref, 1, in->noheader ? 1000000 :
+		    (long long)in->nnames, &errstr);
+		if (errstr != NULL)
+			errx(2, "field number %s is %s (the input has %zu "
+			    "fields)", ref, errstr, in->nnames);
+		return (size_t)(n - 1);
+	}
+	for (i = 0; i < in->nnames; i++)
+		if ((d = edit_distance(ref, in->names[i])) < bestd) {
+			bestd = d;
+			best = i;
+		}
+	if (in->nnames > 0 && bestd <= (strlen(ref) + 2) / 3 + 1)
+		warnx("unknown field '%s'; did you mean '%.*s'?", ref,
+		    (int)in->names[best].n, in->names[best].p);
+	else
+		warnx("unknown field '%s'", ref);
+	fprintf(stderr, "%s: the fields are:", getprogname());
+	for (i = 0; i < in->nnames; i++)
+		fprintf(stderr, " %.*s", (int)in->names[i].n, in->names[i].p);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+/*
+ * A row lacks a field an expression or key refers to: the data is not
+ * what the command assumes, so stop rather than guess.
+ */
+void
+tsvin_short_row(const struct tsv_in *in, struct out *o, size_t field)
+{
+	out_flush(o);
+	if (field < in->nnames)
+		errx(1, "%s:%lu: row has no field %zu (%.*s)", tsvin_file(in),
+		    tsvin_lineno(in), field + 1, (int)in->names[field].n,
+		    in->names[field].p);
+	errx(1, "%s:%lu: row has no field %zu", tsvin_file(in),
+	    tsvin_lineno(in), field + 1);
+}
+
+static bool
+open_next(struct tsv_in *in)
+{
+	while (in->next < in->npaths) {
+		if (line_open(&in->r, in->paths[in->next++]) == 0) {
+			in->open = true;
+			return true;
+		}
+		in->status = 1;
+	}
+	return false;
+}
+
+static void
+close_input(struct tsv_in *in)
+{
+	if (in->r.in.failed)
+		in->status = 1;
+	line_close(&in->r);
+	in->open = false;
+}
+
+static void
+keep_header(struct tsv_in *in, struct slice line)
+{
+	in->header = xmemdup(line.p, line.n);
+	in->header_len = line.n;
+	in->header_file = in->r.in.name;
+	in->have_header = true;
+	in->nnames = tsv_count(line);
+	in->names = xreallocarray(NULL, in->nnames, sizeof(*in->names));
+	line.p = in->header;
+	tsv_split(line, in->names, in->nnames);
+}
+
+static void
+use_default_names(struct tsv_in *in)
+{
+	size_t i;
+
+	in->nnames = RK_NFIELDS;
+	in->names = xreallocarray(NULL, in->nnames, sizeof(*in->names));
+	for (i = 0; i < RK_NFIELDS; i++) {
+		in->names[i].p = rk_fields[i];
+		in->names[i].n = strlen(rk_fields[i]);
+	}
+}
+
+/* Levenshtein distance, for suggesting the closest field name. */
+static size_t
+edit_distance(const char *a, struct slice b)
+{
+	size_t la = strlen(a), i, j, *row, prev, tmp, best;
+
+	row = xreallocarray(NULL, b.n + 1, sizeof(*row));
+	for (j = 0; j <= b.n; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= b.n; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b.p[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	best = row[b.n];
+	free(row);
+	return best;
+}

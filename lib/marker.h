@@ -1,0 +1,35 @@
+/*
+ * The annotation marker that follows a sentence:
+ *     [[MET-NEG,RES-NEU], [EMP-NEG], [CRT], [MAJ]]
+ * read leniently, as SPEC 1.2 lists the annotators' mistakes.
+ */
+#ifndef RK_MARKER_H
+#define RK_MARKER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define MARKER_LAYERS	4
+#define MARKER_MAX	1024	/* a longer bracket run is not a marker */
+
+enum marker_result {
+	MARKER_NO,		/* not a marker: text */
+	MARKER_YES,
+	MARKER_MORE,		/* cannot tell without more input */
+	MARKER_BROKEN,		/* starts like one but does not parse: text */
+};
+
+struct marker {
+	size_t		len;		/* bytes from the first '[' */
+	int		ngroups;
+	unsigned	notes;		/* 1 << NOTE_... */
+	size_t		off[MARKER_LAYERS];	/* layer i is text[off..off+n) */
+	size_t		n[MARKER_LAYERS];
+	char		text[MARKER_MAX];	/* normalised items */
+};
+
+enum marker_result marker_parse(const char *p, size_t n, bool eof,
+		    struct marker *);
+bool	marker_is_code(const char *p, size_t n);
+
+#endif

@@ -1,0 +1,88 @@
+#include <err.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "out.h"
+#include "xmalloc.h"
+
+#define OUT_BUFSIZE	(256 * 1024)
+
+void
+out_init(struct out *o, int fd)
+{
+	/*
+	 * A parent may have ignored SIGPIPE; restore the default so that
+	 * "| head -1" ends us at once and quietly, as it ends cat.
+	 */
+	signal(SIGPIPE, SIG_DFL);
+	o->fd = fd;
+	o->cap = OUT_BUFSIZE;
+	o->len = 0;
+	o->buf = xmalloc(o->cap);
+}
+
+void
+out_flush(struct out *o)
+{
+	const char *p = o->buf;
+	size_t left = o->len;
+	ssize_t n;
+
+	while (left > 0) {
+		if ((n = write(o->fd, p, left)) == -1) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE)
+				_exit(1);
+			err(1, "write error");
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	o->len = 0;
+}
+
+void
+out_write(struct out *o, const void *p, size_t n)
+{
+	if (n > o->cap - o->len) {
+		out_flush(o);
+		if (n >= o->cap) {
+			/* Larger than the buffer: write it through. */
+			struct out direct = { o->fd, (char *)p, n, n };
+			out_flush(&direct);
+			return;
+		}
+	}
+	memcpy(o->buf + o->len, p, n);
+	o->len += n;
+}
+
+void
+out_str(struct out *o, const char *s)
+{
+	out_write(o, s, strlen(s));
+}
+
+void
+out_ulong(struct out *o, unsigned long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	out_write(o, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+void
+out_free(struct out *o)
+{
+	out_flush(o);
+	free(o->buf);
+	o->buf = NULL;
+}

@@ -1,0 +1,34 @@
+/*
+ * Buffered standard output.  Every tool writes through one large buffer
+ * and a plain write(2); a failed write ends the tool with
+ * "PROG: write error: reason" and status 1, and a closed pipe ends it
+ * quietly.
+ */
+#ifndef RK_OUT_H
+#define RK_OUT_H
+
+#include <stddef.h>
+
+struct out {
+	int	 fd;
+	char	*buf;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	out_init(struct out *, int fd);
+void	out_write(struct out *, const void *, size_t);
+void	out_str(struct out *, const char *);
+void	out_ulong(struct out *, unsigned long long);
+void	out_flush(struct out *);
+void	out_free(struct out *);
+
+static inline void
+out_char(struct out *o, char c)
+{
+	if (o->len == o->cap)
+		out_flush(o);
+	o->buf[o->len++] = c;
+}
+
+#endif
