@@ -1,0 +1,26 @@
+#!/usr/bin/env bats
+# Robustness (issue 5): full disks, closed pipes, unreadable and binary
+# inputs, huge sentences, bad options, bounded memory, and the inputs the
+# fuzzers found.  The helpers (to_full, run_head1, assert_usage_error,
+# big_review) take any tool, so rfilter, rcount and rtags slot in.
+
+setup() {
+	load helper
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	HDR=$(printf 'review\tsentence\tsection\taspect\tfunction\tseverity\ttext')
+	RSPLIT_USAGE='usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]'
+	FFFD=$(printf '\357\277\275')
+	fixture good_annotated.txt '"Weak baseline.[[EXP-NEG], [EMP-NEG], [CRT], [MAJ]]"'
+	fixture other.txt 'Clear paper.[[OAL-POS], [CLA-POS], [APC], [GEN]]\n'
+}
+
+# --- found by the fuzzers (fuzz/), kept as regression tests
+
+@test "robustness: rsplit -a on an empty file (fuzz: NULL + 0 under UBSan)" {
+	: > empty.txt
+	run2 rsplit -a empty.txt
+	assert_equal "$status" 0
+	assert_equal "$output" "$HDR
+empty	1					"
+	assert_equal "$stderr" "rsplit: empty.txt: no annotations"
+}
