@@ -24,3 +24,14 @@ setup() {
 empty	1					"
 	assert_equal "$stderr" "rsplit: empty.txt: no annotations"
 }
+
+@test "robustness: rsplit: a marker cut by the end of a read (fuzz: \"[[I\" was text)" {
+	# The first read is 128 KiB (lib/input.c): it ends after "[[I".
+	{ printf '"'; head -c 131068 /dev/zero | tr '\0' a
+	  printf '[[INT-NEU], [null], [SMY], [GEN]]"'; } > cut.txt
+	run2 bash -c 'rsplit cut.txt | awk -F"\t" "{ print \$2, \$3, \$4, \$5, \$6, length(\$7) }"'
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "sentence section aspect function severity 4
+1 INT-NEU  SMY GEN 131068"
+}
