@@ -511,6 +511,12 @@ review_rest(struct review *r, struct sentence *s)
 	if (r->rest_done)
 		return false;
 	r->rest_done = true;
+	/*
+	 * A read error (a directory, EIO) was reported already: no "no
+	 * annotations" on top of it, and no -a row for text never read.
+	 */
+	if (r->in.failed)
+		return false;
 	if (r->nsent == 0) {
 		r->nwarn++;
 		if (!r->opts.quiet)

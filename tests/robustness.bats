@@ -14,6 +14,27 @@ setup() {
 	fixture other.txt 'Clear paper.[[OAL-POS], [CLA-POS], [APC], [GEN]]\n'
 }
 
+# --- unreadable inputs
+
+@test "robustness: rsplit reports a missing file and a directory, and goes on" {
+	mkdir adir
+	run2 rsplit -a good_annotated.txt missing.txt adir other.txt
+	assert_equal "$status" 1
+	assert_equal "$output" "$HDR
+good	1	EXP-NEG	EMP-NEG	CRT	MAJ	Weak baseline.
+other	1	OAL-POS	CLA-POS	APC	GEN	Clear paper."
+	assert_equal "$stderr" "rsplit: missing.txt: No such file or directory
+rsplit: adir: Is a directory"
+}
+
+@test "robustness: rsplit reports an unreadable standard input" {
+	mkdir adir
+	run2 rsplit --id in < adir
+	assert_equal "$status" 1
+	assert_equal "$output" "$HDR"
+	assert_equal "$stderr" "rsplit: -: Is a directory"
+}
+
 # --- found by the fuzzers (fuzz/), kept as regression tests
 
 @test "robustness: rsplit -a on an empty file (fuzz: NULL + 0 under UBSan)" {
