@@ -4,6 +4,7 @@
 #   make demo         install what is missing, build, run the pipeline on examples/
 #   make check        install what is missing, build, run every test
 #   make check-asan   the tests against an AddressSanitizer + UBSan build
+#   make check-valgrind  the tools under valgrind: no memory error, no leak
 #   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
 #   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
 #   make install      PREFIX=/usr/local DESTDIR=
@@ -70,6 +71,13 @@ check-asan: deps
 	    CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@ASAN_OPTIONS=detect_leaks=1 tools/run-tests build-asan/bin
 
+# Every tool over the fixtures and examples under valgrind (memcheck):
+# any memory error or definite/indirect leak fails.
+check-valgrind:
+	@RK_NEED_VALGRIND=1 tools/install-deps
+	@$(MAKE) --no-print-directory all
+	@tools/check-valgrind $(BIN)
+
 # The library built for libFuzzer with ASan and UBSan into build-fuzz/,
 # with a tiny input buffer (INPUT_CHUNK) so that parsers meet its edges.
 fuzz:
@@ -97,7 +105,7 @@ install: all
 clean:
 	rm -rf build build-asan build-fuzz bin
 
-.PHONY: all deps demo check check-asan fuzz fuzzers fuzz-run \
+.PHONY: all deps demo check check-asan check-valgrind fuzz fuzzers fuzz-run \
 	lint-man install clean
 .SUFFIXES:
 .SECONDARY:
