@@ -66,7 +66,8 @@ check: deps
 	@$(MAKE) --no-print-directory lint-man
 	@tools/run-tests $(BIN)
 
-check-asan: deps
+check-asan:
+	@RK_NEED_CLANG=1 tools/install-deps
 	@$(MAKE) --no-print-directory all BUILD=build-asan BIN=build-asan/bin \
 	    CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@ASAN_OPTIONS=detect_leaks=1 tools/run-tests build-asan/bin
