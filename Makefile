@@ -4,6 +4,9 @@
 #   make demo         install what is missing, build, run the pipeline on examples/
 #   make check        install what is missing, build, run every test
 #   make check-asan   the tests against an AddressSanitizer + UBSan build
+#   make check-valgrind  the tools under valgrind: no memory error, no leak
+#   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
+#   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
 #   make install      PREFIX=/usr/local DESTDIR=
 
 PREFIX	?= /usr/local
@@ -25,6 +28,8 @@ LIBOBJ	= $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
 LIBA	= $(BUILD)/libreviewkit.a
 PROGS	= $(TOOLS:%=$(BIN)/%)
 MAN	= $(sort $(wildcard man/*.[1-9]))
+FUZZERS	= $(patsubst fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
 
 all: $(PROGS)
 
@@ -41,7 +46,12 @@ $(LIBA): $(LIBOBJ)
 $(BIN)/%: $(BUILD)/cmd/%.o $(LIBA) | $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(RK_LIBS)
 
-$(BUILD)/lib $(BUILD)/cmd $(BIN):
+# A libFuzzer target: one fuzz/*.c linked with the library (see fuzz:).
+$(BUILD)/fuzz/%: fuzz/%.c $(wildcard lib/*.h) $(LIBA) | $(BUILD)/fuzz
+	$(CC) $(CPPFLAGS) $(RK_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	    $(LIBA) $(RK_LIBS)
+
+$(BUILD)/lib $(BUILD)/cmd $(BUILD)/fuzz $(BIN):
 	mkdir -p $@
 
 deps:
@@ -56,10 +66,32 @@ check: deps
 	@$(MAKE) --no-print-directory lint-man
 	@tools/run-tests $(BIN)
 
-check-asan: deps
+check-asan:
+	@RK_NEED_CLANG=1 tools/install-deps
 	@$(MAKE) --no-print-directory all BUILD=build-asan BIN=build-asan/bin \
 	    CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@ASAN_OPTIONS=detect_leaks=1 tools/run-tests build-asan/bin
+
+# Every tool over the fixtures and examples under valgrind (memcheck):
+# any memory error or definite/indirect leak fails.
+check-valgrind:
+	@RK_NEED_VALGRIND=1 tools/install-deps
+	@$(MAKE) --no-print-directory all
+	@tools/check-valgrind $(BIN)
+
+# The library built for libFuzzer with ASan and UBSan into build-fuzz/,
+# with a tiny input buffer (INPUT_CHUNK) so that parsers meet its edges.
+fuzz:
+	@RK_NEED_CLANG=1 tools/install-deps
+	@$(MAKE) --no-print-directory fuzzers BUILD=build-fuzz CC=clang \
+	    CPPFLAGS=-DINPUT_CHUNK=8 \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+fuzzers: $(FUZZERS)
+
+# Each fuzz target for FUZZ_SECONDS from a scratch corpus in build-fuzz/.
+fuzz-run: fuzz all
+	@tools/fuzz-run build-fuzz $(FUZZ_SECONDS)
 
 lint-man:
 	@if [ -n "$(MAN)" ]; then mandoc -Tlint -W warning $(MAN) && echo "mandoc -Tlint: $(words $(MAN)) pages clean"; fi
@@ -72,8 +104,9 @@ install: all
 	    s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
 
 clean:
-	rm -rf build build-asan bin
+	rm -rf build build-asan build-fuzz bin
 
-.PHONY: all deps demo check check-asan lint-man install clean
+.PHONY: all deps demo check check-asan check-valgrind fuzz fuzzers fuzz-run \
+	lint-man install clean
 .SUFFIXES:
 .SECONDARY:

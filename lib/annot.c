@@ -101,6 +101,14 @@ init(struct review *r, const struct review_opts *opts)
 	r->dec.close_quote = -1;
 	r->dec.notes = &r->notes;
 	r->line = 1;
+	/*
+	 * The text buffers start allocated: an empty review leaves them
+	 * untouched, and even NULL + 0 (review_rest, normalise) is undefined
+	 * behaviour (found by fuzz/fuzz_review.c on an empty input).
+	 */
+	xgrow(&r->cur.p, &r->cur.cap, 1);
+	xgrow(&r->held.p, &r->held.cap, 1);
+	xgrow(&r->out.p, &r->out.cap, 1);
 }
 
 int
@@ -503,6 +511,12 @@ review_rest(struct review *r, struct sentence *s)
 	if (r->rest_done)
 		return false;
 	r->rest_done = true;
+	/*
+	 * A read error (a directory, EIO) was reported already: no "no
+	 * annotations" on top of it, and no -a row for text never read.
+	 */
+	if (r->in.failed)
+		return false;
 	if (r->nsent == 0) {
 		r->nwarn++;
 		if (!r->opts.quiet)

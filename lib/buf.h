@@ -16,6 +16,9 @@ struct buf {
 static inline void
 buf_add(struct buf *b, const void *p, size_t n)
 {
+	/* A new buffer's p is NULL, and NULL + 0 is undefined behaviour. */
+	if (n == 0)
+		return;
 	if (n > b->cap - b->len)
 		xgrow(&b->p, &b->cap, b->len + n);
 	memcpy(b->p + b->len, p, n);

@@ -237,7 +237,12 @@ check_start(struct scan *s)
 	if (!skip_space(s))
 		return ran_out(s);
 	c = code_len(s->p + s->i, s->n - s->i);
-	if (s->i + c >= s->n)
+	/*
+	 * Letters up to the end of the input may be a code cut off by the
+	 * end of the buffer ("[[I" of "[[INT-NEU]"): wait for more rather
+	 * than call it text (found by fuzz/fuzz_review.c).
+	 */
+	if (s->i + (c > 0 ? c : letters(s->p + s->i, s->n - s->i)) >= s->n)
 		return ran_out(s);
 	next = s->p[s->i + c];
 	if (c == 0 || next <= ' ' || next >= 0x7f || is_letter(next) ||

@@ -28,3 +28,37 @@ fixture() {
 need_corpus() {
 	[ -d "$CORPUS/pra4" ] || skip "no corpus at $CORPUS"
 }
+
+# Runs a command with its standard output on /dev/full (a full disk).
+to_full() {
+	"$@" > /dev/full
+}
+
+# Runs "COMMAND... | head -n 1" in a pipe that head closes early: $output
+# is what head printed, $cmd_stderr and $cmd_status are the command's
+# (its stderr goes to a file, so nothing of head's mixes in).
+run_head1() {
+	local err=$BATS_TEST_TMPDIR/head1.stderr
+	output=$("$@" 2> "$err" | head -n 1; echo "${PIPESTATUS[0]}" > "$err.status")
+	cmd_status=$(cat "$err.status")
+	cmd_stderr=$(cat "$err")
+}
+
+# Asserts that COMMAND... is a usage error: status 2, nothing on stdout,
+# and exactly the lines MESSAGE and USAGE on stderr.
+assert_usage_error() {
+	local message=$1 usage=$2
+	shift 2
+	run2 "$@"
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "$message
+$usage"
+}
+
+# Writes PATH: a JSON-string review of COUNT copies of the line TEXT, made
+# in one pass by yes(1), so that hundreds of megabytes take a second.
+big_review() {
+	local path=$1 count=$2 text=$3
+	{ printf '"'; yes -- "$text" | head -n "$count"; printf '"'; } > "$path"
+}
