@@ -16,6 +16,8 @@ struct buf {
 static inline void
 buf_add(struct buf *b, const void *p, size_t n)
 {
+	if (n == 0)		/* b->p may still be NULL: no pointer sums */
+		return;
 	if (n > b->cap - b->len)
 		xgrow(&b->p, &b->cap, b->len + n);
 	memcpy(b->p + b->len, p, n);
