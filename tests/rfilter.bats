@@ -3,26 +3,11 @@
 
 setup() {
 	load helper
-	H=$'review\tsentence\tsection\taspect\tfunction\tseverity\ttext'
-	A=$'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tWeak results.'
-	B=$'R1\t2\tPDI-POS\tNOV-POS\tAPC\tMAJ\tA novel idea.'
-	C=$'R1\t3\tEXP-NEU\tCLA-NEG,EMP-NEU\tSUG\tMIN\tAdd a table.'
-	D=$'R2\t1\tOAL-NEU\t\tSMY\tGEN\tThe paper proposes X.'
-	E=$'R2\t2\tRES-NEG\tCMP-NEG\tQSN\tMIN\tWhy not compare with Y?'
-	F=$'R2\t12\tCNT\tCNT\tDIS\tMAJ,GEN\tOverall fine.'
-	IN=$BATS_TEST_TMPDIR/in.tsv
-	printf '%s\n' "$H" "$A" "$B" "$C" "$D" "$E" "$F" > "$IN"
-	cd "$BATS_TEST_TMPDIR"
+	load rows
 }
 
-# Runs rfilter on in.tsv and expects status 0, no stderr, the header and
-# the rows given.
 filters_to() {
-	local args=("${@:1:$#-1}") want=${!#}
-	run2 rfilter "${args[@]}" in.tsv
-	assert_equal "$stderr" ""
-	assert_equal "$status" 0
-	assert_equal "$output" "$want"
+	outputs rfilter "$@"
 }
 
 @test "rfilter: F=V on a label field tests each item" {
