@@ -1,0 +1,267 @@
+/*
+ * rfilter: writes the header and the rows of review TSV for which the
+ * expressions hold, unchanged.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "expr.h"
+#include "fields.h"
+#include "items.h"
+#include "out.h"
+#include "rk.h"
+#include "tsv.h"
+#include "xmalloc.h"
+
+static const char usage_text[] =
+"usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]\n";
+
+static const char help_text[] =
+"usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]\n"
+"Write the header and the rows of review TSV for which the expressions\n"
+"hold, unchanged.\n"
+"\n"
+"  F=V     F equals V, a glob; V may be a comma list meaning any of them\n"
+"  F!=V    not F=V\n"
+"  F~RE    the extended regular expression RE matches F\n"
+"  F!~RE   RE does not match F\n"
+"  F<N  F<=N  F>N  F>=N\n"
+"          F is a number and compares so\n"
+"For section, aspect, function and severity, = tests each item:\n"
+"aspect=EMP holds for EMP-NEU (the code alone ignores polarity),\n"
+"aspect=EMP-NEG needs that item, aspect=*-NEG any negative item,\n"
+"aspect= an empty list.  F is a header name or a 1-based number.\n"
+"\n"
+"  -o, --or           the expressions are ORed (default: ANDed)\n"
+"  -v, --invert       write the rows for which they do not hold\n"
+"  -i, --ignore-case  compare letters without regard to case\n"
+"  -e, --expr EXPR    EXPR is an expression, whatever it looks like\n"
+"  -N, --no-header    the input has no header; write none\n"
+"  -h, --help         print this help and exit\n"
+"  -V, --version      print the version and exit\n"
+"\n"
+"Leading arguments that look like expressions are expressions; the first\n"
+"that does not, or any after --, is the first FILE.  With no FILE, or\n"
+"when FILE is -, read standard input.\n";
+
+static const struct option longopts[] = {
+	{ "or",		 no_argument,		NULL, 'o' },
+	{ "invert",	 no_argument,		NULL, 'v' },
+	{ "ignore-case", no_argument,		NULL, 'i' },
+	{ "expr",	 required_argument,	NULL, 'e' },
+	{ "no-header",	 no_argument,		NULL, 'N' },
+	{ "help",	 no_argument,		NULL, 'h' },
+	{ "version",	 no_argument,		NULL, 'V' },
+	{ NULL,		 0,			NULL, 0 },
+};
+
+struct opts {
+	bool	any;		/* -o */
+	bool	invert;		/* -v */
+	bool	noheader;	/* -N */
+	int	flags;		/* -i: EXPR_ICASE */
+};
+
+/* The operands, sorted into expression texts and files in argv order. */
+struct args {
+	char	**texts;
+	size_t	  ntexts;
+	char	**files;
+	size_t	  nfiles;
+};
+
+static void
+usage(void)
+{
+	fputs(usage_text, stderr);
+	exit(2);
+}
+
+static void
+option(int ch, struct opts *opts, struct args *a)
+{
+	switch (ch) {
+	case 'o':
+		opts->any = true;
+		break;
+	case 'v':
+		opts->invert = true;
+		break;
+	case 'i':
+		opts->flags |= EXPR_ICASE;
+		break;
+	case 'e':
+		a->texts[a->ntexts++] = optarg;
+		break;
+	case 'N':
+		opts->noheader = true;
+		break;
+	case 'h':
+		rk_help(help_text);
+		break;
+	case 'V':
+		rk_version();
+		break;
+	default:
+		usage();
+	}
+}
+
+/*
+ * getopt stops at each operand ("+"), so that an operand's place tells
+ * what it is: before the first file, one that looks like an expression is
+ * one.  Options may still follow operands, as with GNU tools; "--" ends
+ * both options and expressions.
+ */
+static void
+parse_args(int argc, char *argv[], struct opts *opts, struct args *a)
+{
+	char *arg;
+	int ch;
+
+	a->texts = xreallocarray(NULL, (size_t)argc, sizeof(*a->texts));
+	a->files = xreallocarray(NULL, (size_t)argc, sizeof(*a->files));
+	for (;;) {
+		while ((ch = getopt_long(argc, argv, "+e:hiNovV", longopts,
+		    NULL)) != -1)
+			option(ch, opts, a);
+		if (optind >= argc)
+			return;
+		if (strcmp(argv[optind - 1], "--") == 0)
+			break;
+		arg = argv[optind++];
+		if (a->nfiles == 0 && expr_like(arg))
+			a->texts[a->ntexts++] = arg;
+		else
+			a->files[a->nfiles++] = arg;
+	}
+	while (optind < argc)
+		a->files[a->nfiles++] = argv[optind++];
+}
+
+/* Shows where a bad expression went wrong, and exits 2. */
+static void
+bad_expr(const char *text, const struct expr_error *er)
+{
+	warnx("bad expression at column %zu: %s", er->col, er->msg);
+	fprintf(stderr, "  %s\n  %*s^\n", text, (int)er->col - 1, "");
+	exit(2);
+}
+
+static struct expr *
+compile(const struct args *a, int flags)
+{
+	struct expr_error er;
+	struct expr *ex;
+	size_t i;
+
+	if (a->ntexts == 0) {
+		warnx("no expression given");
+		usage();
+	}
+	ex = xreallocarray(NULL, a->ntexts, sizeof(*ex));
+	for (i = 0; i < a->ntexts; i++)
+		if (expr_parse(&ex[i], a->texts[i], flags, &er) == -1)
+			bad_expr(a->texts[i], &er);
+	return ex;
+}
+
+/* Resolves each expression's field; returns how many fields rows need. */
+static size_t
+bind(struct expr *ex, size_t n, const struct tsv_in *in)
+{
+	size_t i, col, need = 0;
+
+	for (i = 0; i < n; i++) {
+		col = tsvin_field(in, ex[i].field);
+		expr_bind(&ex[i], col,
+		    col < in->nnames && items_label_field(in->names[col]));
+		if (col + 1 > need)
+			need = col + 1;
+	}
+	return need;
+}
+
+/* Whether all expressions hold, or with -o any. */
+static bool
+holds(struct expr *ex, size_t n, const struct slice *f, bool any)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (expr_match(&ex[i], f[ex[i].col]) == any)
+			return any;
+	return !any;
+}
+
+/* The first field an expression needs that a row of got fields lacks. */
+static size_t
+missing_field(const struct expr *ex, size_t n, size_t got)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ex[i].col >= got)
+			return ex[i].col;
+	return got;
+}
+
+/* Rows are split only as far as the last field an expression needs. */
+static void
+filter(struct tsv_in *in, struct out *o, struct expr *ex, size_t n,
+    const struct opts *opts)
+{
+	struct slice row, *f;
+	size_t need, got;
+
+	need = bind(ex, n, in);
+	f = xreallocarray(NULL, need, sizeof(*f));
+	if (in->have_header && !opts->noheader) {
+		out_write(o, in->header, in->header_len);
+		out_char(o, '\n');
+	}
+	while (tsvin_next(in, &row)) {
+		if ((got = tsv_split(row, f, need)) < need)
+			tsvin_short_row(in, o, missing_field(ex, n, got));
+		if (holds(ex, n, f, opts->any) != opts->invert) {
+			out_write(o, row.p, row.n);
+			out_char(o, '\n');
+		}
+	}
+	free(f);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts opts = { false, false, false, 0 };
+	struct args a = { NULL, 0, NULL, 0 };
+	struct tsv_in in;
+	struct expr *ex;
+	struct out o;
+	size_t i;
+	int rval;
+
+	parse_args(argc, argv, &opts, &a);
+	ex = compile(&a, opts.flags);
+
+	tsvin_init(&in, a.files, a.nfiles, opts.noheader);
+	tsvin_header(&in);
+	out_init(&o, STDOUT_FILENO);
+	filter(&in, &o, ex, a.ntexts, &opts);
+	out_free(&o);
+	rval = in.status;
+
+	for (i = 0; i < a.ntexts; i++)
+		expr_free(&ex[i]);
+	free(ex);
+	tsvin_free(&in);
+	free(a.texts);
+	free(a.files);
+	return rval;
+}

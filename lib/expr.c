@@ -1,0 +1,359 @@
+#include <fnmatch.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr.h"
+#include "items.h"
+#include "xmalloc.h"
+
+#define OPCHARS	"=!~<>"
+
+#define CMP_LT	0x1
+#define CMP_EQ	0x2
+#define CMP_GT	0x4
+
+/* Longer operators first, so that "<=" is not read as "<" and "=N". */
+static const struct op {
+	const char	*text;
+	enum expr_kind	 kind;
+	bool		 negate;
+	unsigned	 cmp;
+} ops[] = {
+	{ "!=",	EXPR_EQ,	true,	0 },
+	{ "!~",	EXPR_RE,	true,	0 },
+	{ "<=",	EXPR_NUM,	false,	CMP_LT | CMP_EQ },
+	{ ">=",	EXPR_NUM,	false,	CMP_GT | CMP_EQ },
+	{ "=",	EXPR_EQ,	false,	0 },
+	{ "~",	EXPR_RE,	false,	0 },
+	{ "<",	EXPR_NUM,	false,	CMP_LT },
+	{ ">",	EXPR_NUM,	false,	CMP_GT },
+};
+
+static const struct op *find_op(const char *);
+static int	fail(struct expr *, struct expr_error *, const char *, size_t);
+static void	parse_alts(struct expr *, const char *);
+static int	parse_re(struct expr *, const char *, struct expr_error *);
+static bool	is_number(const char *, size_t);
+static bool	to_number(struct expr *, struct slice, double *);
+static const char *cstr(struct expr *, struct slice);
+static bool	match_eq(struct expr *, struct slice);
+static bool	match_items(struct expr *, struct slice);
+static bool	match_alt(struct expr *, const struct expr_alt *, struct slice);
+static bool	match_num(struct expr *, struct slice);
+static bool	same_icase(const char *, const char *, size_t);
+
+/*
+ * Whether s has the shape of an expression: a field reference followed by
+ * an operator.  rfilter takes the first argument that does not for its
+ * first file; a '/' before the operator marks a path ("out/a=b.tsv").
+ */
+bool
+expr_like(const char *s)
+{
+	size_t flen = strcspn(s, OPCHARS);
+
+	return s[flen] != '\0' && memchr(s, '/', flen) == NULL;
+}
+
+/* Parses s into e; on error fills *er, leaves nothing to free, returns -1. */
+int
+expr_parse(struct expr *e, const char *s, int flags, struct expr_error *er)
+{
+	size_t flen = strcspn(s, OPCHARS), vcol;
+	const struct op *op;
+	const char *v;
+
+	memset(e, 0, sizeof(*e));
+	e->flags = flags;
+	if (s[flen] == '\0')
+		return fail(e, er, "expected an operator (= != ~ !~ < <= > >=)",
+		    flen + 1);
+	if (flen == 0)
+		return fail(e, er, "expected a field name before the operator",
+		    1);
+	if ((op = find_op(s + flen)) == NULL)
+		return fail(e, er, "expected != or !~", flen + 1);
+	e->field = xmalloc(flen + 1);
+	memcpy(e->field, s, flen);
+	e->field[flen] = '\0';
+	e->kind = op->kind;
+	e->negate = op->negate;
+	e->cmp = op->cmp;
+	v = s + flen + strlen(op->text);
+	vcol = (size_t)(v - s) + 1;
+	switch (e->kind) {
+	case EXPR_EQ:
+		parse_alts(e, v);
+		break;
+	case EXPR_RE:
+		if (parse_re(e, v, er) == -1)
+			return fail(e, er, er->detail, vcol);
+		break;
+	case EXPR_NUM:
+		if (!is_number(v, strlen(v)) ||
+		    !to_number(e, (struct slice){ v, strlen(v) }, &e->num))
+			return fail(e, er, "expected a number", vcol);
+		break;
+	}
+	return 0;
+}
+
+/* Ties e to field col of the rows; items says it is a label field. */
+void
+expr_bind(struct expr *e, size_t col, bool items)
+{
+	e->col = col;
+	e->items = items;
+}
+
+bool
+expr_match(struct expr *e, struct slice value)
+{
+	bool holds = false;
+
+	switch (e->kind) {
+	case EXPR_EQ:
+		holds = e->items ? match_items(e, value) : match_eq(e, value);
+		break;
+	case EXPR_RE: {
+		/*
+		 * REG_STARTEND (glibc, the BSDs) bounds the match by length,
+		 * so a NUL byte in the field is data.  The copy ends in a NUL
+		 * all the same, for sanitizers that take the string to one.
+		 */
+		regmatch_t m = { 0, (regoff_t)value.n };
+
+		holds = regexec(&e->re, cstr(e, value), 1, &m,
+		    REG_STARTEND) == 0;
+		break;
+	}
+	case EXPR_NUM:
+		holds = match_num(e, value);
+		break;
+	}
+	return holds != e->negate;
+}
+
+void
+expr_free(struct expr *e)
+{
+	free(e->field);
+	free(e->val);
+	free(e->alts);
+	free(e->scratch.p);
+	if (e->have_re)
+		regfree(&e->re);
+	memset(e, 0, sizeof(*e));
+}
+
+static const struct op *
+find_op(const char *s)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		n = strlen(ops[i].text);
+		if (strncmp(s, ops[i].text, n) == 0)
+			return &ops[i];
+	}
+	return NULL;
+}
+
+static int
+fail(struct expr *e, struct expr_error *er, const char *msg, size_t col)
+{
+	er->msg = msg;
+	er->col = col;
+	expr_free(e);
+	return -1;
+}
+
+/*
+ * Splits V at its commas into alternatives, in place in a copy.  "\,"
+ * is a comma inside a value; the backslash stays for fnmatch to read.
+ */
+static void
+parse_alts(struct expr *e, const char *v)
+{
+	size_t len = strlen(v), n = 1, i;
+	char *p, *start;
+
+	for (i = 0; i < len; i++)
+		n += v[i] == ',';
+	e->val = xmemdup(v, len + 1);
+	e->alts = xreallocarray(NULL, n, sizeof(*e->alts));
+	for (p = start = e->val;; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+			continue;
+		}
+		if (*p != ',' && *p != '\0')
+			continue;
+		e->alts[e->nalts].pat = start;
+		e->alts[e->nalts].len = (size_t)(p - start);
+		e->alts[e->nalts].whole = memchr(start, '-', (size_t)(p - start))
+		    != NULL;
+		if (*p == '\0') {
+			e->nalts++;
+			break;
+		}
+		*p = '\0';
+		start = p + 1;
+		e->nalts++;
+	}
+	for (i = 0; i < e->nalts; i++)
+		e->alts[i].glob = strpbrk(e->alts[i].pat, "*?[\\") != NULL;
+}
+
+static int
+parse_re(struct expr *e, const char *re, struct expr_error *er)
+{
+	int cflags = REG_EXTENDED | REG_NOSUB, rc;
+
+	if (e->flags & EXPR_ICASE)
+		cflags |= REG_ICASE;
+	if ((rc = regcomp(&e->re, re, cflags)) != 0) {
+		regerror(rc, &e->re, er->detail, sizeof(er->detail));
+		return -1;
+	}
+	e->have_re = true;
+	return 0;
+}
+
+/*
+ * A decimal number: [+-] digits [. digits] [e [+-] digits], at least one
+ * digit before the exponent.  Checked by hand because strtod also takes
+ * "nan", "inf", hex and leading spaces, which are no numbers in a TSV
+ * field.
+ */
+static bool
+is_number(const char *p, size_t n)
+{
+	const char *end = p + n;
+	size_t digits = 0;
+
+#define DIGIT(c)	((unsigned)((c) - '0') < 10)
+	if (p < end && (*p == '+' || *p == '-'))
+		p++;
+	for (; p < end && DIGIT(*p); p++)
+		digits++;
+	if (p < end && *p == '.')
+		for (p++; p < end && DIGIT(*p); p++)
+			digits++;
+	if (digits == 0)
+		return false;
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (p == end || !DIGIT(*p))
+			return false;
+		while (p < end && DIGIT(*p))
+			p++;
+	}
+#undef DIGIT
+	return p == end;
+}
+
+/* The tools run in the C locale, so strtod's radix is always '.'. */
+static bool
+to_number(struct expr *e, struct slice s, double *d)
+{
+	if (!is_number(s.p, s.n))
+		return false;
+	*d = strtod(cstr(e, s), NULL);
+	return true;
+}
+
+/* s as a C string, copied into e's scratch buffer. */
+static const char *
+cstr(struct expr *e, struct slice s)
+{
+	e->scratch.len = 0;
+	buf_add(&e->scratch, s.p, s.n);
+	buf_addc(&e->scratch, '\0');
+	return e->scratch.p;
+}
+
+static bool
+match_eq(struct expr *e, struct slice value)
+{
+	size_t i;
+
+	for (i = 0; i < e->nalts; i++)
+		if (match_alt(e, &e->alts[i], value))
+			return true;
+	return false;
+}
+
+/*
+ * Label fields: an alternative without '-' is a code and tests each
+ * item's code (EMP holds for EMP-NEU); one with '-' tests whole items;
+ * the empty one holds for an empty list.
+ */
+static bool
+match_items(struct expr *e, struct slice value)
+{
+	struct slice rest = value, item;
+	const struct expr_alt *a, *end = e->alts + e->nalts;
+	bool any = false;
+
+	while (items_next(&rest, &item)) {
+		any = true;
+		for (a = e->alts; a < end; a++)
+			if (a->len > 0 &&
+			    match_alt(e, a, a->whole ? item : items_code(item)))
+				return true;
+	}
+	if (!any)
+		for (a = e->alts; a < end; a++)
+			if (a->len == 0)
+				return true;
+	return false;
+}
+
+/* Plain values, the common case, are compared without a copy. */
+static bool
+match_alt(struct expr *e, const struct expr_alt *a, struct slice s)
+{
+	int fl = (e->flags & EXPR_ICASE) ? FNM_CASEFOLD : 0;
+
+	if (!a->glob) {
+		if (a->len != s.n)
+			return false;
+		return (e->flags & EXPR_ICASE) ? same_icase(a->pat, s.p, s.n) :
+		    memcmp(a->pat, s.p, s.n) == 0;
+	}
+	return fnmatch(a->pat, cstr(e, s), fl) == 0;
+}
+
+static bool
+match_num(struct expr *e, struct slice value)
+{
+	double d;
+	unsigned c;
+
+	if (!to_number(e, value, &d))
+		return false;
+	c = d < e->num ? CMP_LT : d > e->num ? CMP_GT : CMP_EQ;
+	return (e->cmp & c) != 0;
+}
+
+static bool
+same_icase(const char *a, const char *b, size_t n)
+{
+	unsigned char x, y;
+
+	for (; n > 0; n--, a++, b++) {
+		x = (unsigned char)*a;
+		y = (unsigned char)*b;
+		if ((unsigned)(x - 'A') < 26)
+			x += 'a' - 'A';
+		if ((unsigned)(y - 'A') < 26)
+			y += 'a' - 'A';
+		if (x != y)
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,420 @@
+#!/usr/bin/env bats
+# rfilter: the rows for which expressions hold.
+
+setup() {
+	load helper
+	load rows
+}
+
+filters_to() {
+	outputs rfilter "$@"
+}
+
+@test "rfilter: F=V on a label field tests each item" {
+	filters_to severity=MAJ "$H
+$A
+$B
+$F"
+}
+
+@test "rfilter: F=V with a comma list means any of them" {
+	filters_to severity=MIN,GEN "$H
+$C
+$D
+$E
+$F"
+}
+
+@test "rfilter: F=V is a glob; on other fields it tests the whole value" {
+	filters_to 'text=*idea*' "$H
+$B"
+	filters_to 'review=R?' sentence=2 "$H
+$B
+$E"
+	filters_to review=R "$H"
+}
+
+@test "rfilter: a code alone ignores polarity" {
+	filters_to aspect=EMP "$H
+$A
+$C"
+}
+
+@test "rfilter: a code with polarity needs that exact item" {
+	filters_to aspect=EMP-NEG "$H
+$A"
+}
+
+@test "rfilter: aspect=*-NEG holds for any negative item" {
+	filters_to 'aspect=*-NEG' "$H
+$A
+$C
+$E"
+}
+
+@test "rfilter: aspect= holds for an empty list" {
+	filters_to aspect= "$H
+$D"
+	filters_to aspect=,NOV "$H
+$B
+$D"
+}
+
+@test "rfilter: F!=V is not F=V" {
+	filters_to aspect!=EMP "$H
+$B
+$D
+$E
+$F"
+	filters_to aspect!= "$H
+$A
+$B
+$C
+$E
+$F"
+}
+
+@test "rfilter: a backslash-escaped comma is part of a value" {
+	printf '%s\n' $'k\tv' $'1\ta,b' $'2\ta' > comma.tsv
+	run2 rfilter 'v=a\,b' comma.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'k\tv\n1\ta,b'
+}
+
+@test "rfilter: F~RE and F!~RE are POSIX extended regular expressions" {
+	filters_to 'text~^(Weak|Add) ' "$H
+$A
+$C"
+	filters_to 'text!~[.]$' "$H
+$E"
+	filters_to 'aspect~EMP-(NEG|NEU)$' "$H
+$A
+$C"
+}
+
+@test "rfilter: numeric comparisons" {
+	filters_to 'sentence>2' "$H
+$C
+$F"
+	filters_to 'sentence>=12' "$H
+$F"
+	filters_to 'sentence<2' "$H
+$A
+$D"
+	filters_to 'sentence<=1.5e0' "$H
+$A
+$D"
+	filters_to 'sentence>-1' 'sentence<+2.5' "$H
+$A
+$B
+$D
+$E"
+}
+
+@test "rfilter: a value that is no number never compares" {
+	filters_to 'text<1000' "$H"
+	filters_to -v 'text>=0' "$H
+$A
+$B
+$C
+$D
+$E
+$F"
+}
+
+@test "rfilter: numbers compare as numbers, not as strings" {
+	printf '%s\n' n 9 10 1e1 0.5 -3 ' 4' nan inf 0x10 '' > num.tsv
+	run2 rfilter 'n>=9' num.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'n\n9\n10\n1e1'
+}
+
+@test "rfilter: expressions are ANDed; -o ORs them" {
+	filters_to severity=MAJ function=APC "$H
+$B"
+	filters_to -o function=APC aspect=CMP "$H
+$B
+$E"
+	filters_to --or function=APC aspect=CMP "$H
+$B
+$E"
+}
+
+@test "rfilter: -v negates the whole" {
+	filters_to -v severity=MAJ function=APC "$H
+$A
+$C
+$D
+$E
+$F"
+	filters_to --invert -o severity=MAJ aspect= "$H
+$C
+$E"
+}
+
+@test "rfilter: -i compares without case in =, globs and regexes" {
+	filters_to -i severity=maj,gen "$H
+$A
+$B
+$D
+$F"
+	filters_to --ignore-case 'aspect=emp-neg' "$H
+$A"
+	filters_to -i 'text=*IDEA*' "$H
+$B"
+	filters_to -i 'text~^weak' "$H
+$A"
+	filters_to 'text~^weak' "$H"
+}
+
+@test "rfilter: -i applies to expressions given before it" {
+	filters_to severity=gen -i "$H
+$D
+$F"
+}
+
+@test "rfilter: -e gives an expression explicitly" {
+	filters_to -e severity=MAJ --expr function=APC "$H
+$B"
+}
+
+@test "rfilter: the first argument that is no expression is the first file" {
+	run2 rfilter function=SMY in.tsv in.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$H
+$D
+$D"
+}
+
+@test "rfilter: -- ends the expressions" {
+	cp in.tsv 'x=y.tsv'
+	run2 rfilter function=SMY -- x=y.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$H
+$D"
+	run2 rfilter function=SMY x=y.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: unknown field 'x'
+rfilter: the fields are: review sentence section aspect function severity text"
+}
+
+@test "rfilter: options may follow the operands" {
+	filters_to function=SMY,DIS -v "$H
+$A
+$B
+$C
+$E"
+}
+
+@test "rfilter: a field may be given by number" {
+	filters_to 6=MAJ 2=1 "$H
+$A"
+}
+
+@test "rfilter: -N reads rows without a header and writes none" {
+	tail -n +2 in.tsv > nohdr.tsv
+	run2 rfilter -N severity=GEN nohdr.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$D
+$F"
+	run2 rfilter --no-header 7~Y nohdr.tsv
+	assert_equal "$output" "$E"
+}
+
+@test "rfilter: several inputs, one header; standard input as -" {
+	run2 rfilter aspect=NOV in.tsv - < in.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$H
+$B
+$B"
+}
+
+@test "rfilter: with no FILE it reads standard input" {
+	run2 rfilter aspect=NOV < in.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$H
+$B"
+}
+
+@test "rfilter: an empty input gives nothing" {
+	: > empty.tsv
+	run2 rfilter aspect=NOV empty.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" ""
+	assert_equal "$stderr" ""
+}
+
+@test "rfilter: a header that differs is an error naming the file" {
+	printf '%s\n' $'review\tsentence' $'R9\t1' > other.tsv
+	run2 rfilter aspect=NOV in.tsv other.tsv in.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rfilter: other.tsv: header differs from that of in.tsv"
+	assert_equal "$output" "$H
+$B
+$B"
+}
+
+@test "rfilter: a missing input is reported, the others processed" {
+	run2 rfilter aspect=NOV in.tsv missing.tsv in.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rfilter: missing.tsv: No such file or directory"
+	assert_equal "$output" "$H
+$B
+$B"
+}
+
+@test "rfilter: a directory is an unreadable input" {
+	mkdir dir
+	run2 rfilter aspect=NOV dir in.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rfilter: dir: Is a directory"
+	assert_equal "$output" "$H
+$B"
+}
+
+@test "rfilter: a short row is an error at FILE:LINE" {
+	printf '%s\n' "$H" "$A" $'R3\t1\tMET-NEG' "$B" > short.tsv
+	run2 rfilter severity=MAJ short.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rfilter: short.tsv:3: row has no field 6 (severity)"
+	assert_equal "$output" "$H
+$A"
+}
+
+@test "rfilter: CRLF, a last line without LF and NUL bytes are read" {
+	printf 'k\tv\r\n1\ta\0b\r\n2\tx\r\n3\ta\0c' > odd.tsv
+	run2 rfilter 'v~^a' odd.tsv
+	assert_equal "$status" 0
+	assert_equal "$(rfilter 'v~^a' odd.tsv | od -An -c | tr -s ' ')" \
+	    "$(printf 'k\tv\n1\ta\0b\n3\ta\0c\n' | od -An -c | tr -s ' ')"
+}
+
+@test "rfilter: a long line is read whole" {
+	long=$(head -c 300000 /dev/zero | tr '\0' x)
+	printf 'k\tv\n1\t%s\n2\ty\n' "$long" > long.tsv
+	run2 rfilter 'v~^x+$' long.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'k\tv\n1\t'"$long"
+}
+
+@test "rfilter: no expression is a usage error" {
+	run2 rfilter in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: no expression given
+usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]"
+}
+
+@test "rfilter: a bad option is a usage error" {
+	run2 rfilter -z severity=MAJ in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: invalid option -- 'z'
+usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]"
+}
+
+@test "rfilter: an unknown field suggests the closest" {
+	run2 rfilter aspet=EMP in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: unknown field 'aspet'; did you mean 'aspect'?
+rfilter: the fields are: review sentence section aspect function severity text"
+}
+
+@test "rfilter: a field number beyond the header is a usage error" {
+	run2 rfilter 9=x in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: field number 9 is too large (the input has 7 fields)"
+}
+
+@test "rfilter: a bad regex shows where it is" {
+	run2 rfilter 'text~(a' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: bad expression at column 6: Unmatched ( or \\(
+  text~(a
+       ^"
+}
+
+@test "rfilter: a bad number shows where it is" {
+	run2 rfilter 'sentence>=2x' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 11: expected a number
+  sentence>=2x
+            ^"
+	run2 rfilter -e 'sentence<' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 10: expected a number
+  sentence<
+           ^"
+}
+
+@test "rfilter: a bad operator or a missing field name shows where" {
+	run2 rfilter 'aspect!EMP' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 7: expected != or !~
+  aspect!EMP
+        ^"
+	run2 rfilter '=EMP' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 1: expected a field name before the operator
+  =EMP
+  ^"
+	run2 rfilter -e aspect in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 7: expected an operator (= != ~ !~ < <= > >=)
+  aspect
+        ^"
+}
+
+@test "rfilter: a write error is reported" {
+	run2 bash -c 'rfilter severity=MAJ in.tsv > /dev/full'
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rfilter: write error: No space left on device"
+}
+
+@test "rfilter: a closed pipe ends it quietly" {
+	run2 bash -c 'yes "$(printf "R\t1\t\t\t\t\tx")" | head -n 500000 |
+	    rfilter -N review=R | head -n 1; echo "${PIPESTATUS[2]}"'
+	assert_equal "$stderr" ""
+	assert_equal "$output" $'R\t1\t\t\t\t\tx\n141'
+}
+
+@test "rfilter: --version and --help" {
+	run2 rfilter --version
+	assert_equal "$status" 0
+	assert_equal "$output" "rfilter (reviewkit) 0.1.0"
+	run2 rfilter -V
+	assert_equal "$output" "rfilter (reviewkit) 0.1.0"
+	run2 rfilter --help
+	assert_equal "$status" 0
+	assert_equal "${lines[0]}" "usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]"
+	run2 rfilter -h
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+}
+
+@test "rfilter: corpus: E and -v E partition the rows" {
+	need_corpus
+	rsplit -q "$CORPUS"/pra4/* > all.tsv
+	for e in severity=MAJ 'aspect=*-NEG' aspect= 'section=MET,EXP' \
+	    'text~[0-9]' 'sentence>10' 'function!=SMY'; do
+		rfilter "$e" all.tsv > yes.tsv
+		rfilter -v "$e" all.tsv > no.tsv
+		y=$(($(wc -l < yes.tsv) - 1))
+		n=$(($(wc -l < no.tsv) - 1))
+		assert_equal "$((y + n))" "$(($(wc -l < all.tsv) - 1))"
+		[ "$y" -gt 0 ] && [ "$n" -gt 0 ]
+		assert_equal "$(cat yes.tsv <(tail -n +2 no.tsv) | sort | cksum)" \
+		    "$(sort all.tsv | cksum)"
+	done
+}
+
+@test "rfilter: corpus: severity=MAJ agrees with awk on items" {
+	need_corpus
+	rsplit -q "$CORPUS"/pra4/* > all.tsv
+	run2 rfilter severity=MAJ all.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$(awk -F'\t' 'NR == 1 || ("," $6 ",") ~ /,MAJ,/' all.tsv)"
+}
