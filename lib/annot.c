@@ -497,8 +497,9 @@ review_next(struct review *r, struct sentence *s)
 static bool
 review_rest(struct review *r, struct sentence *s)
 {
-	const char *p = r->cur.p + r->tail_skip;
 	size_t n = r->cur.len - r->tail_skip;
+	/* An empty file leaves cur unallocated; NULL + 0 is undefined. */
+	const char *p = n > 0 ? r->cur.p + r->tail_skip : "";
 
 	if (r->rest_done)
 		return false;

@@ -16,6 +16,9 @@ struct buf {
 static inline void
 buf_add(struct buf *b, const void *p, size_t n)
 {
+	/* An empty buffer has no memory yet: p + 0 would be NULL + 0. */
+	if (n == 0)
+		return;
 	if (n > b->cap - b->len)
 		xgrow(&b->p, &b->cap, b->len + n);
 	memcpy(b->p + b->len, p, n);
