@@ -180,6 +180,9 @@ resolve_columns(struct rtags *t, const struct tsv_in *in)
 			t->nf = t->sentence + 1;
 	}
 	t->f = xreallocarray(NULL, t->nf, sizeof(*t->f));
+	/* Allocated now so that tail never points at NULL, even when empty. */
+	if (t->gaps)
+		xgrow(&t->tailbuf.p, &t->tailbuf.cap, 256);
 }
 
 static bool
@@ -287,7 +290,9 @@ put_tag(const struct rtags *t, enum layer l, struct tag tag)
 static void
 tag_row(struct rtags *t)
 {
-	static const struct slice none[4];
+	static const struct slice none[4] = {
+		{ "", 0 }, { "", 0 }, { "", 0 }, { "", 0 }
+	};
 	struct slice item;
 	struct items it;
 	size_t i, ntags = 0;

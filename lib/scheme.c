@@ -392,7 +392,9 @@ parse_line(struct scheme_code *c, struct slice line, const char *path)
 	    (bad_char = memchr(f[1].p, '-', f[1].n)) != NULL)
 		bad(path, c->line, "code '%.*s' contains '%c'", (int)f[1].n,
 		    f[1].p, *bad_char);
-	c->text = xmemdup(line.p, line.n);
+	c->text = xmalloc(line.n + 1);
+	memcpy(c->text, line.p, line.n);
+	c->text[line.n] = '\0';
 	c->text[f[1].p - line.p - 1] = '\0';
 	c->text[f[2].p - line.p - 1] = '\0';
 	c->text[f[3].p - line.p - 1] = '\0';
