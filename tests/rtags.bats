@@ -420,3 +420,11 @@ $USAGE"
 	[ "$output" -gt 0 ]
 	[ "$output" -lt 100 ]
 }
+
+@test "rtags: review-tags(7) lists every code of the built-in scheme with its name" {
+	man=$BATS_TEST_DIRNAME/../man/review-tags.7
+	missing=$(rtags --list -N | while IFS=$'\t' read -r _ code name _; do
+		grep -qxF ".It Li $code No $name" "$man" || echo "$code"
+	done)
+	assert_equal "$missing" ""
+}
