@@ -209,6 +209,8 @@ split_row(struct rtags *t, struct slice line)
 
 	if (tsv_split(line, t->f, t->nf) < t->nf)
 		return false;
+	if (t->check)
+		return true;
 	t->prefix.p = line.p;
 	t->prefix.n = (size_t)(t->f[t->first].p - line.p);
 	after = t->f[t->last].p + t->f[t->last].n;
@@ -427,10 +429,14 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (list && (t.check || t.all || t.names || layers_given || argc > 0))
+	if (list && (t.check || t.all || t.names || layers_given || argc > 0)) {
+		warnx("--list reads no input and takes only -N and --scheme");
 		usage();
-	if (t.check && (t.all || t.names))
+	}
+	if (t.check && (t.all || t.names)) {
+		warnx("--check writes problems, not tags: no -a or --names");
 		usage();
+	}
 
 	if (scheme_path != NULL)
 		scheme_load(&scheme, scheme_path);

@@ -369,11 +369,17 @@ rtags: $BATS_TEST_TMPDIR: Is a directory"
 @test "rtags: bad combinations of options are usage errors" {
 	run2 rtags --list "$IN"
 	assert_equal "$status" 2
-	assert_equal "$stderr" "$USAGE"
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rtags: --list reads no input and takes only -N and --scheme
+$USAGE"
 	run2 rtags --list --check
+	assert_equal "$status" 2
+	run2 rtags --list -l section
 	assert_equal "$status" 2
 	run2 rtags --check --names "$IN"
 	assert_equal "$status" 2
+	assert_equal "$stderr" "rtags: --check writes problems, not tags: no -a or --names
+$USAGE"
 	run2 rtags --check -a "$IN"
 	assert_equal "$status" 2
 	run2 rtags -z
