@@ -231,7 +231,7 @@ after_group(struct scan *s, int nopen)
 static enum step
 check_start(struct scan *s)
 {
-	size_t c;
+	size_t c, k;
 	char next;
 
 	if (!skip_space(s))
@@ -244,7 +244,12 @@ check_start(struct scan *s)
 	 */
 	if (s->i + (c > 0 ? c : letters(s->p + s->i, s->n - s->i)) >= s->n)
 		return ran_out(s);
-	next = s->p[s->i + c];
+	/* "[[ MET-NEU ] , ..." has spaces before the punctuation. */
+	for (k = s->i + c; k < s->n && (s->p[k] == ' ' || s->p[k] == '\t'); k++)
+		;
+	if (k == s->n)
+		return ran_out(s);
+	next = s->p[k];
 	if (c == 0 || next <= ' ' || next >= 0x7f || is_letter(next) ||
 	    (next >= '0' && next <= '9'))
 		return STEP_FAIL;

@@ -1,27 +1,318 @@
 #!/usr/bin/env bats
-# rsplit: annotated reviews in, review TSV out.
+# rsplit: annotated reviews in, review TSV out (SPEC 1, 2, 3).
 
 setup() {
 	load helper
-	HDR=$(printf 'review\tsentence\tsection\taspect\tfunction\tseverity\ttext')
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	HDR=$(row review sentence section aspect function severity text)
 }
 
-@test "rsplit: a JSON review gives one row per marker" {
-	fixture R1_annotated.txt '"Weak results.[[RES-NEG,EXP-NEG], [EMP-NEG], [CRT], [MAJ]] Nice idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]"'
-	run2 rsplit "$BATS_TEST_TMPDIR/R1_annotated.txt"
+# row FIELD...: the fields joined by TABs.
+row() {
+	local IFS=$'\t'
+	printf '%s' "$*"
+}
+
+# split_is INPUT ROWS [STDERR] [OPTION...]: rsplit -N OPTION... r.txt, where
+# r.txt holds INPUT, writes exactly ROWS and STDERR and exits 0.
+split_is() {
+	local input=$1 rows=$2 err=${3-}
+	shift 3 2>/dev/null || shift $#
+	printf '%s' "$input" > r.txt
+	run2 rsplit -N "$@" r.txt
+	assert_equal "$output" "$rows"
+	assert_equal "$stderr" "$err"
+	assert_equal "$status" 0
+}
+
+@test "rsplit: a JSON review gives the header and one row per marker" {
+	printf '%s' '"Weak results.[[RES-NEG,EXP-NEG], [EMP-NEG], [CRT], [MAJ]] Nice idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]"' > R1_annotated.txt
+	run2 rsplit R1_annotated.txt
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
 	assert_equal "$output" "$HDR
-R1	1	RES-NEG,EXP-NEG	EMP-NEG	CRT	MAJ	Weak results.
-R1	2	PDI-POS	NOV-POS	APC	MAJ	Nice idea."
+$(row R1 1 RES-NEG,EXP-NEG EMP-NEG CRT MAJ 'Weak results.')
+$(row R1 2 PDI-POS NOV-POS APC MAJ 'Nice idea.')"
 }
 
-@test "rsplit: --version and --help" {
+# One test per row of the table in SPEC 1.2.
+
+@test "rsplit 1.2: codes in the wrong case and _ for - are normalised silently" {
+	split_is '"A.[[DAt-NEU], [EMp-NEG], [CRt], [MAj]] B.[[EXP_NEU], [null], [SUG], [MIN]]"' \
+	    "$(row r 1 DAT-NEU EMP-NEG CRT MAJ A.)
+$(row r 2 EXP-NEU '' SUG MIN B.)"
+}
+
+@test "rsplit 1.2: null in any case is an empty list" {
+	split_is '"A.[[INT-NEU], [NULL]] B.[[INT-NEU], [Null]] C.[[null], [null]]"' \
+	    "$(row r 1 INT-NEU '' '' '' A.)
+$(row r 2 INT-NEU '' '' '' B.)
+$(row r 3 '' '' '' '' C.)"
+}
+
+@test "rsplit 1.2: extra and missing spaces make a normal marker" {
+	split_is '"A.[[MET-NEU],[EMP-NEU],  [DIS], [GEN]] B.[[ MET-NEU ] , [EMP-NEU] ]"' \
+	    "$(row r 1 MET-NEU EMP-NEU DIS GEN A.)
+$(row r 2 MET-NEU EMP-NEU '' '' B.)"
+}
+
+@test "rsplit 1.2: a marker closed by one ] ends after its 4th group" {
+	split_is '"Weak baseline.[[EXP-NEG], [EMP-NEG], [CRT], [MAJ] Authors should.[[MET-NEU], [null], [SUG], [MIN]]"' \
+	    "$(row r 1 EXP-NEG EMP-NEG CRT MAJ 'Weak baseline.')
+$(row r 2 MET-NEU '' SUG MIN 'Authors should.')" \
+	    "rsplit: r.txt:1:16: marker not closed by ']]'"
+}
+
+@test "rsplit 1.2: a missing comma between groups" {
+	split_is '"A.[[OAL-NEG] [IMP-NEG], [CRT], [MAJ]]"' \
+	    "$(row r 1 OAL-NEG IMP-NEG CRT MAJ A.)" \
+	    "rsplit: r.txt:1:4: missing comma between groups"
+}
+
+@test "rsplit 1.2: an extra opening bracket" {
+	split_is '"A.[[[RWK-NEU], [CMP-NEU], [SUG], [MIN]]]"' \
+	    "$(row r 1 RWK-NEU CMP-NEU SUG MIN A.)" \
+	    "rsplit: r.txt:1:4: extra '[' before the marker"
+}
+
+@test "rsplit 1.2: a marker opened by one [ with four groups" {
+	split_is '"small sizes,[DAT-NEG,EXP-NEG], [EMP-NEG], [CRT], [MAJ]] next.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 DAT-NEG,EXP-NEG EMP-NEG CRT MAJ 'small sizes,')
+$(row r 2 MET-NEU '' DIS GEN next.)" \
+	    "rsplit: r.txt:1:14: marker opened by one '['"
+}
+
+@test "rsplit 1.2: one [ and two groups is a marker only when it ends with ]]" {
+	split_is '"x[AB-POS], [CD-NEG]] y[AB-POS], [CD-NEG] z"' \
+	    "$(row r 1 AB-POS CD-NEG '' '' x)" \
+	    "rsplit: r.txt:1:3: marker opened by one '['"
+}
+
+@test "rsplit 1.2: a group opened inside another joins it" {
+	split_is '"methods.[PDI-POS,[MET-POS], [EMP-POS], [APC], [MAJ]]"' \
+	    "$(row r 1 PDI-POS,MET-POS EMP-POS APC MAJ methods.)" \
+	    "rsplit: r.txt:1:10: marker opened by one '['
+rsplit: r.txt:1:10: group opened inside another; items joined"
+}
+
+@test "rsplit 1.2: a group without brackets joins the group before it" {
+	split_is '"A.[[MET-POS], [EMP-POS],PNF-POS, [APC], [MAJ]]"' \
+	    "$(row r 1 MET-POS EMP-POS,PNF-POS APC MAJ A.)" \
+	    "rsplit: r.txt:1:4: items outside brackets joined to a group"
+}
+
+@test "rsplit 1.2: a marker not closed before text ends at its 4th group" {
+	split_is '"A.[[EXP-POS], [EMP-POS], [APC], [MAJ]\n\nThe next point.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 EXP-POS EMP-POS APC MAJ A.)
+$(row r 2 MET-NEU '' DIS GEN 'The next point.')" \
+	    "rsplit: r.txt:1:4: marker not closed by ']]'"
+}
+
+@test "rsplit 1.2: a marker inside an escape: \\ and the letter after it form one escape" {
+	split_is '"be consistent.\[[INT-NEU], [PNF-NEG], [SUG], [MIN]]n2. Next.[[MET-NEU], [null], [DIS], [GEN]] weights\[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]" ok"' \
+	    "$(row r 1 INT-NEU PNF-NEG SUG MIN 'be consistent.')
+$(row r 2 MET-NEU '' DIS GEN '2. Next.')
+$(row r 3 MET-NEG EMP-NEG CRT MAJ 'weights"')" \
+	    "rsplit: r.txt:1:17: marker inside an escape; escape joined across it
+rsplit: r.txt:1:104: marker inside an escape; escape joined across it"
+}
+
+@test "rsplit 1.2: a split escape with a space after the marker keeps the space" {
+	split_is '"A.\[[INT-NEU], [null]] n2.[[INT-NEU], [null]]"' \
+	    "$(row r 1 INT-NEU '' '' '' 'A.\n')
+$(row r 2 INT-NEU '' '' '' ' 2.')" \
+	    "rsplit: r.txt:1:5: marker inside an escape; escape joined across it" -r
+}
+
+@test "rsplit 1.2: punctuation after a marker ends the sentence before it" {
+	split_is '"a novel idea[[PDI-POS], [NOV-POS], [APC], [MAJ]] . Next,[[MET-NEU], [null], [DIS], [GEN]]), and more"' \
+	    "$(row r 1 PDI-POS NOV-POS APC MAJ 'a novel idea.')
+$(row r 2 MET-NEU '' DIS GEN 'Next,),')
+$(row r 3 '' '' '' '' 'and more')" \
+	    "" -a
+}
+
+@test "rsplit 1.2: punctuation followed by a letter stays where it is" {
+	split_is '"one[[PDI-POS], [NOV-POS], [APC], [MAJ]] .Net two[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 PDI-POS NOV-POS APC MAJ one)
+$(row r 2 MET-NEU '' DIS GEN '.Net two')"
+}
+
+@test "rsplit 1.2: raw mode moves no punctuation" {
+	split_is '"idea[[PDI-POS], [NOV-POS], [APC], [MAJ]] . Next[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 PDI-POS NOV-POS APC MAJ idea)
+$(row r 2 MET-NEU '' DIS GEN ' . Next')" \
+	    "" -r
+}
+
+@test "rsplit 1.2: brackets that are no marker stay text, silently" {
+	split_is '"the matrix [[1, 2], [3, 4]] e.g. [Lee et al 2013], [Wang 2015], [Chen 2016], [Li 2017], [Pros] [A] ok.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 MET-NEU '' DIS GEN 'the matrix [[1, 2], [3, 4]] e.g. [Lee et al 2013], [Wang 2015], [Chen 2016], [Li 2017], [Pros] [A] ok.')"
+}
+
+@test "rsplit 1.2: a [[ that starts like a marker but does not parse stays text with a warning" {
+	split_is '"A [[MET-NEG, and text. B.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 MET-NEU '' DIS GEN 'A [[MET-NEG, and text. B.')" \
+	    "rsplit: r.txt:1:4: unfinished marker kept as text"
+}
+
+@test "rsplit 1.2: unknown and misspelt codes are kept as written, upper-cased" {
+	split_is '"A.[[met-neg], [SEMP-NEU], [AOC], [MAJS]] B.[[EXP-POS<MET-NEU], [], [CRT], [MINJ]]"' \
+	    "$(row r 1 MET-NEG SEMP-NEU AOC MAJS A.)
+$(row r 2 'EXP-POS<MET-NEU' '' CRT MINJ B.)"
+}
+
+@test "rsplit 1.2: an extra closing bracket is part of the marker" {
+	split_is '"A.[[TNF-NEU], [CLA-NEG], [CRT], [MIN]]] B.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 TNF-NEU CLA-NEG CRT MIN A.)
+$(row r 2 MET-NEU '' DIS GEN B.)" \
+	    "rsplit: r.txt:1:4: extra ']' after the marker"
+}
+
+@test "rsplit 1.2: no marker: no rows and a warning; one unlabelled row with -a" {
+	split_is '"Just prose.\n"' "" "rsplit: r.txt: no annotations"
+	split_is '"Just prose.\n"' "$(row r 1 '' '' '' '' 'Just prose.')" \
+	    "rsplit: r.txt: no annotations" -a
+	split_is '' "" "rsplit: r.txt: no annotations"
+}
+
+@test "rsplit 1.2: invalid UTF-8 and lone surrogates become U+FFFD, one warning per file" {
+	printf '"bad \377 and \\ud800 and \\udc00.[[MET-NEU], [null], [DIS], [GEN]]"' > r.txt
+	run2 rsplit -N r.txt
+	assert_equal "$output" "$(row r 1 MET-NEU '' DIS GEN $'bad \xef\xbf\xbd and \xef\xbf\xbd and \xef\xbf\xbd.')"
+	assert_equal "$stderr" "rsplit: r.txt:1:6: invalid UTF-8 replaced by U+FFFD"
+	assert_equal "$status" 0
+}
+
+@test "rsplit 1.2: the quote before the last marker is JSON syntax, not text" {
+	split_is '"It ends here."[[DAT-NEU], [EMP-NEU], [QSN], [MAJ]]
+' "$(row r 1 DAT-NEU EMP-NEU QSN MAJ 'It ends here.')"
+}
+
+@test "rsplit 1.2: an unescaped quote inside the string is text, with a warning" {
+	split_is '"He said "no".[[DAT-NEU], [EMP-NEU], [QSN], [MAJ]] Then.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 DAT-NEU EMP-NEU QSN MAJ 'He said "no".')
+$(row r 2 MET-NEU '' DIS GEN Then.)" \
+	    "rsplit: r.txt:1:10: unescaped '\"' kept as text
+rsplit: r.txt:1:13: unescaped '\"' kept as text"
+}
+
+@test "rsplit 1.2: an invalid escape is kept as text, with a warning" {
+	split_is '"A \x and \ b.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 MET-NEU '' DIS GEN 'A \x and \ b.')" \
+	    "rsplit: r.txt:1:4: invalid escape kept as text: \\x
+rsplit: r.txt:1:11: invalid escape kept as text: \\ followed by byte 0x20"
+}
+
+# JSON escapes, forms of file.
+
+@test "rsplit: JSON escapes, surrogate pairs and whitespace runs" {
+	split_is '"Tab\there,\r\n  \u201cquoted\u201d \ud83d\ude00 \/ \\alpha \"x\".[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 MET-NEU '' DIS GEN $'Tab here, \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80 / \\alpha "x".')"
+}
+
+@test "rsplit -r: raw text is exact, with \\\\ \\t \\n \\r escaped" {
+	split_is '"  Tab\there,\r\n \\alpha.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 MET-NEU '' DIS GEN '  Tab\there,\r\n \\alpha.')" "" -r
+}
+
+@test "rsplit: a plain file decodes nothing and keeps quotes" {
+	split_is $'Plain "text" with \\n kept.[[MET-NEU], [null], [DIS], [GEN]]\r\nNext line.[[RES-POS], [EMP-POS], [APC], [MAJ]]\r\n' \
+	    "$(row r 1 MET-NEU '' DIS GEN 'Plain "text" with \n kept.')
+$(row r 2 RES-POS EMP-POS APC MAJ 'Next line.')"
+}
+
+@test "rsplit: a BOM and spaces before the opening quote are not text" {
+	split_is $'\xef\xbb\xbf  \n"Text.[[MET-NEU], [null], [DIS], [GEN]]"' \
+	    "$(row r 1 MET-NEU '' DIS GEN 'Text.')" "" -r
+}
+
+@test "rsplit: warnings give the line and column of real newlines" {
+	split_is $'"One.[[MET-NEU], [null], [DIS], [GEN]]\n\nTwo.[[OAL-NEG] [IMP-NEG], [CRT], [MAJ]]"' \
+	    "$(row r 1 MET-NEU '' DIS GEN One.)
+$(row r 2 OAL-NEG IMP-NEG CRT MAJ Two.)" \
+	    "rsplit: r.txt:3:5: missing comma between groups"
+}
+
+@test "rsplit: two-layer markers leave function and severity empty" {
+	split_is '"Intro.[[INT-NEU], [null]] Clear.[[OAL-POS], [CLA-POS]]"' \
+	    "$(row r 1 INT-NEU '' '' '' Intro.)
+$(row r 2 OAL-POS CLA-POS '' '' Clear.)"
+}
+
+# Options.
+
+@test "rsplit -a: the rest after the last marker is a row when it is not blank" {
+	split_is '"A.[[MET-NEU], [null], [DIS], [GEN]] Thanks.\n"' \
+	    "$(row r 1 MET-NEU '' DIS GEN A.)
+$(row r 2 '' '' '' '' Thanks.)" "" -a
+	split_is '"A.[[MET-NEU], [null], [DIS], [GEN]]  \n"' \
+	    "$(row r 1 MET-NEU '' DIS GEN A.)" "" -a
+}
+
+@test "rsplit -q silences warnings; --strict exits 1 after a warning" {
+	printf '%s' '"A.[[OAL-NEG] [IMP-NEG], [CRT], [MAJ]]"' > r.txt
+	run2 rsplit -N -q r.txt
+	assert_equal "$output" "$(row r 1 OAL-NEG IMP-NEG CRT MAJ A.)"
+	assert_equal "$stderr" ""
+	assert_equal "$status" 0
+	run2 rsplit -N --strict r.txt
+	assert_equal "$output" "$(row r 1 OAL-NEG IMP-NEG CRT MAJ A.)"
+	assert_equal "$stderr" "rsplit: r.txt:1:4: missing comma between groups"
+	assert_equal "$status" 1
+	run2 rsplit -N -q --strict r.txt
+	assert_equal "$stderr" ""
+	assert_equal "$status" 1
+}
+
+@test "rsplit --strict: exit 0 when there is no warning" {
+	split_is '"A.[[MET-NEU], [null], [DIS], [GEN]]"' "$(row r 1 MET-NEU '' DIS GEN A.)" "" --strict
+}
+
+@test "rsplit --id names standard input; - is its default id" {
+	run2 rsplit -N --id paper7-R2 < <(printf '%s' '"A.[[MET-NEU], [null], [DIS], [GEN]]"')
+	assert_equal "$output" "$(row paper7-R2 1 MET-NEU '' DIS GEN A.)"
+	assert_equal "$status" 0
+	run2 rsplit -N - < <(printf '%s' '"A.[[MET-NEU], [null], [DIS], [GEN]]"')
+	assert_equal "$output" "$(row - 1 MET-NEU '' DIS GEN A.)"
+}
+
+@test "rsplit: review ids drop the extension and an annotated suffix" {
+	m='"A.[[MET-NEU], [null], [DIS], [GEN]]"'
+	mkdir d
+	for f in 'ICLR2018-B1x-R2_annotated - Ann.txt' 'P-R1_annotated(1).txt' \
+	    'plain.review.txt' 'noext' $'odd\tname.txt'; do
+		printf '%s' "$m" > "d/$f"
+	done
+	run2 rsplit -N d/ICLR* d/P-* d/plain.review.txt d/noext d/odd*
+	assert_equal "$output" "$(row ICLR2018-B1x-R2 1 MET-NEU '' DIS GEN A.)
+$(row P-R1 1 MET-NEU '' DIS GEN A.)
+$(row plain.review 1 MET-NEU '' DIS GEN A.)
+$(row noext 1 MET-NEU '' DIS GEN A.)
+$(row 'odd\tname' 1 MET-NEU '' DIS GEN A.)"
+	assert_equal "$status" 0
+}
+
+@test "rsplit: sentences are numbered per review across several files" {
+	printf '%s' '"A.[[MET-NEU], [null], [DIS], [GEN]] B.[[MET-NEU], [null], [DIS], [GEN]]"' > a.txt
+	printf '%s' '"C.[[RES-NEG], [EMP-NEG], [CRT], [MAJ]]"' > b.txt
+	run2 rsplit a.txt b.txt
+	assert_equal "$output" "$HDR
+$(row a 1 MET-NEU '' DIS GEN A.)
+$(row a 2 MET-NEU '' DIS GEN B.)
+$(row b 1 RES-NEG EMP-NEG CRT MAJ C.)"
+	assert_equal "$status" 0
+}
+
+@test "rsplit --version and --help" {
 	run2 rsplit --version
 	assert_equal "$status" 0
 	assert_equal "$output" "rsplit (reviewkit) 0.1.0"
+	run2 rsplit -V
+	assert_equal "$output" "rsplit (reviewkit) 0.1.0"
 	run2 rsplit -h
 	assert_equal "$status" 0
+	assert_equal "$stderr" ""
 	assert_equal "${lines[0]}" "usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]"
 }
 
@@ -31,4 +322,25 @@ R1	2	PDI-POS	NOV-POS	APC	MAJ	Nice idea."
 	assert_equal "$output" ""
 	assert_equal "$stderr" "rsplit: invalid option -- 'z'
 usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]"
+	run2 rsplit --id
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rsplit: option '--id' requires an argument
+usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]"
+}
+
+@test "rsplit: the examples split without a surprise" {
+	run2 rsplit "$EXAMPLES"/*.txt
+	assert_equal "$status" 0
+	assert_equal "${#lines[@]}" 41
+}
+
+# The real corpus (SPEC 1.2, 2): skipped when ../shared/corpus is absent.
+
+@test "rsplit: corpus: a row per marker, no marker left, raw texts are the review" {
+	need_corpus
+	files=("$CORPUS"/pra4/* "$CORPUS"/pra2/* "$CORPUS"/pra2/.DS_Store)
+	run2 python3 "$BATS_TEST_DIRNAME/corpus_check.py" "$RK_BIN/rsplit" "${files[@]}"
+	assert_equal "$stderr" ""
+	assert_equal "$output" "${#files[@]} files, 0 differ"
+	assert_equal "$status" 0
 }
