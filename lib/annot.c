@@ -6,6 +6,7 @@
 #include "annot.h"
 
 #define CARRY_MAX	8	/* spaces between a marker and a split escape */
+#define CLOSE_LOOKAHEAD	(64 * 1024)	/* what may follow the closing quote */
 
 static const char *
 at(const struct review *r, off_t off)
@@ -177,8 +178,9 @@ start(struct review *r)
 
 /*
  * Is the '"' at q the JSON string's closing quote?  It is when only
- * spaces, markers and closing punctuation follow it to the end of the
- * file; anywhere else an unescaped quote is text (malformed JSON).
+ * spaces, markers and closing punctuation, no more than 64 KiB of them,
+ * follow it to the end of the file; anywhere else an unescaped quote is
+ * text (malformed JSON).
  * Returns -1 when more input is needed to tell.
  */
 static int
@@ -190,6 +192,9 @@ closes_string(struct review *r, off_t q, struct marker *m)
 	for (;;) {
 		while (i < end && is_space(*at(r, i)))
 			i++;
+		/* Bounds memory: the tail after a closing quote is short. */
+		if (i - q > CLOSE_LOOKAHEAD)
+			return 0;
 		if (i == end)
 			return r->in.eof ? 1 : -1;
 		c = *at(r, i);
@@ -252,6 +257,23 @@ find_close_quote(struct review *r, off_t limit, struct marker *m)
 }
 
 /*
+ * After a [[ that did not parse, or that ended early with fewer than four
+ * groups, the brackets up to the next "]]" are the rest of the same
+ * mistake ("[[MET-NEG], [EMP foo], [CRT], [MAJ]]"): no marker opened by
+ * one '[' starts there, lest "[CRT], [MAJ]]" become a sentence of its
+ * own with its labels in the wrong layers.
+ */
+static void
+distrust_until_close(struct review *r, off_t from)
+{
+	const char *p;
+
+	p = memmem(at(r, from), (size_t)(end_off(r) - from), "]]", 2);
+	r->open1_from = p != NULL ? r->in.base + (p - r->in.buf) + 2 :
+	    end_off(r);
+}
+
+/*
  * Finds the next marker from r->scan, parsed into m.  Returns its
  * offset, or -1 at the end of the file.
  */
@@ -278,12 +300,20 @@ find_marker(struct review *r, struct marker *m)
 		}
 		switch (marker_parse(b, (size_t)(end - bo), r->in.eof, m)) {
 		case MARKER_YES:
+			if ((m->notes & 1u << NOTE_OPEN1) && bo < r->open1_from) {
+				r->scan = bo + 1;
+				continue;
+			}
+			if ((m->notes & 1u << NOTE_UNCLOSED) &&
+			    m->ngroups < MARKER_LAYERS)
+				distrust_until_close(r, bo + (off_t)m->len);
 			return bo;
 		case MARKER_MORE:
 			fill(r);
 			continue;
 		case MARKER_BROKEN:
 			notes_add(&r->notes, bo, NOTE_NOT_MARKER, 0);
+			distrust_until_close(r, bo + 1);
 			/* FALLTHROUGH */
 		case MARKER_NO:
 			r->scan = bo + 1;
@@ -536,21 +566,26 @@ review_rest(struct review *r, struct sentence *s)
 /*
  * The review id of a file: its base name without the extension, and
  * without an "annotated" suffix and what follows it
- * ("ICLR2018-B1x-R2_annotated - Ann.txt" gives "ICLR2018-B1x-R2").
+ * ("ICLR2018-B1x-R2_annotated - Ann.txt" gives "ICLR2018-B1x-R2").  A
+ * suffix follows a separator, so "unannotated_1" stays whole; the first
+ * one counts, for the corpus' "R3_annotated_annotated.txt".
  */
 char *
 review_id(const char *path)
 {
+	static const char seps[] = "_- .";
 	const char *base, *p, *cut = NULL;
 	char *id;
 	size_t n;
 
 	base = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
-	for (p = base; (p = strstr(p, "annotated")) != NULL; p++)
-		cut = p;
+	for (p = base + 1; cut == NULL && (p = strstr(p, "annotated")) != NULL;
+	    p++)
+		if (strchr(seps, p[-1]) != NULL)
+			cut = p;
 	if (cut != NULL) {
 		n = (size_t)(cut - base);
-		while (n > 0 && strchr("_- .", base[n - 1]) != NULL)
+		while (n > 0 && strchr(seps, base[n - 1]) != NULL)
 			n--;
 	} else {
 		p = strrchr(base, '.');

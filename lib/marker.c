@@ -179,7 +179,7 @@ read_group(struct scan *s)
 static enum step
 after_group(struct scan *s, int nopen)
 {
-	size_t end = s->i, n;
+	size_t end = s->i, n, k;
 	bool comma = false;
 
 	for (;;) {
@@ -210,6 +210,19 @@ after_group(struct scan *s, int nopen)
 			s->i++;
 			comma = true;
 			continue;
+		}
+		/* "[EMP-NEG]. [CRT]": a typo for the comma. */
+		if (!comma && strchr(".;:", s->p[s->i]) != NULL) {
+			k = s->i + 1;
+			while (k < s->n && is_space(s->p[k]))
+				k++;
+			if (k == s->n && !s->eof)
+				return STEP_MORE;
+			if (k < s->n && s->p[k] == '[') {
+				s->m->notes |= 1u << NOTE_BAD_COMMA;
+				s->i = k + 1;
+				return STEP_OK;
+			}
 		}
 		n = item_len(s);
 		if (s->i + n == s->n && !s->eof)

@@ -6,6 +6,7 @@ static const char *const texts[NOTE_NKINDS] = {
 	[NOTE_EXTRA_OPEN]	= "extra '[' before the marker",
 	[NOTE_EXTRA_CLOSE]	= "extra ']' after the marker",
 	[NOTE_NO_COMMA]		= "missing comma between groups",
+	[NOTE_BAD_COMMA]	= "punctuation between groups read as a comma",
 	[NOTE_NESTED]		= "group opened inside another; items joined",
 	[NOTE_BARE]		= "items outside brackets joined to a group",
 	[NOTE_UNCLOSED]		= "marker not closed by ']]'",

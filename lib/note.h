@@ -14,6 +14,7 @@ enum note_kind {
 	NOTE_EXTRA_OPEN,	/* [[[ */
 	NOTE_EXTRA_CLOSE,	/* ]]] */
 	NOTE_NO_COMMA,		/* [A] [B] */
+	NOTE_BAD_COMMA,		/* [A]. [B] */
 	NOTE_NESTED,		/* [A,[B] */
 	NOTE_BARE,		/* [A],B, [C] */
 	NOTE_UNCLOSED,		/* [D] followed by text */

@@ -204,6 +204,33 @@ rsplit: r.txt:1:13: unescaped '\"' kept as text"
 rsplit: r.txt:1:11: invalid escape kept as text: \\ followed by byte 0x20"
 }
 
+@test "rsplit 1.2: punctuation typed for the comma between groups is read as a comma" {
+	split_is '"Weak.[[MET-NEG], [EMP-NEG]. [CRT], [MAJ]] Next.[[MET-NEG], [EMP-NEG]; [CRT], [MAJ]]"' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ Weak.)
+$(row r 2 MET-NEG EMP-NEG CRT MAJ Next.)" \
+	    "rsplit: r.txt:1:7: punctuation between groups read as a comma
+rsplit: r.txt:1:49: punctuation between groups read as a comma"
+}
+
+@test "rsplit 1.2: the rest of a broken [[ is no marker opened by one [" {
+	split_is '"see [[MET-NEG], [EMP foo], [CRT], [MAJ]] b.[[INT-NEU], [null], [SMY], [GEN]]"' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'see [[MET-NEG], [EMP foo], [CRT], [MAJ]] b.')" \
+	    "rsplit: r.txt:1:6: unfinished marker kept as text"
+	split_is '"x [[MET-NEG], [EMP-NEG] y [CRT], [MAJ]] b.[[INT-NEU], [null], [SMY], [GEN]]"' \
+	    "$(row r 1 MET-NEG EMP-NEG '' '' x)
+$(row r 2 INT-NEU '' SMY GEN 'y [CRT], [MAJ]] b.')" \
+	    "rsplit: r.txt:1:4: marker not closed by ']]'"
+}
+
+@test "rsplit: a quote followed by more than 64 KiB of markers is text, memory stays bounded" {
+	{ printf '"A." '; for i in $(seq 2000); do printf '[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]'; done; } > r.txt
+	run2 rsplit -N r.txt
+	assert_equal "$stderr" "rsplit: r.txt:1:4: unescaped '\"' kept as text"
+	assert_equal "${#lines[@]}" 2000
+	assert_equal "${lines[0]}" "$(row r 1 MET-NEG EMP-NEG CRT MAJ 'A."')"
+	assert_equal "$status" 0
+}
+
 # JSON escapes, forms of file.
 
 @test "rsplit: JSON escapes, surrogate pairs and whitespace runs" {
@@ -281,12 +308,15 @@ $(row r 2 '' '' '' '' Thanks.)" "" -a
 	m='"A.[[MET-NEU], [null], [DIS], [GEN]]"'
 	mkdir d
 	for f in 'ICLR2018-B1x-R2_annotated - Ann.txt' 'P-R1_annotated(1).txt' \
+	    'Q-R3_annotated_annotated.txt' 'unannotated_1.txt' \
 	    'plain.review.txt' 'noext' $'odd\tname.txt'; do
 		printf '%s' "$m" > "d/$f"
 	done
-	run2 rsplit -N d/ICLR* d/P-* d/plain.review.txt d/noext d/odd*
+	run2 rsplit -N d/ICLR* d/P-* d/Q-* d/un* d/plain.review.txt d/noext d/odd*
 	assert_equal "$output" "$(row ICLR2018-B1x-R2 1 MET-NEU '' DIS GEN A.)
 $(row P-R1 1 MET-NEU '' DIS GEN A.)
+$(row Q-R3 1 MET-NEU '' DIS GEN A.)
+$(row unannotated_1 1 MET-NEU '' DIS GEN A.)
 $(row plain.review 1 MET-NEU '' DIS GEN A.)
 $(row noext 1 MET-NEU '' DIS GEN A.)
 $(row 'odd\tname' 1 MET-NEU '' DIS GEN A.)"
