@@ -32,7 +32,8 @@ static const char help_text[] =
 "LAYERS become layer, tag and polarity where the first of them stood.\n"
 "\n"
 "  -l, --layers LAYERS  comma-separated, of section, aspect, function,\n"
-"                       severity (default section,aspect)\n"
+"                       severity (default section,aspect; all four\n"
+"                       with --check)\n"
 "  -a, --all            keep rows without tags, with empty tag columns\n"
 "      --names          add the name of each tag's code\n"
 "      --check          write the tags that break the scheme instead:\n"
@@ -437,6 +438,9 @@ main(int argc, char *argv[])
 		warnx("--check writes problems, not tags: no -a or --names");
 		usage();
 	}
+	/* A check of the scheme checks every layer unless told otherwise. */
+	if (t.check && !layers_given)
+		parse_layers(&t, "section,aspect,function,severity");
 
 	if (scheme_path != NULL)
 		scheme_load(&scheme, scheme_path);

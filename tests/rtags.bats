@@ -198,13 +198,17 @@ setup() {
 	    $'R2\t7\tseverity\tminor\tunknown code')"
 }
 
-@test "rtags: --check looks only at the layers chosen" {
+@test "rtags: --check checks all four layers, or only those chosen with -l" {
 	fixture bad.tsv '%s\n' \
 	    $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' \
 	    $'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJS\tOne.'
-	run2 rtags --check "$BATS_TEST_TMPDIR/bad.tsv"
+	run2 rtags --check -l section,aspect "$BATS_TEST_TMPDIR/bad.tsv"
 	assert_equal "$status" 0
 	assert_equal "$output" $'review\tsentence\tlayer\ttag\tproblem'
+	run2 rtags --check "$BATS_TEST_TMPDIR/bad.tsv"
+	assert_equal "$status" 1
+	assert_equal "$stderr" ""
+	assert_equal "$output" $'review\tsentence\tlayer\ttag\tproblem\nR1\t1\tseverity\tMAJS\tunknown code'
 	run2 rtags --check -l severity "$BATS_TEST_TMPDIR/bad.tsv"
 	assert_equal "$status" 1
 	assert_equal "${lines[1]}" $'R1\t1\tseverity\tMAJS\tunknown code'
