@@ -509,7 +509,9 @@ results(const struct counter *c, uint64_t *total, uint64_t *max)
 	for (id = 0; id < n; id++) {
 		r[id].key = hash_key(&c->keys, id);
 		r[id].n = c->t[id].n;
-		*total = sum(*total, r[id].n);
+		/* Only -p and -t use the total: no overflow error without them. */
+		*total = c->opts->percent || c->opts->total ?
+		    sum(*total, r[id].n) : 0;
 		if (r[id].n > *max)
 			*max = r[id].n;
 	}

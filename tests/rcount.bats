@@ -218,6 +218,17 @@ NOV\t1'
 	assert_equal "$status" 1
 	assert_equal "$output" ""
 	assert_equal "$stderr" "rcount: total count overflows"
+	run2 rcount -p -w n k over.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rcount: total count overflows"
+}
+
+@test "rcount: counts whose sum overflows are fine without -p or -t" {
+	printf '%s\n' $'k\tn' $'a\t18446744073709551615' $'b\t1' > over.tsv
+	run2 rcount -w n k over.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" $'k\tcount\na\t18446744073709551615\nb\t1'
 }
 
 @test "rcount: -w with a value that is no integer is an error" {
