@@ -167,3 +167,39 @@ empty	1					"
 	assert_equal "$output" "sentence section aspect function severity 4
 1 INT-NEU  SMY GEN 131068"
 }
+
+@test "robustness: rfilter: stacked repetitions are too big a regex (fuzz: 3 GB in regcomp)" {
+	# glibc copies E's tree for each E+, so each '+' doubled it, and a
+	# range's optional copies cost their square; the limit makes the old
+	# code fail fast, with "Memory exhausted".
+	printf '%s\n' "$HDR" > in.tsv
+	run2 bash -c 'ulimit -v 1000000; rfilter "text~a++++++++++++++++++++++++++++++" in.tsv'
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: bad expression at column 6: Regular expression too big
+  text~a++++++++++++++++++++++++++++++
+       ^"
+	for re in '((a{1000}){1000}){1000}' 'a{1,10000}' '(a|b|c){1,1000}'; do
+		run2 bash -c 'ulimit -v 1000000; rfilter "text~$1" in.tsv' _ "$re"
+		assert_equal "$status" 2
+		assert_equal "${stderr%%$'\n'*}" "rfilter: bad expression at column 6: Regular expression too big"
+	done
+}
+
+@test "robustness: rfilter: 30000 nested groups are too big a regex, not a stack overflow" {
+	printf '%s\n' "$HDR" > in.tsv
+	re=$(printf '(%.0s' $(seq 30000))a$(printf ')%.0s' $(seq 30000))
+	run2 rfilter "text~$re" in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "${stderr%%$'\n'*}" "rfilter: bad expression at column 6: Regular expression too big"
+}
+
+@test "robustness: rfilter: large but flat regexes still work" {
+	printf '%s\n' "$HDR" $'R\t1\t\t\t\t\taaa' > in.tsv
+	run2 rfilter 'text~^a{1,1000}$' 'text~b{32767}|a' 'text~^((a|b)+)+$' 'text~(a{100}){100}|a' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$HDR
+R	1					aaa"
+}
