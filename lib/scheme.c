@@ -408,6 +408,13 @@ parse_line(struct scheme_code *c, struct slice line, struct scheme_error *er)
 
 	if (memchr(line.p, '\0', line.n) != NULL)
 		return bad(er, c->line, "NUL byte");
+	/*
+	 * Only the CR of a CRLF ends a line.  Another, as in "x\r\r\n",
+	 * would end its field in a CR that --list writes as a CRLF, which
+	 * reads back without it (fuzz_scheme found it).
+	 */
+	if (memchr(line.p, '\r', line.n) != NULL)
+		return bad(er, c->line, "CR byte");
 	if (tsv_split(line, f, 5) != 4)
 		return bad(er, c->line, "%zu fields, expected 4 (layer, code, "
 		    "name, description)", tsv_count(line));

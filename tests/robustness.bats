@@ -203,3 +203,16 @@ empty	1					"
 	assert_equal "$output" "$HDR
 R	1					aaa"
 }
+
+@test "robustness: rtags --scheme: a CR inside a line is an error (fuzz: --list lost it)" {
+	printf 'layer\tcode\tname\tdescription\r\nsection\tMET\tM\tx\r\r\n' > s.tsv
+	printf '%s\n' "$HDR" > in.tsv
+	run2 rtags --list --scheme s.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rtags: s.tsv:2: CR byte"
+	printf 'layer\tcode\tname\tdescription\r\nsection\tM\rT\tM\tx\r\n' > s.tsv
+	run2 rtags --scheme s.tsv in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rtags: s.tsv:2: CR byte"
+}
