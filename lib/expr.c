@@ -41,6 +41,8 @@ static void	interval(const char **, size_t *, size_t *);
 static bool	is_number(const char *, size_t);
 static bool	to_number(struct expr *, struct slice, double *);
 static const char *cstr(struct expr *, struct slice);
+static const char *glob_subject(struct expr *, const struct expr_alt *,
+		    struct slice);
 static bool	match_eq(struct expr *, struct slice);
 static bool	match_items(struct expr *, struct slice);
 static bool	match_alt(struct expr *, const struct expr_alt *, struct slice);
@@ -445,6 +447,28 @@ cstr(struct expr *e, struct slice s)
 	return e->scratch.p;
 }
 
+/*
+ * s as fnmatch is to see it.  fnmatch stops at a NUL byte, but a NUL in
+ * a field is data (SPEC 2.1): "a\0b" must match "*b".  So each NUL
+ * becomes 0x01, which a pattern from the command line cannot tell apart
+ * from NUL unless it holds 0x01 itself: both are control characters
+ * without case, and a range that reached 0x01 would have to start at it.
+ */
+static const char *
+glob_subject(struct expr *e, const struct expr_alt *a, struct slice s)
+{
+	char *p, *end;
+
+	cstr(e, s);
+	if (memchr(s.p, '\0', s.n) == NULL || strchr(a->pat, '\1') != NULL)
+		return e->scratch.p;
+	end = e->scratch.p + s.n;
+	for (p = e->scratch.p; (p = memchr(p, '\0', (size_t)(end - p))) != NULL;
+	    p++)
+		*p = '\1';
+	return e->scratch.p;
+}
+
 static bool
 match_eq(struct expr *e, struct slice value)
 {
@@ -494,7 +518,7 @@ match_alt(struct expr *e, const struct expr_alt *a, struct slice s)
 		return (e->flags & EXPR_ICASE) ? same_icase(a->pat, s.p, s.n) :
 		    memcmp(a->pat, s.p, s.n) == 0;
 	}
-	return fnmatch(a->pat, cstr(e, s), fl) == 0;
+	return fnmatch(a->pat, glob_subject(e, a, s), fl) == 0;
 }
 
 static bool

@@ -216,3 +216,13 @@ R	1					aaa"
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rtags: s.tsv:2: CR byte"
 }
+
+@test "robustness: rfilter: a glob sees past a NUL byte in a field" {
+	printf 'k\tv\n1\ta\0b\n2\tab\n3\ta\0c\n' > nul.tsv
+	run2 bash -c 'rfilter "v=*b" nul.tsv | cmp - <(printf "k\tv\n1\ta\0b\n2\tab\n")'
+	assert_equal "$status" 0
+	run2 bash -c 'rfilter "v=a?b" nul.tsv | cmp - <(printf "k\tv\n1\ta\0b\n")'
+	assert_equal "$status" 0
+	run2 bash -c 'rfilter "v!=a[!b]?" nul.tsv | cmp - <(printf "k\tv\n2\tab\n")'
+	assert_equal "$status" 0
+}
