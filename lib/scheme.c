@@ -126,7 +126,6 @@ static const char scheme_header[] = "layer\tcode\tname\tdescription";
 static void	index_codes(struct scheme *);
 static int	cmp_code(const void *, const void *);
 static size_t	first_with_code(const struct scheme *, struct slice);
-static bool	next_line(const char *, size_t, size_t *, struct slice *);
 static int	parse_line(struct scheme_code *, struct slice,
 		    struct scheme_error *);
 static int	check_duplicates(const struct scheme *, struct scheme_error *);
@@ -177,31 +176,37 @@ scheme_builtin(struct scheme *s)
 }
 
 /*
- * Parses a scheme in the form scheme_write writes from buf[0..len):
- * lines end at LF, a CR before it is dropped, a last line without LF
- * counts.  On a fault fills *er, leaves nothing to free and returns -1.
+ * Parses a scheme in the form scheme_write writes from buf[0..len),
+ * split into lines as every input is (line_next).  On a fault fills *er,
+ * leaves nothing to free and returns -1.
  */
 int
 scheme_parse(struct scheme *s, const char *buf, size_t len,
     struct scheme_error *er)
 {
+	struct line_reader r;
 	struct slice line;
-	unsigned long lineno = 1;
-	size_t pos = 0, cap = 0;
+	size_t cap = 0;
 
 	memset(s, 0, sizeof(*s));
-	if (!next_line(buf, len, &pos, &line))
+	/* A reader already at end of input never reads: it splits buf. */
+	memset(&r, 0, sizeof(r));
+	r.in.fd = -1;
+	r.in.buf = (char *)buf;
+	r.in.len = len;
+	r.in.eof = true;
+	if (len == 0 || !line_next(&r, &line))
 		return bad(er, 1, "no header");
 	if (!slice_eq(line, scheme_header))
 		return bad(er, 1, "the header must be: layer, code, name, "
 		    "description, TAB-separated");
-	while (next_line(buf, len, &pos, &line)) {
+	while (line_next(&r, &line)) {
 		if (s->n == cap) {
 			cap = cap ? 2 * cap : 64;
 			s->codes = xreallocarray(s->codes, cap,
 			    sizeof(*s->codes));
 		}
-		s->codes[s->n].line = ++lineno;
+		s->codes[s->n].line = r.lineno;
 		/* Counted once parsed, so that scheme_free meets no junk. */
 		if (parse_line(&s->codes[s->n], line, er) == -1) {
 			scheme_free(s);
@@ -489,23 +494,6 @@ overlap(const struct scheme_code *a, const struct scheme_code *b)
 {
 	return a->layer == b->layer || a->layer == LAYER_ANY ||
 	    b->layer == LAYER_ANY;
-}
-
-/* The next line of buf[*pos..len), or false after the last. */
-static bool
-next_line(const char *buf, size_t len, size_t *pos, struct slice *line)
-{
-	const char *nl;
-
-	if (*pos >= len)
-		return false;
-	line->p = buf + *pos;
-	nl = memchr(line->p, '\n', len - *pos);
-	line->n = nl ? (size_t)(nl - line->p) : len - *pos;
-	*pos += line->n + 1;
-	if (line->n > 0 && line->p[line->n - 1] == '\r')
-		line->n--;
-	return true;
 }
 
 /* Fills *er; returns -1, for "return bad(...)". */
