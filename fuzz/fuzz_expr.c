@@ -4,7 +4,8 @@
  *
  * The input is split at NUL bytes: the first parts (up to four) are
  * expressions, each copied into its own string; when there are two parts
- * or more, the last is also a TSV row.  Each expression is parsed with
+ * or more, the last is also a TSV row (after a fifth NUL, all that
+ * follows, NUL bytes and all).  Each expression is parsed with
  * and without -i.  A rejected one must carry a message and a column
  * within the text (or just after it) and leave nothing to free.  An
  * accepted one whose field names a column of rsplit's header (or is its
