@@ -1,5 +1,6 @@
 #include <fnmatch.h>
 #include <regex.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,9 +35,14 @@ static const struct op *find_op(const char *);
 static int	fail(struct expr *, struct expr_error *, const char *, size_t);
 static void	parse_alts(struct expr *, const char *);
 static int	parse_re(struct expr *, const char *, struct expr_error *);
+static bool	re_too_big(const char *);
+static const char *skip_bracket(const char *);
+static void	interval(const char **, size_t *, size_t *);
 static bool	is_number(const char *, size_t);
 static bool	to_number(struct expr *, struct slice, double *);
 static const char *cstr(struct expr *, struct slice);
+static const char *glob_subject(struct expr *, const struct expr_alt *,
+		    struct slice);
 static bool	match_eq(struct expr *, struct slice);
 static bool	match_items(struct expr *, struct slice);
 static bool	match_alt(struct expr *, const struct expr_alt *, struct slice);
@@ -213,12 +219,177 @@ parse_re(struct expr *e, const char *re, struct expr_error *er)
 
 	if (e->flags & EXPR_ICASE)
 		cflags |= REG_ICASE;
+	if (re_too_big(re)) {
+		/* regerror's text for REG_ESIZE, as regcomp would say it. */
+		snprintf(er->detail, sizeof(er->detail),
+		    "Regular expression too big");
+		return -1;
+	}
 	if ((rc = regcomp(&e->re, re, cflags)) != 0) {
 		regerror(rc, &e->re, er->detail, sizeof(er->detail));
 		return -1;
 	}
 	e->have_re = true;
 	return 0;
+}
+
+/*
+ * glibc's regcomp copies the tree of E for each copy E+ or E{n,m} needs,
+ * so stacked or nested repetitions grow it exponentially ("a++++++++++
+ * ++++++++++++" took 3 GB; fuzz_expr found it); the closures it then
+ * computes grow with the square of the nodes a repetition may skip or
+ * loop over ("a*++++++++++++" 3.5 GB, "a{1,10000}" 790 MB); and it
+ * parses groups recursively, so 30000 nested parentheses overflow the
+ * stack.  This counts both kinds of node, and the depth, the way regcomp
+ * will make them, and refuses a pattern over the limits (each about
+ * 20 MB) before regcomp sees it.  What it cannot follow (a bracket
+ * without its ']') is left for regcomp to reject.
+ */
+#define RE_MAX_NODES	100000
+#define RE_MAX_LOOPS	1500
+#define RE_MAX_DEPTH	256
+
+/* Nodes, and those of them under a repetition that may skip or loop. */
+struct re_size {
+	size_t	nodes;
+	size_t	loops;
+};
+
+static bool
+re_too_big(const char *p)
+{
+	/* Per open group: its size so far, and its last item's. */
+	struct re_size total[RE_MAX_DEPTH + 1], last[RE_MAX_DEPTH + 1], *t, *l;
+	size_t depth = 0, copies, optional;
+
+	memset(&total[0], 0, sizeof(total[0]));
+	memset(&last[0], 0, sizeof(last[0]));
+	while (*p != '\0') {
+		t = &total[depth];
+		l = &last[depth];
+		copies = optional = 0;
+		switch (*p++) {
+		case '(':
+			if (++depth > RE_MAX_DEPTH)
+				return true;
+			memset(&total[depth], 0, sizeof(total[depth]));
+			memset(&last[depth], 0, sizeof(last[depth]));
+			continue;
+		case ')':
+			if (depth == 0)
+				break;
+			depth--;
+			last[depth].nodes = t->nodes + 1;
+			last[depth].loops = t->loops;
+			total[depth].nodes += t->nodes + 1;
+			total[depth].loops += t->loops;
+			t = &total[depth];
+			goto check;
+		case '|':
+			l->nodes = l->loops = 0;
+			continue;
+		case '*':
+		case '?':
+			copies = optional = 1;
+			break;
+		case '+':			/* E+ is E E* */
+			copies = 2;
+			optional = 1;
+			break;
+		case '{':
+			interval(&p, &copies, &optional);
+			break;
+		case '[':
+			if ((p = skip_bracket(p)) == NULL)
+				return false;
+			break;
+		case '\\':
+			if (*p != '\0')
+				p++;
+			break;
+		}
+		if (copies == 0) {		/* an atom */
+			t->nodes++;
+			l->nodes = 1;
+			l->loops = 0;
+		} else {			/* a repetition of the last item */
+			if (l->nodes > RE_MAX_NODES / copies ||
+			    l->loops > RE_MAX_LOOPS / copies || (optional > 0 &&
+			    l->nodes > RE_MAX_LOOPS / optional))
+				return true;
+			t->nodes += l->nodes * (copies - 1) + 1;
+			t->loops += l->loops * (copies - 1) + l->nodes * optional;
+			l->loops = l->loops * copies + l->nodes * optional;
+			l->nodes = l->nodes * copies + 1;
+		}
+	check:
+		if (t->nodes > RE_MAX_NODES || t->loops > RE_MAX_LOOPS)
+			return true;
+	}
+	return false;
+}
+
+/* Past the bracket expression after its '[' at p, or NULL without end. */
+static const char *
+skip_bracket(const char *p)
+{
+	const char *end;
+
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	for (; *p != ']'; p++) {
+		if (*p == '\0')
+			return NULL;
+		if (*p == '[' && (p[1] == ':' || p[1] == '=' || p[1] == '.')) {
+			char close[3] = { p[1], ']', '\0' };
+
+			if ((end = strstr(p + 2, close)) == NULL)
+				return NULL;
+			p = end + 1;
+		}
+	}
+	return p + 1;
+}
+
+/*
+ * An interval {n}, {n,}, {n,m} or {,m} after the '{' at *p: sets *copies
+ * to the copies of the item regcomp makes, *optional to those that may
+ * be skipped or repeated, and moves *p past it.  Anything else is no
+ * interval, and leaves them 0: the '{' is then an atom.
+ */
+static void
+interval(const char **p, size_t *copies, size_t *optional)
+{
+	const char *s = *p;
+	size_t n = 0, m;
+
+#define DIGIT(c)	((unsigned)((c) - '0') < 10)
+	/* glibc reads {,m} as {0,m}. */
+	if (!DIGIT(*s) && *s != ',')
+		return;
+	for (; DIGIT(*s); s++)
+		if ((n = n * 10 + (size_t)(*s - '0')) > RE_DUP_MAX)
+			return;
+	m = n;
+	if (*s == ',' && !DIGIT(s[1])) {	/* {n,}: n copies, then E* */
+		s++;
+		m = n + 1;
+		*optional = 1;
+	} else if (*s == ',') {
+		for (s++, m = 0; DIGIT(*s); s++)
+			if ((m = m * 10 + (size_t)(*s - '0')) > RE_DUP_MAX)
+				return;
+		*optional = m > n ? m - n : 0;
+	}
+#undef DIGIT
+	if (*s != '}') {
+		*optional = 0;
+		return;
+	}
+	*p = s + 1;
+	*copies = m > 1 ? m : 1;
 }
 
 /*
@@ -276,6 +447,28 @@ cstr(struct expr *e, struct slice s)
 	return e->scratch.p;
 }
 
+/*
+ * s as fnmatch is to see it.  fnmatch stops at a NUL byte, but a NUL in
+ * a field is data (SPEC 2.1): "a\0b" must match "*b".  So each NUL
+ * becomes 0x01, which a pattern from the command line cannot tell apart
+ * from NUL unless it holds 0x01 itself: both are control characters
+ * without case, and a range that reached 0x01 would have to start at it.
+ */
+static const char *
+glob_subject(struct expr *e, const struct expr_alt *a, struct slice s)
+{
+	char *p, *end;
+
+	cstr(e, s);
+	if (memchr(s.p, '\0', s.n) == NULL || strchr(a->pat, '\1') != NULL)
+		return e->scratch.p;
+	end = e->scratch.p + s.n;
+	for (p = e->scratch.p; (p = memchr(p, '\0', (size_t)(end - p))) != NULL;
+	    p++)
+		*p = '\1';
+	return e->scratch.p;
+}
+
 static bool
 match_eq(struct expr *e, struct slice value)
 {
@@ -325,7 +518,7 @@ match_alt(struct expr *e, const struct expr_alt *a, struct slice s)
 		return (e->flags & EXPR_ICASE) ? same_icase(a->pat, s.p, s.n) :
 		    memcmp(a->pat, s.p, s.n) == 0;
 	}
-	return fnmatch(a->pat, cstr(e, s), fl) == 0;
+	return fnmatch(a->pat, glob_subject(e, a, s), fl) == 0;
 }
 
 static bool

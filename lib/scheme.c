@@ -126,13 +126,14 @@ static const char scheme_header[] = "layer\tcode\tname\tdescription";
 static void	index_codes(struct scheme *);
 static int	cmp_code(const void *, const void *);
 static size_t	first_with_code(const struct scheme *, struct slice);
-static void	parse_line(struct scheme_code *, struct slice, const char *);
-static void	check_duplicates(const struct scheme *, const char *);
+static int	parse_line(struct scheme_code *, struct slice,
+		    struct scheme_error *);
+static int	check_duplicates(const struct scheme *, struct scheme_error *);
 static bool	same_code(const struct scheme_code *,
 		    const struct scheme_code *);
 static bool	overlap(const struct scheme_code *, const struct scheme_code *);
-static void	bad(const char *, unsigned long, const char *, ...)
-		    __attribute__((format(printf, 3, 4), noreturn));
+static int	bad(struct scheme_error *, unsigned long, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
 
 const char *
 layer_name(enum layer l)
@@ -175,24 +176,29 @@ scheme_builtin(struct scheme *s)
 }
 
 /*
- * Reads a scheme in the form scheme_write writes.  Any fault is fatal
- * with status 2, before a row is read: like a bad expression, a bad
- * scheme means the command cannot run as asked.
+ * Parses a scheme in the form scheme_write writes from buf[0..len),
+ * split into lines as every input is (line_next).  On a fault fills *er,
+ * leaves nothing to free and returns -1.
  */
-void
-scheme_load(struct scheme *s, const char *path)
+int
+scheme_parse(struct scheme *s, const char *buf, size_t len,
+    struct scheme_error *er)
 {
 	struct line_reader r;
 	struct slice line;
 	size_t cap = 0;
 
 	memset(s, 0, sizeof(*s));
-	if (line_open(&r, path) == -1)
-		exit(2);
-	if (!line_next(&r, &line))
-		bad(path, 1, "no header");
+	/* A reader already at end of input never reads: it splits buf. */
+	memset(&r, 0, sizeof(r));
+	r.in.fd = -1;
+	r.in.buf = (char *)buf;
+	r.in.len = len;
+	r.in.eof = true;
+	if (len == 0 || !line_next(&r, &line))
+		return bad(er, 1, "no header");
 	if (!slice_eq(line, scheme_header))
-		bad(path, 1, "the header must be: layer, code, name, "
+		return bad(er, 1, "the header must be: layer, code, name, "
 		    "description, TAB-separated");
 	while (line_next(&r, &line)) {
 		if (s->n == cap) {
@@ -201,15 +207,44 @@ scheme_load(struct scheme *s, const char *path)
 			    sizeof(*s->codes));
 		}
 		s->codes[s->n].line = r.lineno;
-		parse_line(&s->codes[s->n++], line, path);
+		/* Counted once parsed, so that scheme_free meets no junk. */
+		if (parse_line(&s->codes[s->n], line, er) == -1) {
+			scheme_free(s);
+			return -1;
+		}
+		s->n++;
 	}
-	if (r.in.failed)
-		exit(2);
-	line_close(&r);
 	if (s->n == 0)
-		bad(path, 2, "no codes");
+		return bad(er, 2, "no codes");
 	index_codes(s);
-	check_duplicates(s, path);
+	if (check_duplicates(s, er) == -1) {
+		scheme_free(s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Reads the scheme file path whole (a scheme is a few kilobytes) and
+ * parses it.  Any fault is fatal with status 2, before a row is read:
+ * like a bad expression, a bad scheme means the command cannot run as
+ * asked.
+ */
+void
+scheme_load(struct scheme *s, const char *path)
+{
+	struct scheme_error er;
+	struct input in;
+
+	if (input_open(&in, path) == -1)
+		exit(2);
+	while (input_fill(&in, 0) == 1)
+		;
+	if (in.failed)
+		exit(2);
+	if (scheme_parse(s, in.buf, in.len, &er) == -1)
+		errx(2, "%s:%lu: %s", path, er.line, er.msg);
+	input_close(&in);
 }
 
 void
@@ -369,29 +404,36 @@ first_with_code(const struct scheme *s, struct slice code)
 }
 
 /* One line of a scheme file; its fields become NUL-terminated strings. */
-static void
-parse_line(struct scheme_code *c, struct slice line, const char *path)
+static int
+parse_line(struct scheme_code *c, struct slice line, struct scheme_error *er)
 {
 	struct slice f[5];
 	const char *bad_char;
 	int l;
 
 	if (memchr(line.p, '\0', line.n) != NULL)
-		bad(path, c->line, "NUL byte");
+		return bad(er, c->line, "NUL byte");
+	/*
+	 * Only the CR of a CRLF ends a line.  Another, as in "x\r\r\n",
+	 * would end its field in a CR that --list writes as a CRLF, which
+	 * reads back without it (fuzz_scheme found it).
+	 */
+	if (memchr(line.p, '\r', line.n) != NULL)
+		return bad(er, c->line, "CR byte");
 	if (tsv_split(line, f, 5) != 4)
-		bad(path, c->line, "%zu fields, expected 4 (layer, code, "
+		return bad(er, c->line, "%zu fields, expected 4 (layer, code, "
 		    "name, description)", tsv_count(line));
 	if ((l = layer_lookup(f[0])) == -1)
-		bad(path, c->line, "unknown layer '%.*s' (the layers are "
+		return bad(er, c->line, "unknown layer '%.*s' (the layers are "
 		    "section, aspect, function, severity, any)",
 		    (int)f[0].n, f[0].p);
 	if (f[1].n == 0)
-		bad(path, c->line, "empty code");
+		return bad(er, c->line, "empty code");
 	/* Items are split at ',' and '-', so such a code could never match. */
 	if ((bad_char = memchr(f[1].p, ',', f[1].n)) != NULL ||
 	    (bad_char = memchr(f[1].p, '-', f[1].n)) != NULL)
-		bad(path, c->line, "code '%.*s' contains '%c'", (int)f[1].n,
-		    f[1].p, *bad_char);
+		return bad(er, c->line, "code '%.*s' contains '%c'",
+		    (int)f[1].n, f[1].p, *bad_char);
 	c->text = xmalloc(line.n + 1);
 	memcpy(c->text, line.p, line.n);
 	c->text[line.n] = '\0';
@@ -403,6 +445,7 @@ parse_line(struct scheme_code *c, struct slice line, const char *path)
 	c->codelen = f[1].n;
 	c->name = c->text + (f[2].p - line.p);
 	c->desc = c->text + (f[3].p - line.p);
+	return 0;
 }
 
 /*
@@ -410,8 +453,8 @@ parse_line(struct scheme_code *c, struct slice line, const char *path)
  * layer "any" stands in all of them.  Reports the first line, in file
  * order, that repeats an earlier one.
  */
-static void
-check_duplicates(const struct scheme *s, const char *path)
+static int
+check_duplicates(const struct scheme *s, struct scheme_error *er)
 {
 	const struct scheme_code *a, *b, *first = NULL, *dup = NULL;
 	size_t i, j, end;
@@ -433,9 +476,10 @@ check_duplicates(const struct scheme *s, const char *path)
 			}
 	}
 	if (dup != NULL)
-		bad(path, dup->line, "duplicate code '%s' (line %lu has it in "
-		    "layer %s)", dup->code, first->line,
+		return bad(er, dup->line, "duplicate code '%s' (line %lu has "
+		    "it in layer %s)", dup->code, first->line,
 		    layers[first->layer].name);
+	return 0;
 }
 
 static bool
@@ -452,14 +496,15 @@ overlap(const struct scheme_code *a, const struct scheme_code *b)
 	    b->layer == LAYER_ANY;
 }
 
-static void
-bad(const char *path, unsigned long line, const char *fmt, ...)
+/* Fills *er; returns -1, for "return bad(...)". */
+static int
+bad(struct scheme_error *er, unsigned long line, const char *fmt, ...)
 {
-	char what[256];
 	va_list ap;
 
+	er->line = line;
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	vsnprintf(er->msg, sizeof(er->msg), fmt, ap);
 	va_end(ap);
-	errx(2, "%s:%lu: %s", path, line, what);
+	return -1;
 }

@@ -1,7 +1,9 @@
 /*
  * The tag scheme (SPEC 6, review-tags(7)): which codes each label layer
  * may hold, their names, and which layers need a polarity.  Built in, or
- * read from a file in the form "rtags --list" writes.
+ * read from a file in the form "rtags --list" writes.  scheme_parse reads
+ * such a file from memory and never exits, so a fuzzer can call it;
+ * scheme_load reads a path and exits 2 on any fault.
  */
 #ifndef RK_SCHEME_H
 #define RK_SCHEME_H
@@ -42,7 +44,15 @@ struct scheme {
 	const struct scheme_code **bycode;	/* sorted by code, then order */
 };
 
+/* What is wrong with a scheme file, and on which line (1-based). */
+struct scheme_error {
+	unsigned long	line;
+	char		msg[256];
+};
+
 void	scheme_builtin(struct scheme *);
+int	scheme_parse(struct scheme *, const char *buf, size_t len,
+	    struct scheme_error *);
 void	scheme_load(struct scheme *, const char *path);
 void	scheme_free(struct scheme *);
 void	scheme_write(const struct scheme *, struct out *, bool header);
