@@ -12,37 +12,31 @@ line_open(struct line_reader *r, const char *path)
 }
 
 /*
- * Returns the next line without its LF or CRLF.  A last line without LF
- * counts; a NUL byte is data.  The slice stays valid until the next call.
+ * line_next's slow path: no LF after r->pos in the buffer.  Reads more
+ * until there is one or the input ends.
  */
 bool
-line_next(struct line_reader *r, struct slice *line)
+line_next_refill(struct line_reader *r, struct slice *line)
 {
 	struct input *in = &r->in;
-	size_t scanned = r->pos;
+	size_t scanned = in->len - r->pos;
 	char *nl;
 
 	for (;;) {
+		input_fill(in, r->pos);
+		r->pos = 0;
 		nl = memchr(in->buf + scanned, '\n', in->len - scanned);
 		if (nl != NULL)
 			break;
 		if (in->eof) {
-			if (r->pos == in->len)
+			if (in->len == 0)
 				return false;
 			nl = in->buf + in->len;
 			break;
 		}
-		scanned = in->len - r->pos;
-		input_fill(in, r->pos);
-		r->pos = 0;
+		scanned = in->len;
 	}
-	line->p = in->buf + r->pos;
-	line->n = (size_t)(nl - line->p);
-	r->pos = nl < in->buf + in->len ? line->n + r->pos + 1 : in->len;
-	if (line->n > 0 && line->p[line->n - 1] == '\r')
-		line->n--;
-	r->lineno++;
-	return true;
+	return line_take(r, line, nl);
 }
 
 void
