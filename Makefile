@@ -5,6 +5,7 @@
 #   make check        install what is missing, build, run every test
 #   make check-asan   the tests against an AddressSanitizer + UBSan build
 #   make check-valgrind  the tools under valgrind: no memory error, no leak
+#   make bench        the tools against awk, datamash, mlr, cat, Python (SPEC 5)
 #   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
 #   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
 #   make install      PREFIX=/usr/local DESTDIR=
@@ -79,6 +80,14 @@ check-valgrind:
 	@$(MAKE) --no-print-directory all
 	@tools/check-valgrind $(BIN)
 
+# bench/run builds its inputs into bench/data/ and prints a table of
+# medians; BENCH_RUNS runs of each command (a few minutes in all).
+BENCH_RUNS ?= 5
+bench:
+	@RK_NEED_BENCH=1 tools/install-deps
+	@$(MAKE) --no-print-directory all
+	@bench/run $(BENCH_RUNS)
+
 # The library built for libFuzzer with ASan and UBSan into build-fuzz/,
 # with a tiny input buffer (INPUT_CHUNK) so that parsers meet its edges.
 fuzz:
@@ -106,7 +115,7 @@ install: all
 clean:
 	rm -rf build build-asan build-fuzz bin
 
-.PHONY: all deps demo check check-asan check-valgrind fuzz fuzzers fuzz-run \
+.PHONY: all bench deps demo check check-asan check-valgrind fuzz fuzzers fuzz-run \
 	lint-man install clean
 .SUFFIXES:
 .SECONDARY:

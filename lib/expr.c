@@ -208,8 +208,15 @@ parse_alts(struct expr *e, const char *v)
 		start = p + 1;
 		e->nalts++;
 	}
-	for (i = 0; i < e->nalts; i++)
+	e->plain = true;
+	e->minlen = (size_t)-1;
+	for (i = 0; i < e->nalts; i++) {
 		e->alts[i].glob = strpbrk(e->alts[i].pat, "*?[\\") != NULL;
+		if (e->alts[i].glob || e->alts[i].len == 0)
+			e->plain = false;
+		if (e->alts[i].len < e->minlen)
+			e->minlen = e->alts[i].len;
+	}
 }
 
 static int
@@ -492,6 +499,18 @@ match_items(struct expr *e, struct slice value)
 	const struct expr_alt *a, *end = e->alts + e->nalts;
 	bool any = false;
 
+	/*
+	 * Items and their codes are parts of the field, so a plain
+	 * alternative as long as the field holds only when it is the whole
+	 * field, and a longer one never holds.  Most label fields are one
+	 * short item ("MAJ") or empty: decided here without splitting them.
+	 */
+	if (e->plain && value.n <= e->minlen) {
+		for (a = e->alts; a < end; a++)
+			if (a->len == value.n && match_alt(e, a, value))
+				return true;
+		return false;
+	}
 	while (items_next(&rest, &item)) {
 		any = true;
 		for (a = e->alts; a < end; a++)

@@ -38,6 +38,8 @@ struct expr {
 	char		*val;		/* EXPR_EQ: the alternatives' storage */
 	struct expr_alt	*alts;
 	size_t		 nalts;
+	bool		 plain;		/* no alternative is a glob or empty */
+	size_t		 minlen;	/* of the shortest alternative */
 	regex_t		 re;
 	bool		 have_re;	/* re is compiled and must be freed */
 	struct buf	 scratch;	/* a NUL-terminated copy for fnmatch */

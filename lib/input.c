@@ -10,7 +10,7 @@
 
 /* The fuzz build makes it tiny, so that parsers meet the buffer's edges. */
 #ifndef INPUT_CHUNK
-#define INPUT_CHUNK	(128 * 1024)
+#define INPUT_CHUNK	(1024 * 1024)
 #endif
 
 /* Opens path; on failure warns "PROG: path: reason" and returns -1. */

@@ -21,24 +21,23 @@ items_label_field(struct slice name)
 /*
  * Takes the next item off *rest, the unread part of a field.  Empty items
  * (",," or a trailing comma) are skipped, so a field without items and an
- * empty field mean the same: an empty list.
+ * empty field mean the same: an empty list.  Items are a few bytes long,
+ * shorter than a memchr call is worth: plain loops find the separators.
  */
 bool
 items_next(struct slice *rest, struct slice *item)
 {
-	const char *comma;
+	size_t n;
 
 	while (rest->n > 0) {
+		for (n = 0; n < rest->n && rest->p[n] != ','; n++)
+			;
 		item->p = rest->p;
-		if ((comma = memchr(rest->p, ',', rest->n)) == NULL) {
-			item->n = rest->n;
-			rest->p += rest->n;
-			rest->n = 0;
-		} else {
-			item->n = (size_t)(comma - rest->p);
-			rest->n -= item->n + 1;
-			rest->p = comma + 1;
-		}
+		item->n = n;
+		if (n < rest->n)
+			n++;		/* the comma */
+		rest->p += n;
+		rest->n -= n;
 		if (item->n > 0)
 			return true;
 	}
@@ -49,9 +48,10 @@ items_next(struct slice *rest, struct slice *item)
 struct slice
 items_code(struct slice item)
 {
-	const char *dash = memchr(item.p, '-', item.n);
+	size_t n;
 
-	if (dash != NULL)
-		item.n = (size_t)(dash - item.p);
+	for (n = 0; n < item.n && item.p[n] != '-'; n++)
+		;
+	item.n = n;
 	return item;
 }

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "tsv.h"
@@ -11,37 +12,31 @@ line_open(struct line_reader *r, const char *path)
 }
 
 /*
- * Returns the next line without its LF or CRLF.  A last line without LF
- * counts; a NUL byte is data.  The slice stays valid until the next call.
+ * line_next's slow path: no LF after r->pos in the buffer.  Reads more
+ * until there is one or the input ends.
  */
 bool
-line_next(struct line_reader *r, struct slice *line)
+line_next_refill(struct line_reader *r, struct slice *line)
 {
 	struct input *in = &r->in;
-	size_t scanned = r->pos;
+	size_t scanned = in->len - r->pos;
 	char *nl;
 
 	for (;;) {
+		input_fill(in, r->pos);
+		r->pos = 0;
 		nl = memchr(in->buf + scanned, '\n', in->len - scanned);
 		if (nl != NULL)
 			break;
 		if (in->eof) {
-			if (r->pos == in->len)
+			if (in->len == 0)
 				return false;
 			nl = in->buf + in->len;
 			break;
 		}
-		scanned = in->len - r->pos;
-		input_fill(in, r->pos);
-		r->pos = 0;
+		scanned = in->len;
 	}
-	line->p = in->buf + r->pos;
-	line->n = (size_t)(nl - line->p);
-	r->pos = nl < in->buf + in->len ? line->n + r->pos + 1 : in->len;
-	if (line->n > 0 && line->p[line->n - 1] == '\r')
-		line->n--;
-	r->lineno++;
-	return true;
+	return line_take(r, line, nl);
 }
 
 void
@@ -50,23 +45,59 @@ line_close(struct line_reader *r)
 	input_close(&r->in);
 }
 
-/* Splits line at TABs into at most max fields; returns how many it filled. */
+/*
+ * The TABs of the eight bytes at p, as the high bit of each byte that is
+ * one (exact: no carry crosses a byte), in memory order from the low bit.
+ */
+static inline uint64_t
+tabs_in(const char *p)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	w ^= 0x0909090909090909ULL;		/* a TAB is now a zero byte */
+	return ~(((w & low7) + low7) | w | low7);
+}
+
+/*
+ * Splits line at TABs into at most max fields; returns how many it filled.
+ * The fields before the text are short (ids, numbers, labels), where a
+ * memchr per field costs more than its search: the line is read eight
+ * bytes at a time, and each TAB found closes a field.
+ */
 size_t
 tsv_split(struct slice line, struct slice *f, size_t max)
 {
-	const char *p = line.p, *end = line.p + line.n, *tab;
+	const char *p = line.p, *end = line.p + line.n, *start = p, *tab;
 	size_t i = 0;
+	uint64_t m;
 
-	while (i < max) {
-		tab = memchr(p, '\t', (size_t)(end - p));
-		f[i].p = p;
-		f[i].n = (size_t)((tab ? tab : end) - p);
-		i++;
-		if (tab == NULL)
-			break;
-		p = tab + 1;
-	}
-	return i;
+	if (max == 0)
+		return 0;
+	for (; end - p >= 8; p += 8)
+		for (m = tabs_in(p); m != 0; m &= m - 1) {
+			tab = p + __builtin_ctzll(m) / 8;
+			f[i].p = start;
+			f[i].n = (size_t)(tab - start);
+			start = tab + 1;
+			if (++i == max)
+				return i;
+		}
+	for (; p < end; p++)
+		if (*p == '\t') {
+			f[i].p = start;
+			f[i].n = (size_t)(p - start);
+			start = p + 1;
+			if (++i == max)
+				return i;
+		}
+	f[i].p = start;
+	f[i].n = (size_t)(end - start);
+	return i + 1;
 }
 
 size_t
