@@ -579,9 +579,8 @@ review_id(const char *path)
 	size_t n;
 
 	base = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
-	for (p = base + 1; cut == NULL && (p = strstr(p, "annotated")) != NULL;
-	    p++)
-		if (strchr(seps, p[-1]) != NULL)
+	for (p = base; cut == NULL && (p = strstr(p, "annotated")) != NULL; p++)
+		if (p > base && strchr(seps, p[-1]) != NULL)
 			cut = p;
 	if (cut != NULL) {
 		n = (size_t)(cut - base);

@@ -22,6 +22,16 @@ line_next_refill(struct line_reader *r, struct slice *line)
 	size_t scanned = in->len - r->pos;
 	char *nl;
 
+	/*
+	 * Nothing more to read: the rest is a last line without LF.  Taken
+	 * where it stands, since a reader over memory (scheme_parse) must not
+	 * have its caller's bytes moved (found by fuzz_scheme).
+	 */
+	if (in->eof) {
+		if (r->pos == in->len)
+			return false;
+		return line_take(r, line, in->buf + in->len);
+	}
 	for (;;) {
 		input_fill(in, r->pos);
 		r->pos = 0;

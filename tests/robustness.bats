@@ -402,3 +402,19 @@ aspect EMP NEG 50000000"
 		    fail "$tool: max RSS $(cat rss.$tool) KB"
 	done
 }
+
+@test "robustness: rsplit on an operand with an empty base name (fuzz: review_id read past the end)" {
+	mkdir "$BATS_TEST_TMPDIR/d"
+	run2 rsplit -N "$BATS_TEST_TMPDIR/d/"
+	assert_equal "$status" 1
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rsplit: $BATS_TEST_TMPDIR/d/: Is a directory"
+}
+
+@test "robustness: rtags reads a CRLF scheme without a last line end (fuzz: fuzz_scheme input overwritten)" {
+	printf 'layer\tcode\tname\tdescription\r\nsection\tCNT\tC\tx\r\nfunction\tCRT\tC\tx' > "$BATS_TEST_TMPDIR/s.tsv"
+	run2 rtags --list --scheme "$BATS_TEST_TMPDIR/s.tsv"
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$(printf 'layer\tcode\tname\tdescription\nsection\tCNT\tC\tx\nfunction\tCRT\tC\tx')"
+}
