@@ -100,6 +100,7 @@ init(struct review *r, const struct review_opts *opts)
 {
 	r->opts = *opts;
 	r->dec.close_quote = -1;
+	r->distrust_from = -1;
 	r->dec.notes = &r->notes;
 	r->line = 1;
 	/*
@@ -261,16 +262,24 @@ find_close_quote(struct review *r, off_t limit, struct marker *m)
  * groups, the brackets up to the next "]]" are the rest of the same
  * mistake ("[[MET-NEG], [EMP foo], [CRT], [MAJ]]"): no marker opened by
  * one '[' starts there, lest "[CRT], [MAJ]]" become a sentence of its
- * own with its labels in the wrong layers.
+ * own with its labels in the wrong layers.  The range looked at lies in
+ * the current sentence, which the buffer keeps, so the answer does not
+ * depend on where reads end.
  */
-static void
-distrust_until_close(struct review *r, off_t from)
+static bool
+open1_distrusted(struct review *r, off_t bo)
 {
-	const char *p;
+	off_t from = r->distrust_from;
 
-	p = memmem(at(r, from), (size_t)(end_off(r) - from), "]]", 2);
-	r->open1_from = p != NULL ? r->in.base + (p - r->in.buf) + 2 :
-	    end_off(r);
+	if (from < 0)
+		return false;
+	if (from < r->seg)
+		from = r->seg;
+	if (memmem(at(r, from), (size_t)(bo - from), "]]", 2) != NULL) {
+		r->distrust_from = -1;
+		return false;
+	}
+	return true;
 }
 
 /*
@@ -300,20 +309,20 @@ find_marker(struct review *r, struct marker *m)
 		}
 		switch (marker_parse(b, (size_t)(end - bo), r->in.eof, m)) {
 		case MARKER_YES:
-			if ((m->notes & 1u << NOTE_OPEN1) && bo < r->open1_from) {
+			if ((m->notes & 1u << NOTE_OPEN1) &&
+			    open1_distrusted(r, bo)) {
 				r->scan = bo + 1;
 				continue;
 			}
-			if ((m->notes & 1u << NOTE_UNCLOSED) &&
-			    m->ngroups < MARKER_LAYERS)
-				distrust_until_close(r, bo + (off_t)m->len);
+			r->distrust_from = (m->notes & 1u << NOTE_UNCLOSED) &&
+			    m->ngroups < MARKER_LAYERS ? bo + (off_t)m->len : -1;
 			return bo;
 		case MARKER_MORE:
 			fill(r);
 			continue;
 		case MARKER_BROKEN:
 			notes_add(&r->notes, bo, NOTE_NOT_MARKER, 0);
-			distrust_until_close(r, bo + 1);
+			r->distrust_from = bo + 1;
 			/* FALLTHROUGH */
 		case MARKER_NO:
 			r->scan = bo + 1;

@@ -37,7 +37,7 @@ struct review {
 	off_t			 seg;		/* raw text of the next sentence */
 	off_t			 scan;		/* next '[' to look at */
 	off_t			 qscan;		/* next '"' to look at */
-	off_t			 open1_from;	/* no '[' marker before this */
+	off_t			 distrust_from;	/* a broken [[: no [ marker till ]] */
 	bool			 started;
 	bool			 done;		/* the last marker is behind */
 	bool			 rest_done;

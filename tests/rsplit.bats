@@ -222,6 +222,16 @@ $(row r 2 INT-NEU '' SMY GEN 'y [CRT], [MAJ]] b.')" \
 	    "rsplit: r.txt:1:4: marker not closed by ']]'"
 }
 
+@test "rsplit 1.2: the rest of a broken [[ is text however far its ]] is (fuzz: depended on reads)" {
+	{ printf '"see [[MET-NEG], [EMP foo '; head -c 1500000 /dev/zero | tr '\0' 'x'
+	  printf ' [CRT], [MAJ]] b.[[INT-NEU], [null], [SMY], [GEN]]"'; } > r.txt
+	run2 rsplit -N r.txt
+	assert_equal "$stderr" "rsplit: r.txt:1:6: unfinished marker kept as text"
+	assert_equal "${#lines[@]}" 1
+	assert_equal "$(cut -f1-6 <<< "$output")" "$(row r 1 INT-NEU '' SMY GEN)"
+	assert_equal "$status" 0
+}
+
 @test "rsplit: a quote followed by more than 64 KiB of markers is text, memory stays bounded" {
 	{ printf '"A." '; for i in $(seq 2000); do printf '[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]'; done; } > r.txt
 	run2 rsplit -N r.txt
