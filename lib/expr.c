@@ -36,6 +36,8 @@ static int	fail(struct expr *, struct expr_error *, const char *, size_t);
 static void	parse_alts(struct expr *, const char *);
 static int	parse_re(struct expr *, const char *, struct expr_error *);
 static bool	re_too_big(const char *);
+static bool	re_stacked(const char *);
+static bool	re_stacked(const char *);
 static const char *skip_bracket(const char *);
 static void	interval(const char **, size_t *, size_t *);
 static bool	is_number(const char *, size_t);
@@ -232,6 +234,11 @@ parse_re(struct expr *e, const char *re, struct expr_error *er)
 		    "Regular expression too big");
 		return -1;
 	}
+	if (re_stacked(re)) {
+		snprintf(er->detail, sizeof(er->detail),
+		    "adjacent repetitions such as '++' are undefined in an ERE");
+		return -1;
+	}
 	if ((rc = regcomp(&e->re, re, cflags)) != 0) {
 		regerror(rc, &e->re, er->detail, sizeof(er->detail));
 		return -1;
@@ -332,6 +339,52 @@ re_too_big(const char *p)
 	check:
 		if (t->nodes > RE_MAX_NODES || t->loops > RE_MAX_LOOPS)
 			return true;
+	}
+	return false;
+}
+
+/*
+ * POSIX leaves adjacent duplication symbols ("a++", "a*{2}") undefined in
+ * an ERE.  glibc takes them, and matching with a few of them can run for
+ * minutes ("]+++++++ ... ct+++++" took 594 s on one short row; found by
+ * fuzz_expr), so they are refused like any malformed expression.
+ */
+static bool
+re_stacked(const char *p)
+{
+	bool dup = false, was;
+
+	while (*p != '\0') {
+		was = dup;
+		dup = false;
+		switch (*p++) {
+		case '*':
+		case '+':
+		case '?':
+			if (was)
+				return true;
+			dup = true;
+			break;
+		case '{':
+			if (*p < '0' || *p > '9')
+				break;
+			if (was)
+				return true;
+			while (*p != '\0' && *p != '}')
+				p++;
+			if (*p == '}')
+				p++;
+			dup = true;
+			break;
+		case '[':
+			if ((p = skip_bracket(p)) == NULL)
+				return false;
+			break;
+		case '\\':
+			if (*p != '\0')
+				p++;
+			break;
+		}
 	}
 	return false;
 }

@@ -185,6 +185,19 @@ empty	1					"
 	done
 }
 
+@test "robustness: rfilter: adjacent repetitions are refused (fuzz: regexec ran 594 s)" {
+	printf '%s\n' "$HDR" > in.tsv
+	run2 rfilter 'text~]+++++++ct+++' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: bad expression at column 6: adjacent repetitions such as '++' are undefined in an ERE
+  text~]+++++++ct+++
+       ^"
+	run2 rfilter 'text~a+b*[+*]c?\+' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+}
+
 @test "robustness: rfilter: 30000 nested groups are too big a regex, not a stack overflow" {
 	printf '%s\n' "$HDR" > in.tsv
 	re=$(printf '(%.0s' $(seq 30000))a$(printf ')%.0s' $(seq 30000))
