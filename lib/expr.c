@@ -35,9 +35,8 @@ static const struct op *find_op(const char *);
 static int	fail(struct expr *, struct expr_error *, const char *, size_t);
 static void	parse_alts(struct expr *, const char *);
 static int	parse_re(struct expr *, const char *, struct expr_error *);
-static bool	re_too_big(const char *);
-static bool	re_stacked(const char *);
-static bool	re_stacked(const char *);
+enum re_verdict { RE_OK, RE_TOO_BIG, RE_STACKED };
+static enum re_verdict re_check(const char *);
 static const char *skip_bracket(const char *);
 static void	interval(const char **, size_t *, size_t *);
 static bool	is_number(const char *, size_t);
@@ -228,16 +227,18 @@ parse_re(struct expr *e, const char *re, struct expr_error *er)
 
 	if (e->flags & EXPR_ICASE)
 		cflags |= REG_ICASE;
-	if (re_too_big(re)) {
+	switch (re_check(re)) {
+	case RE_TOO_BIG:
 		/* regerror's text for REG_ESIZE, as regcomp would say it. */
 		snprintf(er->detail, sizeof(er->detail),
 		    "Regular expression too big");
 		return -1;
-	}
-	if (re_stacked(re)) {
+	case RE_STACKED:
 		snprintf(er->detail, sizeof(er->detail),
 		    "adjacent repetitions such as '++' are undefined in an ERE");
 		return -1;
+	case RE_OK:
+		break;
 	}
 	if ((rc = regcomp(&e->re, re, cflags)) != 0) {
 		regerror(rc, &e->re, er->detail, sizeof(er->detail));
@@ -258,6 +259,11 @@ parse_re(struct expr *e, const char *re, struct expr_error *er)
  * will make them, and refuses a pattern over the limits (each about
  * 20 MB) before regcomp sees it.  What it cannot follow (a bracket
  * without its ']') is left for regcomp to reject.
+ *
+ * On the way it notes adjacent duplication symbols ("a++", "a*{2}"),
+ * which POSIX leaves undefined in an ERE: glibc takes them, and matching
+ * with a few can run for minutes ("]+++++++ ... ct+++++" took 594 s on
+ * one short row; found by fuzz_expr).  Too big is said first.
  */
 #define RE_MAX_NODES	100000
 #define RE_MAX_LOOPS	1500
@@ -269,12 +275,13 @@ struct re_size {
 	size_t	loops;
 };
 
-static bool
-re_too_big(const char *p)
+static enum re_verdict
+re_check(const char *p)
 {
 	/* Per open group: its size so far, and its last item's. */
 	struct re_size total[RE_MAX_DEPTH + 1], last[RE_MAX_DEPTH + 1], *t, *l;
 	size_t depth = 0, copies, optional;
+	bool dup = false, was_dup, stacked = false;
 
 	memset(&total[0], 0, sizeof(total[0]));
 	memset(&last[0], 0, sizeof(last[0]));
@@ -282,10 +289,12 @@ re_too_big(const char *p)
 		t = &total[depth];
 		l = &last[depth];
 		copies = optional = 0;
+		was_dup = dup;
+		dup = false;
 		switch (*p++) {
 		case '(':
 			if (++depth > RE_MAX_DEPTH)
-				return true;
+				return RE_TOO_BIG;
 			memset(&total[depth], 0, sizeof(total[depth]));
 			memset(&last[depth], 0, sizeof(last[depth]));
 			continue;
@@ -315,7 +324,7 @@ re_too_big(const char *p)
 			break;
 		case '[':
 			if ((p = skip_bracket(p)) == NULL)
-				return false;
+				return stacked ? RE_STACKED : RE_OK;
 			break;
 		case '\\':
 			if (*p != '\0')
@@ -327,10 +336,12 @@ re_too_big(const char *p)
 			l->nodes = 1;
 			l->loops = 0;
 		} else {			/* a repetition of the last item */
+			stacked |= was_dup;
+			dup = true;
 			if (l->nodes > RE_MAX_NODES / copies ||
 			    l->loops > RE_MAX_LOOPS / copies || (optional > 0 &&
 			    l->nodes > RE_MAX_LOOPS / optional))
-				return true;
+				return RE_TOO_BIG;
 			t->nodes += l->nodes * (copies - 1) + 1;
 			t->loops += l->loops * (copies - 1) + l->nodes * optional;
 			l->loops = l->loops * copies + l->nodes * optional;
@@ -338,55 +349,9 @@ re_too_big(const char *p)
 		}
 	check:
 		if (t->nodes > RE_MAX_NODES || t->loops > RE_MAX_LOOPS)
-			return true;
+			return RE_TOO_BIG;
 	}
-	return false;
-}
-
-/*
- * POSIX leaves adjacent duplication symbols ("a++", "a*{2}") undefined in
- * an ERE.  glibc takes them, and matching with a few of them can run for
- * minutes ("]+++++++ ... ct+++++" took 594 s on one short row; found by
- * fuzz_expr), so they are refused like any malformed expression.
- */
-static bool
-re_stacked(const char *p)
-{
-	bool dup = false, was;
-
-	while (*p != '\0') {
-		was = dup;
-		dup = false;
-		switch (*p++) {
-		case '*':
-		case '+':
-		case '?':
-			if (was)
-				return true;
-			dup = true;
-			break;
-		case '{':
-			if (*p < '0' || *p > '9')
-				break;
-			if (was)
-				return true;
-			while (*p != '\0' && *p != '}')
-				p++;
-			if (*p == '}')
-				p++;
-			dup = true;
-			break;
-		case '[':
-			if ((p = skip_bracket(p)) == NULL)
-				return false;
-			break;
-		case '\\':
-			if (*p != '\0')
-				p++;
-			break;
-		}
-	}
-	return false;
+	return stacked ? RE_STACKED : RE_OK;
 }
 
 /* Past the bracket expression after its '[' at p, or NULL without end. */
