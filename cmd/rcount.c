@@ -17,21 +17,25 @@
 #include "fields.h"
 #include "hash.h"
 #include "items.h"
+#include "scheme.h"
 #include "out.h"
 #include "rk.h"
 #include "tsv.h"
 #include "xmalloc.h"
 
 static const char usage_text[] =
-"usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] FIELDS [FILE...]\n";
+"usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS\n"
+"              [FILE...]\n";
 
 static const char help_text[] =
-"usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] FIELDS [FILE...]\n"
+"usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS\n"
+"              [FILE...]\n"
 "Count the rows of review TSV by the values of FIELDS, a comma-separated\n"
 "list (aspect or aspect,severity).  Output: the fields, then count,\n"
 "by count descending, ties by key in byte order.\n"
 "\n"
-"Label fields (section, aspect, function, severity) count per item, by\n"
+"Label fields (the layers of the scheme; section, aspect, function and\n"
+"severity by default) count per item, by\n"
 "code without polarity; several label fields count every combination; a\n"
 "row counts at most once for a key and an empty list adds nothing.\n"
 "\n"
@@ -45,11 +49,15 @@ static const char help_text[] =
 "  -w, --weight F       add F's integer value instead of 1\n"
 "  -s, --sort count|key sort by count (default) or by key\n"
 "  -N, --no-header      the input has no header; write none\n"
+"      --scheme S       the scheme whose layers are the label fields: pra\n"
+"                       (default), argu, or a file; $REVIEWKIT_SCHEME\n"
 "  -h, --help           print this help and exit\n"
 "  -V, --version        print the version and exit\n"
 "\n"
 "F is a header name or a 1-based number.  With no FILE, or when FILE is\n"
 "-, read standard input.\n";
+
+enum { OPT_SCHEME = 256 };
 
 static const struct option longopts[] = {
 	{ "keep-polarity", no_argument,		NULL, 'k' },
@@ -61,6 +69,7 @@ static const struct option longopts[] = {
 	{ "weight",	   required_argument,	NULL, 'w' },
 	{ "sort",	   required_argument,	NULL, 's' },
 	{ "no-header",	   no_argument,		NULL, 'N' },
+	{ "scheme",	   required_argument,	NULL, OPT_SCHEME },
 	{ "help",	   no_argument,		NULL, 'h' },
 	{ "version",	   no_argument,		NULL, 'V' },
 	{ NULL,		   0,			NULL, 0 },
@@ -93,6 +102,7 @@ struct opts {
 	const char		*distinct;	/* -d */
 	const char		*weight;	/* -w */
 	const struct sort	*sort;		/* -s */
+	const char		*scheme;	/* --scheme */
 };
 
 /* A field rows are read for: where it is, and whether it holds items. */
@@ -175,6 +185,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 		case 't': o->total = true; break;
 		case 'w': o->weight = optarg; break;
 		case 'x': o->crosstab = true; break;
+		case OPT_SCHEME: o->scheme = optarg; break;
 		case 'h': rk_help(help_text); break;
 		case 'V': rk_version(); break;
 		default: usage();
@@ -216,15 +227,17 @@ check_options(const struct opts *o, size_t nkeys)
  * is no file is a field name, say so rather than "No such file".
  */
 static void
-field_hint(const char *fields, char **files, size_t nfiles)
+field_hint(const char *fields, char **files, size_t nfiles,
+    const struct scheme *scheme)
 {
-	size_t i, j;
+	struct slice cols[SCHEME_COLUMNS_MAX];
+	size_t i, j, ncols = scheme_columns(scheme, cols);
 
 	for (i = 0; i < nfiles; i++) {
 		if (access(files[i], F_OK) == 0)
 			continue;
-		for (j = 0; j < RK_NFIELDS; j++)
-			if (strcmp(files[i], rk_fields[j]) == 0)
+		for (j = 0; j < ncols; j++)
+			if (slice_eq(cols[j], files[i]))
 				errx(2, "'%s' is a field, not a file; to count "
 				    "by several fields write '%s,%s'", files[i],
 				    fields, files[i]);
@@ -232,20 +245,20 @@ field_hint(const char *fields, char **files, size_t nfiles)
 }
 
 static size_t
-add_ref(struct counter *c, const struct tsv_in *in, const char *name)
+add_ref(struct counter *c, struct tsv_in *in, const char *name)
 {
 	struct ref *r = &c->refs[c->nrefs];
+	int layer;
 
-	r->col = tsvin_field(in, name);
-	r->items = r->col < in->nnames && items_label_field(in->names[r->col]);
-	if (r->col + 1 > c->need)
-		c->need = r->col + 1;
+	r->col = tsvin_bind(in, name, &layer);
+	r->items = layer >= 0;
+	c->need = in->need;
 	return c->nrefs++;
 }
 
 static void
 counter_init(struct counter *c, const struct opts *o, char **names,
-    size_t nkeys, const struct tsv_in *in)
+    size_t nkeys, struct tsv_in *in)
 {
 	size_t i;
 
@@ -417,27 +430,14 @@ combo_key(struct counter *c)
 	return k;
 }
 
-/* The first field a key, -d or -w needs that a row of got fields lacks. */
-static size_t
-missing_field(const struct counter *c, size_t got)
-{
-	size_t i;
-
-	for (i = 0; i < c->nrefs; i++)
-		if (c->refs[i].col >= got)
-			return c->refs[i].col;
-	return got;
-}
-
 static void
 count_row(struct counter *c, const struct tsv_in *in, struct out *o,
     struct slice row)
 {
 	uint64_t w = 1;
-	size_t i, got;
+	size_t i;
 
-	if ((got = tsv_split(row, c->f, c->need)) < c->need)
-		tsvin_short_row(in, o, missing_field(c, got));
+	tsvin_split(in, o, row, c->f);
 	for (i = 0; i < c->nrefs; i++)
 		if (i != c->weight && collect(c, i) == 0)
 			return;		/* an empty list adds nothing */
@@ -743,8 +743,9 @@ int
 main(int argc, char *argv[])
 {
 	struct opts opts = { false, false, false, false, false, false, NULL,
-	    NULL, &sorts[0] };
+	    NULL, &sorts[0], NULL };
 	struct counter c;
+	struct scheme scheme;
 	struct tsv_in in;
 	struct slice row;
 	struct out o;
@@ -761,9 +762,10 @@ main(int argc, char *argv[])
 	}
 	names = split_fields(argv[0], &nkeys);
 	check_options(&opts, nkeys);
-	field_hint(argv[0], argv + 1, (size_t)argc - 1);
+	scheme_in_effect(&scheme, opts.scheme);
+	field_hint(argv[0], argv + 1, (size_t)argc - 1, &scheme);
 
-	tsvin_init(&in, argv + 1, (size_t)argc - 1, opts.noheader);
+	tsvin_init(&in, argv + 1, (size_t)argc - 1, opts.noheader, &scheme);
 	tsvin_header(&in);
 	counter_init(&c, &opts, names, nkeys, &in);
 	out_init(&o, STDOUT_FILENO);
@@ -778,6 +780,7 @@ main(int argc, char *argv[])
 
 	counter_free(&c);
 	tsvin_free(&in);
+	scheme_free(&scheme);
 	free(names[0]);
 	free(names);
 	return rval;

@@ -12,17 +12,17 @@
 
 #include "expr.h"
 #include "fields.h"
-#include "items.h"
+#include "scheme.h"
 #include "out.h"
 #include "rk.h"
 #include "tsv.h"
 #include "xmalloc.h"
 
 static const char usage_text[] =
-"usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]\n";
+"usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]\n";
 
 static const char help_text[] =
-"usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]\n"
+"usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]\n"
 "Write the header and the rows of review TSV for which the expressions\n"
 "hold, unchanged.\n"
 "\n"
@@ -32,7 +32,8 @@ static const char help_text[] =
 "  F!~RE   RE does not match F\n"
 "  F<N  F<=N  F>N  F>=N\n"
 "          F is a number and compares so\n"
-"For section, aspect, function and severity, = tests each item:\n"
+"For the label fields, the layers of the scheme (section, aspect,\n"
+"function and severity by default), = tests each item:\n"
 "aspect=EMP holds for EMP-NEU (the code alone ignores polarity),\n"
 "aspect=EMP-NEG needs that item, aspect=*-NEG any negative item,\n"
 "aspect= an empty list.  F is a header name or a 1-based number.\n"
@@ -42,6 +43,8 @@ static const char help_text[] =
 "  -i, --ignore-case  compare letters without regard to case\n"
 "  -e, --expr EXPR    EXPR is an expression, whatever it looks like\n"
 "  -N, --no-header    the input has no header; write none\n"
+"      --scheme S     the scheme whose layers are the label fields: pra\n"
+"                     (default), argu, or a file; $REVIEWKIT_SCHEME\n"
 "  -h, --help         print this help and exit\n"
 "  -V, --version      print the version and exit\n"
 "\n"
@@ -49,12 +52,15 @@ static const char help_text[] =
 "that does not, or any after --, is the first FILE.  With no FILE, or\n"
 "when FILE is -, read standard input.\n";
 
+enum { OPT_SCHEME = 256 };
+
 static const struct option longopts[] = {
 	{ "or",		 no_argument,		NULL, 'o' },
 	{ "invert",	 no_argument,		NULL, 'v' },
 	{ "ignore-case", no_argument,		NULL, 'i' },
 	{ "expr",	 required_argument,	NULL, 'e' },
 	{ "no-header",	 no_argument,		NULL, 'N' },
+	{ "scheme",	 required_argument,	NULL, OPT_SCHEME },
 	{ "help",	 no_argument,		NULL, 'h' },
 	{ "version",	 no_argument,		NULL, 'V' },
 	{ NULL,		 0,			NULL, 0 },
@@ -65,6 +71,7 @@ struct opts {
 	bool	invert;		/* -v */
 	bool	noheader;	/* -N */
 	int	flags;		/* -i: EXPR_ICASE */
+	const char *scheme;	/* --scheme */
 };
 
 /* The operands, sorted into expression texts and files in argv order. */
@@ -100,6 +107,9 @@ option(int ch, struct opts *opts, struct args *a)
 		break;
 	case 'N':
 		opts->noheader = true;
+		break;
+	case OPT_SCHEME:
+		opts->scheme = optarg;
 		break;
 	case 'h':
 		rk_help(help_text);
@@ -173,18 +183,16 @@ compile(const struct args *a, int flags)
 
 /* Resolves each expression's field; returns how many fields rows need. */
 static size_t
-bind(struct expr *ex, size_t n, const struct tsv_in *in)
+bind(struct expr *ex, size_t n, struct tsv_in *in)
 {
-	size_t i, col, need = 0;
+	size_t i, col;
+	int layer;
 
 	for (i = 0; i < n; i++) {
-		col = tsvin_field(in, ex[i].field);
-		expr_bind(&ex[i], col,
-		    col < in->nnames && items_label_field(in->names[col]));
-		if (col + 1 > need)
-			need = col + 1;
+		col = tsvin_bind(in, ex[i].field, &layer);
+		expr_bind(&ex[i], col, layer >= 0);
 	}
-	return need;
+	return in->need;
 }
 
 /* Whether all expressions hold, or with -o any. */
@@ -199,25 +207,13 @@ holds(struct expr *ex, size_t n, const struct slice *f, bool any)
 	return !any;
 }
 
-/* The first field an expression needs that a row of got fields lacks. */
-static size_t
-missing_field(const struct expr *ex, size_t n, size_t got)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (ex[i].col >= got)
-			return ex[i].col;
-	return got;
-}
-
 /* Rows are split only as far as the last field an expression needs. */
 static void
 filter(struct tsv_in *in, struct out *o, struct expr *ex, size_t n,
     const struct opts *opts)
 {
 	struct slice row, *f;
-	size_t need, got;
+	size_t need;
 
 	need = bind(ex, n, in);
 	f = xreallocarray(NULL, need, sizeof(*f));
@@ -226,8 +222,7 @@ filter(struct tsv_in *in, struct out *o, struct expr *ex, size_t n,
 		out_char(o, '\n');
 	}
 	while (tsvin_next(in, &row)) {
-		if ((got = tsv_split(row, f, need)) < need)
-			tsvin_short_row(in, o, missing_field(ex, n, got));
+		tsvin_split(in, o, row, f);
 		if (holds(ex, n, f, opts->any) != opts->invert) {
 			out_write(o, row.p, row.n);
 			out_char(o, '\n');
@@ -239,7 +234,8 @@ filter(struct tsv_in *in, struct out *o, struct expr *ex, size_t n,
 int
 main(int argc, char *argv[])
 {
-	struct opts opts = { false, false, false, 0 };
+	struct opts opts = { false, false, false, 0, NULL };
+	struct scheme scheme;
 	struct args a = { NULL, 0, NULL, 0 };
 	struct tsv_in in;
 	struct expr *ex;
@@ -250,7 +246,8 @@ main(int argc, char *argv[])
 	parse_args(argc, argv, &opts, &a);
 	ex = compile(&a, opts.flags);
 
-	tsvin_init(&in, a.files, a.nfiles, opts.noheader);
+	scheme_in_effect(&scheme, opts.scheme);
+	tsvin_init(&in, a.files, a.nfiles, opts.noheader, &scheme);
 	tsvin_header(&in);
 	out_init(&o, STDOUT_FILENO);
 	filter(&in, &o, ex, a.ntexts, &opts);
@@ -261,6 +258,7 @@ main(int argc, char *argv[])
 		expr_free(&ex[i]);
 	free(ex);
 	tsvin_free(&in);
+	scheme_free(&scheme);
 	free(a.texts);
 	free(a.files);
 	return rval;

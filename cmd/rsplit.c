@@ -11,31 +11,33 @@
 #include <unistd.h>
 
 #include "annot.h"
-#include "fields.h"
+#include "scheme.h"
 #include "out.h"
 #include "rk.h"
 #include "tsv.h"
 
 static const char usage_text[] =
-"usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]\n";
+"usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
 
 static const char help_text[] =
-"usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]\n"
+"usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
 "Split annotated reviews into review TSV, one row per annotated sentence:\n"
-"review sentence section aspect function severity text.\n"
+"review, sentence, the layers of the scheme in marker order, text.\n"
 "\n"
 "  -a, --all        also write the unannotated rest of a review\n"
 "  -r, --raw        text exactly as decoded, with \\\\ \\t \\n \\r escapes\n"
 "  -q, --quiet      do not print warnings\n"
 "      --strict     exit 1 when there was any warning\n"
 "      --id NAME    review id of standard input (default -)\n"
+"      --scheme S   the annotation scheme: pra (default), argu, or a\n"
+"                   scheme file; $REVIEWKIT_SCHEME gives the default\n"
 "  -N, --no-header  do not write the header line\n"
 "  -h, --help       print this help and exit\n"
 "  -V, --version    print the version and exit\n"
 "\n"
 "With no FILE, or when FILE is -, read standard input.\n";
 
-enum { OPT_STRICT = 256, OPT_ID };
+enum { OPT_STRICT = 256, OPT_ID, OPT_SCHEME };
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
@@ -43,6 +45,7 @@ static const struct option longopts[] = {
 	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "id",		required_argument,	NULL, OPT_ID },
+	{ "scheme",	required_argument,	NULL, OPT_SCHEME },
 	{ "no-header",	no_argument,		NULL, 'N' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
@@ -56,8 +59,23 @@ usage(void)
 	exit(2);
 }
 
+/* The header: review TSV's columns under the scheme in effect. */
 static void
-write_row(struct out *o, const char *id, const struct sentence *s, bool raw)
+write_header(struct out *o, const struct scheme *scheme)
+{
+	struct slice cols[SCHEME_COLUMNS_MAX];
+	size_t i, n;
+
+	n = scheme_columns(scheme, cols);
+	for (i = 0; i < n; i++) {
+		out_write(o, cols[i].p, cols[i].n);
+		out_char(o, i + 1 < n ? '\t' : '\n');
+	}
+}
+
+static void
+write_row(struct out *o, const char *id, const struct sentence *s,
+    const struct review_opts *opts)
 {
 	const struct marker *m = s->labels;
 	int i;
@@ -65,13 +83,13 @@ write_row(struct out *o, const char *id, const struct sentence *s, bool raw)
 	tsv_put_escaped(o, id, strlen(id));
 	out_char(o, '\t');
 	out_ulong(o, s->number);
-	for (i = 0; i < MARKER_LAYERS; i++) {
+	for (i = 0; i < opts->scheme->nlayers; i++) {
 		out_char(o, '\t');
 		if (m != NULL && i < m->ngroups)
 			out_write(o, m->text + m->off[i], m->n[i]);
 	}
 	out_char(o, '\t');
-	if (raw)
+	if (opts->raw)
 		tsv_put_escaped(o, s->text, s->len);
 	else
 		out_write(o, s->text, s->len);
@@ -90,7 +108,7 @@ split(struct out *o, const char *path, const char *id,
 	if (review_open(&r, path, opts) == -1)
 		return 1;
 	while (review_next(&r, &s))
-		write_row(o, id, &s, opts->raw);
+		write_row(o, id, &s, opts);
 	failed = r.in.failed;
 	*nwarn += r.nwarn;
 	review_close(&r);
@@ -101,8 +119,9 @@ int
 main(int argc, char *argv[])
 {
 	static char *stdin_only[] = { "-", NULL };
-	struct review_opts opts = { false, false, false };
-	const char *stdin_id = "-";
+	struct review_opts opts = { false, false, false, NULL };
+	const char *stdin_id = "-", *scheme_arg = NULL;
+	struct scheme scheme;
 	bool strict = false, header = true;
 	unsigned long nwarn = 0;
 	struct out o;
@@ -129,6 +148,9 @@ main(int argc, char *argv[])
 		case OPT_ID:
 			stdin_id = optarg;
 			break;
+		case OPT_SCHEME:
+			scheme_arg = optarg;
+			break;
 		case 'h':
 			rk_help(help_text);
 			break;
@@ -146,13 +168,11 @@ main(int argc, char *argv[])
 		argv = stdin_only;
 	}
 
+	scheme_in_effect(&scheme, scheme_arg);
+	opts.scheme = &scheme;
 	out_init(&o, STDOUT_FILENO);
-	if (header) {
-		for (i = 0; i < RK_NFIELDS; i++) {
-			out_str(&o, rk_fields[i]);
-			out_char(&o, i + 1 < RK_NFIELDS ? '\t' : '\n');
-		}
-	}
+	if (header)
+		write_header(&o, &scheme);
 	for (i = 0; i < argc; i++) {
 		bool is_stdin = strcmp(argv[i], "-") == 0;
 
@@ -161,6 +181,7 @@ main(int argc, char *argv[])
 		free(id);
 	}
 	out_free(&o);
+	scheme_free(&scheme);
 	if (strict && nwarn > 0)
 		rval = 1;
 	return rval;

@@ -13,6 +13,8 @@
 
 #include "buf.h"
 #include "fields.h"
+#include "items.h"
+#include "msg.h"
 #include "out.h"
 #include "rk.h"
 #include "scheme.h"
@@ -20,26 +22,28 @@
 #include "xmalloc.h"
 
 static const char usage_text[] =
-"usage: rtags [-aN] [-l LAYERS] [--names] [--scheme FILE] [FILE...]\n"
-"       rtags --check [-N] [-l LAYERS] [--scheme FILE] [FILE...]\n"
-"       rtags --list [-N] [--scheme FILE]\n";
+"usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]\n"
+"       rtags --check [-N] [-l LAYERS] [--scheme S] [FILE...]\n"
+"       rtags --list [-N] [--scheme S]\n";
 
 static const char help_text[] =
-"usage: rtags [-aN] [-l LAYERS] [--names] [--scheme FILE] [FILE...]\n"
-"       rtags --check [-N] [-l LAYERS] [--scheme FILE] [FILE...]\n"
-"       rtags --list [-N] [--scheme FILE]\n"
+"usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]\n"
+"       rtags --check [-N] [-l LAYERS] [--scheme S] [FILE...]\n"
+"       rtags --list [-N] [--scheme S]\n"
 "Write review TSV in long form, one row per tag: the label columns of\n"
 "LAYERS become layer, tag and polarity where the first of them stood.\n"
 "\n"
-"  -l, --layers LAYERS  comma-separated, of section, aspect, function,\n"
-"                       severity (default section,aspect; all four\n"
-"                       with --check)\n"
+"  -l, --layers LAYERS  comma-separated layers of the scheme (default:\n"
+"                       those whose codes take a polarity, section,aspect\n"
+"                       for pra; all of them with --check)\n"
 "  -a, --all            keep rows without tags, with empty tag columns\n"
 "      --names          add the name of each tag's code\n"
 "      --check          write the tags that break the scheme instead:\n"
 "                       review sentence layer tag problem; exit 1 if any\n"
 "      --list           write the scheme: layer code name description\n"
-"      --scheme FILE    read the scheme from FILE, in the form of --list\n"
+"                       polarity\n"
+"      --scheme S       the scheme: pra (default), argu, or a file in the\n"
+"                       form of --list; $REVIEWKIT_SCHEME gives the default\n"
 "  -N, --no-header      the input has no header; write none\n"
 "  -h, --help           print this help and exit\n"
 "  -V, --version        print the version and exit\n"
@@ -68,7 +72,7 @@ static const char *const tag_columns[] = { "layer", "tag", "polarity", "name" };
 
 /* What one run works with: the options, then per-row slices. */
 struct rtags {
-	enum layer	 layer[NLABEL_LAYERS];	/* chosen, in -l order */
+	int		 layer[SCHEME_LAYERS_MAX];	/* chosen, in -l order */
 	size_t		 nlayers;
 	bool		 all;
 	bool		 names;
@@ -76,7 +80,7 @@ struct rtags {
 	const struct scheme *scheme;
 	struct out	*o;
 
-	size_t		 col[NLABEL_LAYERS];	/* of each chosen layer */
+	size_t		 col[SCHEME_LAYERS_MAX];	/* of each chosen layer */
 	size_t		 first;			/* leftmost chosen column */
 	size_t		 last;			/* rightmost */
 	bool		 gaps;			/* others stand between them */
@@ -89,13 +93,6 @@ struct rtags {
 	unsigned long	 nproblems;
 };
 
-/* A cursor over the comma-separated items of a label field. */
-struct items {
-	const char	*p;
-	const char	*end;
-	bool		 done;
-};
-
 static void
 usage(void)
 {
@@ -103,68 +100,77 @@ usage(void)
 	exit(2);
 }
 
-/* The next item of the list, or false after the last. */
-static bool
-next_item(struct items *it, struct slice *item)
+static const char *
+layer_name(const struct rtags *t, int l)
 {
-	const char *comma;
-
-	if (it->done)
-		return false;
-	comma = memchr(it->p, ',', (size_t)(it->end - it->p));
-	item->p = it->p;
-	item->n = (size_t)((comma ? comma : it->end) - it->p);
-	if (comma != NULL)
-		it->p = comma + 1;
-	else
-		it->done = true;
-	return true;
+	return t->scheme->layers[l].name;
 }
 
-/* -l: label layer names, each once; "any" is no column. */
+/* An unknown -l name: say which the scheme has, and exit 2. */
+static void
+unknown_layer(const struct scheme *s, struct slice name)
+{
+	char q[QUOTE_BUFSIZE];
+	struct buf names = { NULL, 0, 0 };
+	int l;
+
+	for (l = 0; l < s->nlayers; l++) {
+		if (l > 0)
+			buf_add(&names, ", ", 2);
+		buf_add(&names, s->layers[l].name, s->layers[l].namelen);
+	}
+	warnx("unknown layer %s; the layers are %.*s", msg_quote(name, q),
+	    (int)names.len, names.p);
+	usage();
+}
+
+/* -l: layer names of the scheme, each once; "any" is no column. */
 static void
 parse_layers(struct rtags *t, const char *arg)
 {
-	struct items it = { arg, arg + strlen(arg), false };
-	struct slice name;
+	struct slice rest = { arg, strlen(arg) }, name;
+	bool done = false;	/* "" names one layer, the empty one */
 	size_t i;
 	int l;
 
-	for (t->nlayers = 0; next_item(&it, &name); t->nlayers++) {
-		l = layer_lookup(name);
-		if (l == -1 || l == LAYER_ANY) {
-			warnx("unknown layer '%.*s'; the layers are section, "
-			    "aspect, function, severity", (int)name.n, name.p);
-			usage();
-		}
-		/* At most four names get here: a fifth repeats one. */
+	for (t->nlayers = 0; items_next_any(&rest, &done, &name);
+	    t->nlayers++) {
+		if ((l = scheme_layer(t->scheme, name)) == -1)
+			unknown_layer(t->scheme, name);
+		/* No more names than layers get here: one more repeats one. */
 		for (i = 0; i < t->nlayers; i++)
-			if (t->layer[i] == (enum layer)l) {
-				warnx("layer '%s' given twice", layer_name(l));
+			if (t->layer[i] == l) {
+				warnx("layer '%s' given twice",
+				    layer_name(t, l));
 				usage();
 			}
-		t->layer[t->nlayers] = (enum layer)l;
+		t->layer[t->nlayers] = l;
 	}
 }
 
-static struct items
-items_of(struct slice field)
+/* No -l: the layers whose codes take a polarity, or all with --check. */
+static void
+default_layers(struct rtags *t)
 {
-	struct items it = { field.p, field.p + field.n, field.n == 0 };
+	int l;
 
-	return it;
+	t->nlayers = 0;
+	for (l = 0; l < t->scheme->nlayers; l++)
+		if (t->check || t->scheme->layers[l].polar)
+			t->layer[t->nlayers++] = l;
 }
 
 /* Finds the columns of the chosen layers (and, for --check, the ids). */
 static void
-resolve_columns(struct rtags *t, const struct tsv_in *in)
+resolve_columns(struct rtags *t, struct tsv_in *in)
 {
 	size_t i, c;
 
 	t->first = (size_t)-1;
 	t->last = 0;
 	for (i = 0; i < t->nlayers; i++) {
-		c = t->col[i] = tsvin_field(in, layer_name(t->layer[i]));
+		c = t->col[i] = tsvin_bind(in, layer_name(t, t->layer[i]),
+		    NULL);
 		if (c < t->first)
 			t->first = c;
 		if (c > t->last)
@@ -173,8 +179,8 @@ resolve_columns(struct rtags *t, const struct tsv_in *in)
 	t->gaps = t->last - t->first + 1 != t->nlayers;
 	t->nf = t->last + 1;
 	if (t->check) {
-		t->review = tsvin_field(in, "review");
-		t->sentence = tsvin_field(in, "sentence");
+		t->review = tsvin_bind(in, "review", NULL);
+		t->sentence = tsvin_bind(in, "sentence", NULL);
 		if (t->review >= t->nf)
 			t->nf = t->review + 1;
 		if (t->sentence >= t->nf)
@@ -274,13 +280,13 @@ put_header(struct rtags *t, struct slice header)
 }
 
 static void
-put_tag(const struct rtags *t, enum layer l, struct tag tag)
+put_tag(const struct rtags *t, int l, struct tag tag)
 {
 	const struct scheme_code *c;
 	struct slice ins[4];
 	bool elsewhere;
 
-	ins[0] = cslice(layer_name(l));
+	ins[0] = cslice(layer_name(t, l));
 	ins[1] = tag.code;
 	ins[2] = tag.pol;
 	if (t->names) {
@@ -296,24 +302,22 @@ tag_row(struct rtags *t)
 	static const struct slice none[4] = {
 		{ "", 0 }, { "", 0 }, { "", 0 }, { "", 0 }
 	};
-	struct slice item;
-	struct items it;
+	struct slice rest, item;
 	size_t i, ntags = 0;
 
 	for (i = 0; i < t->nlayers; i++) {
-		it = items_of(t->f[t->col[i]]);
-		while (next_item(&it, &item))
-			if (item.n > 0) {
-				put_tag(t, t->layer[i], tag_split(item));
-				ntags++;
-			}
+		rest = t->f[t->col[i]];
+		while (items_next(&rest, &item)) {
+			put_tag(t, t->layer[i], items_tag(item));
+			ntags++;
+		}
 	}
 	if (ntags == 0 && t->all)
 		put_row(t, none, t->names ? 4 : 3);
 }
 
 static void
-put_problem(struct rtags *t, enum layer l, struct slice item, enum problem p)
+put_problem(struct rtags *t, int l, struct slice item, enum problem p)
 {
 	struct out *o = t->o;
 
@@ -321,7 +325,7 @@ put_problem(struct rtags *t, enum layer l, struct slice item, enum problem p)
 	out_char(o, '\t');
 	out_write(o, t->f[t->sentence].p, t->f[t->sentence].n);
 	out_char(o, '\t');
-	out_str(o, layer_name(l));
+	out_str(o, layer_name(t, l));
 	out_char(o, '\t');
 	out_write(o, item.p, item.n);
 	out_char(o, '\t');
@@ -334,15 +338,16 @@ static void
 check_row(struct rtags *t)
 {
 	enum problem p;
-	struct slice item;
-	struct items it;
+	struct slice rest, item;
 	size_t i;
+	bool done;
 
 	for (i = 0; i < t->nlayers; i++) {
-		it = items_of(t->f[t->col[i]]);
-		while (next_item(&it, &item)) {
+		rest = t->f[t->col[i]];
+		done = rest.n == 0;
+		while (items_next_any(&rest, &done, &item)) {
 			p = scheme_check(t->scheme, t->layer[i],
-			    tag_split(item));
+			    items_tag(item));
 			if (p != TAG_OK)
 				put_problem(t, t->layer[i], item, p);
 		}
@@ -357,7 +362,7 @@ run(struct rtags *t, char **paths, size_t npaths, bool noheader)
 	struct slice row, header;
 	int rval;
 
-	tsvin_init(&in, paths, npaths, noheader);
+	tsvin_init(&in, paths, npaths, noheader, t->scheme);
 	if (tsvin_header(&in)) {
 		resolve_columns(t, &in);
 		header.p = in.header;
@@ -367,7 +372,7 @@ run(struct rtags *t, char **paths, size_t npaths, bool noheader)
 		resolve_columns(t, &in);
 	while (tsvin_next(&in, &row)) {
 		if (!split_row(t, row))
-			tsvin_short_row(&in, t->o, t->nf - 1);
+			tsvin_split(&in, t->o, row, t->f);
 		if (t->check)
 			check_row(t);
 		else
@@ -386,22 +391,18 @@ main(int argc, char *argv[])
 	struct rtags t;
 	struct scheme scheme;
 	struct out o;
-	const char *scheme_path = NULL;
-	bool list = false, noheader = false, layers_given = false;
+	const char *scheme_arg = NULL, *layers_arg = NULL;
+	bool list = false, noheader = false;
 	int ch, rval = 0;
 
 	memset(&t, 0, sizeof(t));
-	t.layer[0] = LAYER_SECTION;
-	t.layer[1] = LAYER_ASPECT;
-	t.nlayers = 2;
 	while ((ch = getopt_long(argc, argv, "al:NhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			t.all = true;
 			break;
 		case 'l':
-			parse_layers(&t, optarg);
-			layers_given = true;
+			layers_arg = optarg;
 			break;
 		case 'N':
 			noheader = true;
@@ -416,7 +417,7 @@ main(int argc, char *argv[])
 			list = true;
 			break;
 		case OPT_SCHEME:
-			scheme_path = optarg;
+			scheme_arg = optarg;
 			break;
 		case 'h':
 			rk_help(help_text);
@@ -430,7 +431,7 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (list && (t.check || t.all || t.names || layers_given || argc > 0)) {
+	if (list && (t.check || t.all || t.names || layers_arg || argc > 0)) {
 		warnx("--list reads no input and takes only -N and --scheme");
 		usage();
 	}
@@ -438,15 +439,13 @@ main(int argc, char *argv[])
 		warnx("--check writes problems, not tags: no -a or --names");
 		usage();
 	}
-	/* A check of the scheme checks every layer unless told otherwise. */
-	if (t.check && !layers_given)
-		parse_layers(&t, "section,aspect,function,severity");
 
-	if (scheme_path != NULL)
-		scheme_load(&scheme, scheme_path);
-	else
-		scheme_builtin(&scheme);
+	scheme_in_effect(&scheme, scheme_arg);
 	t.scheme = &scheme;
+	if (layers_arg != NULL)
+		parse_layers(&t, layers_arg);
+	else
+		default_layers(&t);
 	out_init(&o, STDOUT_FILENO);
 	t.o = &o;
 	if (list)

@@ -25,6 +25,7 @@
 #include "expr.h"
 #include "fields.h"
 #include "items.h"
+#include "scheme.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -39,6 +40,11 @@ static const char *const fixed_rows[] = {
 	"1e999\t0\tmet-neg\temp\tcrt\tmaj\t1.0",
 };
 
+#define NCOLS	7	/* rsplit's columns under the default scheme */
+
+static struct scheme pra;
+static struct slice cols[SCHEME_COLUMNS_MAX];
+
 /* The column rfilter would bind ref to under rsplit's header, or -1. */
 static long
 column(const char *ref)
@@ -47,13 +53,16 @@ column(const char *ref)
 	char *end;
 	long n;
 
-	for (i = 0; i < RK_NFIELDS; i++)
-		if (strcmp(ref, rk_fields[i]) == 0)
+	if (pra.n == 0 && (scheme_builtin(&pra, "pra") == -1 ||
+	    scheme_columns(&pra, cols) != NCOLS))
+		abort();
+	for (i = 0; i < NCOLS; i++)
+		if (slice_eq(cols[i], ref))
 			return (long)i;
 	if (ref[0] < '0' || ref[0] > '9')
 		return -1;
 	n = strtol(ref, &end, 10);
-	return *end == '\0' && n >= 1 && n <= RK_NFIELDS ? n - 1 : -1;
+	return *end == '\0' && n >= 1 && n <= NCOLS ? n - 1 : -1;
 }
 
 /* Parses text; checks the error when it fails. */
@@ -180,13 +189,12 @@ check_expr(const char *text, const struct slice *input_row, int flags)
 		expr_free(&e);
 		return;
 	}
-	expr_bind(&e, (size_t)col, items_label_field((struct slice){
-	    rk_fields[col], strlen(rk_fields[col]) }));
+	expr_bind(&e, (size_t)col, scheme_layer(&pra, cols[col]) >= 0);
 	for (i = 0; i < sizeof(fixed_rows) / sizeof(fixed_rows[0]); i++) {
-		struct slice f[RK_NFIELDS] = { { "", 0 } };
+		struct slice f[NCOLS] = { { "", 0 } };
 		struct slice line = { fixed_rows[i], strlen(fixed_rows[i]) };
 
-		tsv_split(line, f, RK_NFIELDS);
+		tsv_split(line, f, NCOLS);
 		rows[nrows++] = f[col];
 	}
 	if (input_row != NULL)
@@ -204,7 +212,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	const char *p = (const char *)data, *end = p + n, *nul;
 	char *text[MAXEXPRS + 1];
-	struct slice f[RK_NFIELDS], *row = NULL;
+	struct slice f[NCOLS], *row = NULL;
 	size_t len, nparts = 0, i;
 
 	while (nparts < MAXEXPRS + 1) {
@@ -222,9 +230,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	if (nparts > 1) {
 		struct slice line = { p, (size_t)(end - p) };
 
-		for (i = 0; i < RK_NFIELDS; i++)
+		for (i = 0; i < NCOLS; i++)
 			f[i] = (struct slice){ "", 0 };
-		tsv_split(line, f, RK_NFIELDS);
+		tsv_split(line, f, NCOLS);
 		row = f;
 	}
 	for (i = 0; i < nparts && i < MAXEXPRS; i++) {

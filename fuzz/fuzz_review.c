@@ -114,7 +114,7 @@ add_labels(struct buf *b, const struct marker *m)
 		buf_add(b, "-\n", 2);
 		return;
 	}
-	if (m->ngroups < 1 || m->ngroups > MARKER_LAYERS)
+	if (m->ngroups < 1 || m->ngroups > SCHEME_LAYERS_MAX)
 		abort();
 	for (i = 0; i < m->ngroups; i++) {
 		if (m->off[i] + m->n[i] > MARKER_MAX)
@@ -216,11 +216,15 @@ put_file(const uint8_t *data, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
+	static struct scheme pra;
 	struct result mem[4], str;
 	struct review_opts o;
 	char *path, *id;
 	int mode;
 
+	if (pra.n == 0 && scheme_builtin(&pra, "pra") == -1)
+		abort();
+	o.scheme = &pra;
 	put_file(data, n);
 	for (mode = 0; mode < 4; mode++) {
 		o.raw = mode & 1;

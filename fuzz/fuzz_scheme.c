@@ -52,15 +52,15 @@ check_lookup(const struct scheme *s)
 		code.n = c->codelen;
 		if (c->codelen != strlen(c->code) || c->codelen == 0)
 			abort();
-		for (l = 0; l < NLABEL_LAYERS; l++) {
-			if (c->layer != LAYER_ANY && c->layer != (enum layer)l)
+		for (l = 0; l < s->nlayers; l++) {
+			if (c->layer != LAYER_ANY && c->layer != l)
 				continue;
-			found = scheme_find(s, (enum layer)l, code, &elsewhere);
+			found = scheme_find(s, l, code, &elsewhere);
 			if (found != c)
 				abort();
-			t = tag_split(code);
-			if (t.has_pol || (scheme_check(s, (enum layer)l, t) !=
-			    TAG_OK && scheme_check(s, (enum layer)l, t) !=
+			t = items_tag(code);
+			if (t.has_pol || (scheme_check(s, l, t) !=
+			    TAG_OK && scheme_check(s, l, t) !=
 			    TAG_MISSING_POL))
 				abort();
 		}

@@ -178,7 +178,11 @@ read_all(const char **part, const size_t *len, size_t nparts,
 	bool have_first = false, header;
 	unsigned long lineno;
 
-	tsvin_init(&in, paths, nparts, noheader);
+	static struct scheme pra;
+
+	if (pra.n == 0 && scheme_builtin(&pra, "pra") == -1)
+		abort();
+	tsvin_init(&in, paths, nparts, noheader, &pra);
 	header = tsvin_header(&in);
 	for (f = 0; f < nparts; f++) {
 		if (strcmp(paths[f], "/nonexistent") == 0) {
@@ -201,6 +205,9 @@ read_all(const char **part, const size_t *len, size_t nparts,
 		}
 		while (model_line(part[f], len[f], &pos, &want)) {
 			lineno++;
+			/* A repeated header is skipped (with a warning). */
+			if (!noheader && same(first, want))
+				continue;
 			if (!tsvin_next(&in, &row) || !same(row, want) ||
 			    tsvin_lineno(&in) != lineno ||
 			    strcmp(tsvin_file(&in), paths[f]) != 0)
@@ -214,7 +221,7 @@ read_all(const char **part, const size_t *len, size_t nparts,
 	    (have_first && !same(first,
 	    (struct slice){ in.header, in.header_len })))
 		abort();
-	if (noheader && in.nnames != RK_NFIELDS)
+	if (noheader && in.nnames != (size_t)pra.nlayers + 3)
 		abort();
 	check_refs(&in);
 	tsvin_free(&in);

@@ -201,7 +201,7 @@ closes_string(struct review *r, off_t q, struct marker *m)
 		c = *at(r, i);
 		if (c == '[') {
 			switch (marker_parse(at(r, i), (size_t)(end - i),
-			    r->in.eof, m)) {
+			    r->in.eof, r->opts.scheme, m)) {
 			case MARKER_YES:
 				i += (off_t)m->len;
 				continue;
@@ -307,7 +307,8 @@ find_marker(struct review *r, struct marker *m)
 			fill(r);
 			continue;
 		}
-		switch (marker_parse(b, (size_t)(end - bo), r->in.eof, m)) {
+		switch (marker_parse(b, (size_t)(end - bo), r->in.eof,
+		    r->opts.scheme, m)) {
 		case MARKER_YES:
 			if ((m->notes & 1u << NOTE_OPEN1) &&
 			    open1_distrusted(r, bo)) {
@@ -315,7 +316,7 @@ find_marker(struct review *r, struct marker *m)
 				continue;
 			}
 			r->distrust_from = (m->notes & 1u << NOTE_UNCLOSED) &&
-			    m->ngroups < MARKER_LAYERS ? bo + (off_t)m->len : -1;
+			    m->ngroups < r->opts.scheme->nlayers ? bo + (off_t)m->len : -1;
 			return bo;
 		case MARKER_MORE:
 			fill(r);

@@ -20,6 +20,7 @@ struct review_opts {
 	bool	raw;		/* -r: decoded text as is, nothing moved */
 	bool	all;		/* -a: also the unannotated rest */
 	bool	quiet;		/* -q: count warnings, print none */
+	const struct scheme *scheme;	/* the layers a marker's groups fill */
 };
 
 struct sentence {

@@ -4,21 +4,21 @@
 #include <string.h>
 
 #include "fields.h"
+#include "msg.h"
 #include "xmalloc.h"
-
-const char *const rk_fields[RK_NFIELDS] = {
-	"review", "sentence", "section", "aspect", "function", "severity",
-	"text",
-};
 
 static void	use_default_names(struct tsv_in *);
 static bool	open_next(struct tsv_in *);
 static void	close_input(struct tsv_in *);
 static void	keep_header(struct tsv_in *, struct slice);
 static size_t	edit_distance(const char *, struct slice);
+static bool	is_header(const struct tsv_in *, struct slice);
+static void	tsvin_short_row(const struct tsv_in *, struct out *, size_t);
+static void	repeated_header(struct tsv_in *);
 
 void
-tsvin_init(struct tsv_in *in, char **paths, size_t npaths, bool noheader)
+tsvin_init(struct tsv_in *in, char **paths, size_t npaths, bool noheader,
+    const struct scheme *scheme)
 {
 	static char *stdin_only[] = { "-" };
 
@@ -30,11 +30,13 @@ tsvin_init(struct tsv_in *in, char **paths, size_t npaths, bool noheader)
 	in->paths = paths;
 	in->npaths = npaths;
 	in->noheader = noheader;
+	in->scheme = scheme;
 }
 
 /*
  * Reads up to the first header.  Returns false when no input has one
- * (all empty or unreadable); field names then mean rsplit's layout.
+ * (all empty or unreadable); field names then mean rsplit's layout
+ * under the scheme in effect.
  */
 bool
 tsvin_header(struct tsv_in *in)
@@ -67,12 +69,17 @@ tsvin_next(struct tsv_in *in, struct slice *row)
 			close_input(in);
 			continue;
 		}
-		if (in->noheader || in->r.lineno > 1)
+		if (in->noheader)
 			return true;
+		if (in->r.lineno > 1) {
+			if (!is_header(in, *row))
+				return true;
+			repeated_header(in);
+			continue;
+		}
 		if (!in->have_header)
 			keep_header(in, *row);
-		else if (row->n != in->header_len ||
-		    memcmp(row->p, in->header, row->n) != 0) {
+		else if (!is_header(in, *row)) {
 			warnx("%s: header differs from that of %s",
 			    tsvin_file(in), in->header_file);
 			in->status = 1;
@@ -110,6 +117,7 @@ tsvin_lineno(const struct tsv_in *in)
 size_t
 tsvin_field(const struct tsv_in *in, const char *ref)
 {
+	char q[QUOTE_BUFSIZE];
 	const char *errstr;
 	size_t i, best = 0, d, bestd = (size_t)-1;
 	long long n;
@@ -131,31 +139,72 @@ tsvin_field(const struct tsv_in *in, const char *ref)
 			best = i;
 		}
 	if (in->nnames > 0 && bestd <= (strlen(ref) + 2) / 3 + 1)
-		warnx("unknown field '%s'; did you mean '%.*s'?", ref,
-		    (int)in->names[best].n, in->names[best].p);
+		warnx("unknown field '%s'; did you mean %s?", ref,
+		    msg_quote(in->names[best], q));
 	else
 		warnx("unknown field '%s'", ref);
 	fprintf(stderr, "%s: the fields are:", getprogname());
 	for (i = 0; i < in->nnames; i++)
-		fprintf(stderr, " %.*s", (int)in->names[i].n, in->names[i].p);
+		fprintf(stderr, " %s", msg_clip(in->names[i], q));
 	fputc('\n', stderr);
 	exit(2);
+}
+
+/*
+ * Binds a field reference for tsvin_split: returns its column, and in
+ * *layer the scheme's layer when the header names it as one (a label
+ * field), else -1.  An unknown field exits 2, as tsvin_field.
+ */
+size_t
+tsvin_bind(struct tsv_in *in, const char *ref, int *layer)
+{
+	size_t col = tsvin_field(in, ref);
+
+	if (col + 1 > in->need)
+		in->need = col + 1;
+	if (layer != NULL)
+		*layer = tsvin_layer(in, col);
+	return col;
+}
+
+/* The scheme's layer that column col is named as, or -1. */
+int
+tsvin_layer(const struct tsv_in *in, size_t col)
+{
+	if (col >= in->nnames || in->scheme == NULL)
+		return -1;
+	return scheme_layer(in->scheme, in->names[col]);
+}
+
+/*
+ * Splits row into the in->need fields the bound references reach.  A
+ * row that lacks one means the data is not what the command assumes:
+ * after what was written so far, the tool stops with status 1 rather
+ * than guess, naming the rightmost field it needs.
+ */
+void
+tsvin_split(const struct tsv_in *in, struct out *o, struct slice row,
+    struct slice *f)
+{
+	if (tsv_split(row, f, in->need) < in->need)
+		tsvin_short_row(in, o, in->need - 1);
 }
 
 /*
  * A row lacks a field an expression or key refers to: the data is not
  * what the command assumes, so stop rather than guess.
  */
-void
+static void
 tsvin_short_row(const struct tsv_in *in, struct out *o, size_t field)
 {
+	char q[QUOTE_BUFSIZE];
+
 	out_flush(o);
 	if (field < in->nnames)
-		errx(1, "%s:%lu: row has no field %zu (%.*s)", tsvin_file(in),
-		    tsvin_lineno(in), field + 1, (int)in->names[field].n,
-		    in->names[field].p);
-	errx(1, "%s:%lu: row has no field %zu", tsvin_file(in),
-	    tsvin_lineno(in), field + 1);
+		die_at(1, tsvin_file(in), tsvin_lineno(in), "row has no field "
+		    "%zu (%s)", field + 1, msg_clip(in->names[field], q));
+	die_at(1, tsvin_file(in), tsvin_lineno(in), "row has no field %zu",
+	    field + 1);
 }
 
 static bool
@@ -196,14 +245,30 @@ keep_header(struct tsv_in *in, struct slice line)
 static void
 use_default_names(struct tsv_in *in)
 {
-	size_t i;
+	in->names = xreallocarray(NULL, SCHEME_COLUMNS_MAX, sizeof(*in->names));
+	in->nnames = scheme_columns(in->scheme, in->names);
+}
 
-	in->nnames = RK_NFIELDS;
-	in->names = xreallocarray(NULL, in->nnames, sizeof(*in->names));
-	for (i = 0; i < RK_NFIELDS; i++) {
-		in->names[i].p = rk_fields[i];
-		in->names[i].n = strlen(rk_fields[i]);
-	}
+static bool
+is_header(const struct tsv_in *in, struct slice line)
+{
+	return in->have_header && line.n == in->header_len &&
+	    memcmp(line.p, in->header, line.n) == 0;
+}
+
+/*
+ * "cat a.tsv b.tsv | rcount aspect": the second header is no data row.
+ * Skipped, with a warning for the first, since a thousand files would
+ * give a thousand.
+ */
+static void
+repeated_header(struct tsv_in *in)
+{
+	if (in->repeat_seen)
+		return;
+	in->repeat_seen = true;
+	warn_at(tsvin_file(in), tsvin_lineno(in), "the header again; skipped "
+	    "here and wherever it repeats");
 }
 
 /* Levenshtein distance, for suggesting the closest field name. */

@@ -2,45 +2,46 @@
 
 #include "items.h"
 
-static const char *const label_fields[] = {
-	"section", "aspect", "function", "severity",
-};
-
-/* True when name is one of the four label fields, whose = tests items. */
+/*
+ * Takes the next item off *rest, the unread part of a list, empty items
+ * included ("A,,B" has three), so that rtags --check can report them.
+ * *done starts as whether the list is empty and turns true after the
+ * last item.  Items are a few bytes long, shorter than a memchr call is
+ * worth: a plain loop finds the comma.
+ */
 bool
-items_label_field(struct slice name)
+items_next_any(struct slice *rest, bool *done, struct slice *item)
 {
-	size_t i;
+	size_t n;
 
-	for (i = 0; i < sizeof(label_fields) / sizeof(label_fields[0]); i++)
-		if (slice_eq(name, label_fields[i]))
-			return true;
-	return false;
+	if (*done)
+		return false;
+	for (n = 0; n < rest->n && rest->p[n] != ','; n++)
+		;
+	item->p = rest->p;
+	item->n = n;
+	if (n == rest->n)
+		*done = true;
+	else
+		n++;		/* the comma */
+	rest->p += n;
+	rest->n -= n;
+	return true;
 }
 
 /*
- * Takes the next item off *rest, the unread part of a field.  Empty items
- * (",," or a trailing comma) are skipped, so a field without items and an
- * empty field mean the same: an empty list.  Items are a few bytes long,
- * shorter than a memchr call is worth: plain loops find the separators.
+ * The next non-empty item: ",," and a trailing comma add nothing, so a
+ * field without items and an empty field mean the same, an empty list.
  */
 bool
 items_next(struct slice *rest, struct slice *item)
 {
-	size_t n;
+	bool done = rest->n == 0;
 
-	while (rest->n > 0) {
-		for (n = 0; n < rest->n && rest->p[n] != ','; n++)
-			;
-		item->p = rest->p;
-		item->n = n;
-		if (n < rest->n)
-			n++;		/* the comma */
-		rest->p += n;
-		rest->n -= n;
+	while (items_next_any(rest, &done, item))
 		if (item->n > 0)
 			return true;
-	}
+	rest->n = 0;
 	return false;
 }
 
@@ -48,10 +49,26 @@ items_next(struct slice *rest, struct slice *item)
 struct slice
 items_code(struct slice item)
 {
+	return items_tag(item).code;
+}
+
+/*
+ * Splits an item at its first '-': "CRT" has no polarity, and an odd item
+ * such as "EXP-POS<MET-NEU" is EXP with the polarity "POS<MET-NEU", which
+ * rtags --check then reports as unknown.
+ */
+struct tag
+items_tag(struct slice item)
+{
+	struct tag t;
 	size_t n;
 
 	for (n = 0; n < item.n && item.p[n] != '-'; n++)
 		;
-	item.n = n;
-	return item;
+	t.code.p = item.p;
+	t.code.n = n;
+	t.has_pol = n < item.n;
+	t.pol.p = item.p + (t.has_pol ? n + 1 : n);
+	t.pol.n = t.has_pol ? item.n - n - 1 : 0;
+	return t;
 }

@@ -1,7 +1,7 @@
 /*
- * The label fields (SPEC 2): section, aspect, function and severity hold
- * comma-separated items CODE-POL or CODE.  rfilter's = and rcount's keys
- * work on items, not on the whole field.
+ * The items of a label field (SPEC 2): a comma-separated list of
+ * CODE-POL or CODE.  rfilter's =, rcount's keys, rtags and ragree work on
+ * items, not on the whole field; they all split lists with this cursor.
  */
 #ifndef RK_ITEMS_H
 #define RK_ITEMS_H
@@ -10,8 +10,17 @@
 
 #include "tsv.h"
 
-bool		items_label_field(struct slice name);
+/* An item split at its first '-': "MET-NEG" is MET and NEG. */
+struct tag {
+	struct slice	code;
+	struct slice	pol;
+	bool		has_pol;
+};
+
 bool		items_next(struct slice *rest, struct slice *item);
+bool		items_next_any(struct slice *rest, bool *done,
+		    struct slice *item);
 struct slice	items_code(struct slice item);
+struct tag	items_tag(struct slice item);
 
 #endif

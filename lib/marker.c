@@ -16,6 +16,7 @@ struct scan {
 	size_t		 i;
 	bool		 eof;
 	bool		 codes_only;	/* opened by one '[': items must be codes */
+	int		 nlayers;	/* groups a marker may have */
 	struct marker	*m;
 };
 
@@ -198,7 +199,7 @@ after_group(struct scan *s, int nopen)
 			}
 			return STEP_END;
 		}
-		if (s->m->ngroups == MARKER_LAYERS)
+		if (s->m->ngroups == s->nlayers)
 			break;
 		if (s->p[s->i] == '[') {
 			if (!comma)
@@ -274,9 +275,10 @@ check_start(struct scan *s)
  * marker cut off by the end of p gives MARKER_MORE.
  */
 enum marker_result
-marker_parse(const char *p, size_t n, bool eof, struct marker *m)
+marker_parse(const char *p, size_t n, bool eof, const struct scheme *sch,
+    struct marker *m)
 {
-	struct scan s = { p, n, 0, eof, false, m };
+	struct scan s = { p, n, 0, eof, false, sch->nlayers, m };
 	bool capped = n > MARKER_MAX;
 	enum step st;
 	int nopen;
@@ -307,7 +309,7 @@ marker_parse(const char *p, size_t n, bool eof, struct marker *m)
 		return MARKER_MORE;
 	/* One '[' opens a marker only if it is one beyond doubt. */
 	if (s.codes_only && (st != STEP_END || m->ngroups < 2 ||
-	    (m->ngroups < MARKER_LAYERS && (m->notes & 1u << NOTE_UNCLOSED))))
+	    (m->ngroups < s.nlayers && (m->notes & 1u << NOTE_UNCLOSED))))
 		return MARKER_NO;
 	if (st != STEP_END)
 		return MARKER_BROKEN;

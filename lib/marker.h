@@ -9,7 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define MARKER_LAYERS	4
+#include "scheme.h"
+
 #define MARKER_MAX	1024	/* a longer bracket run is not a marker */
 
 enum marker_result {
@@ -23,13 +24,13 @@ struct marker {
 	size_t		len;		/* bytes from the first '[' */
 	int		ngroups;
 	unsigned	notes;		/* 1 << NOTE_... */
-	size_t		off[MARKER_LAYERS];	/* layer i is text[off..off+n) */
-	size_t		n[MARKER_LAYERS];
+	size_t		off[SCHEME_LAYERS_MAX];	/* layer i: text[off..off+n) */
+	size_t		n[SCHEME_LAYERS_MAX];
 	char		text[MARKER_MAX];	/* normalised items */
 };
 
 enum marker_result marker_parse(const char *p, size_t n, bool eof,
-		    struct marker *);
+		    const struct scheme *, struct marker *);
 bool	marker_is_code(const char *p, size_t n);
 
 #endif

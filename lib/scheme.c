@@ -3,26 +3,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scheme.h"
+#include "msg.h"
 #include "xmalloc.h"
 
-/*
- * Which layers need a polarity is a property of the layer, not of a
- * scheme: review TSV has these four label columns, and section and
- * aspect items are CODE-POL by construction.  A scheme read from a file
- * chooses the codes, never the rule.
- */
-static const struct {
-	const char	*name;
-	bool		 polar;
-} layers[NLAYERS] = {
-	[LAYER_SECTION] =	{ "section", true },
-	[LAYER_ASPECT] =	{ "aspect", true },
-	[LAYER_FUNCTION] =	{ "function", false },
-	[LAYER_SEVERITY] =	{ "severity", false },
-	[LAYER_ANY] =		{ "any", false },
-};
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define POL		true
+#define NOPOL		false
 
 static const char *const polarities[] = { "POS", "NEG", "NEU" };
 
@@ -36,97 +25,146 @@ static const char *const problems[] = {
 	[TAG_UNKNOWN_POL] =	"unknown polarity",
 };
 
-/* The Peer Review Analyze scheme (SPEC 6), in its order. */
-static const struct {
-	enum layer	 layer;
+/*
+ * A built-in scheme is its rows, as a scheme file would hold them: the
+ * layers are the layer names in the order they first appear.  These two
+ * tables are the only place in reviewkit that knows a layer's name.
+ */
+struct row {
+	const char	*layer;
 	const char	*code;
 	const char	*name;
 	const char	*desc;
-} builtin[] = {
-	{ LAYER_SECTION, "ABS", "Abstract",
-	    "the paper's abstract" },
-	{ LAYER_SECTION, "INT", "Introduction",
-	    "the introduction: motivation, context and claimed contributions" },
-	{ LAYER_SECTION, "RWK", "Related Work",
-	    "prior work, as the paper discusses, compares with or omits it" },
-	{ LAYER_SECTION, "PDI", "Problem Definition / Idea",
-	    "the problem the paper addresses, or its central idea" },
-	{ LAYER_SECTION, "DAT", "Data / Datasets",
-	    "the data or datasets the paper uses, builds or releases" },
-	{ LAYER_SECTION, "MET", "Methodology",
-	    "the proposed method, model, algorithm or approach" },
-	{ LAYER_SECTION, "EXP", "Experiments",
-	    "the experimental set-up: tasks, baselines, settings, protocol" },
-	{ LAYER_SECTION, "RES", "Results",
-	    "the results the paper reports" },
-	{ LAYER_SECTION, "TNF", "Tables and Figures",
-	    "the paper's tables, figures and plots" },
-	{ LAYER_SECTION, "ANA", "Analysis",
-	    "the analysis of results: ablations, discussion, theory" },
-	{ LAYER_SECTION, "FWK", "Future Work",
-	    "future work, open questions and possible extensions" },
-	{ LAYER_SECTION, "OAL", "Overall",
-	    "the paper as a whole" },
-	{ LAYER_SECTION, "BIB", "Bibliography",
-	    "the references: missing, wrong or badly formatted citations" },
-	{ LAYER_SECTION, "EXT", "External Knowledge",
-	    "knowledge from outside the paper: the field, other work, "
-	    "the reviewer's experience" },
-	{ LAYER_ASPECT, "APR", "Appropriateness",
-	    "whether the paper fits the venue and its scope" },
-	{ LAYER_ASPECT, "NOV", "Originality / Novelty",
-	    "how new the problem, idea, method or findings are" },
-	{ LAYER_ASPECT, "IMP", "Significance / Impact",
-	    "how much the work matters, and its likely influence on the field" },
-	{ LAYER_ASPECT, "CMP", "Meaningful Comparison",
-	    "whether the work is compared fairly and fully with prior work "
-	    "and baselines" },
-	{ LAYER_ASPECT, "PNF", "Presentation and Formatting",
-	    "writing, organisation, notation, typos and layout" },
-	{ LAYER_ASPECT, "REC", "Recommendation",
-	    "the reviewer's recommendation to accept or reject" },
-	{ LAYER_ASPECT, "EMP", "Empirical / Theoretical Soundness",
-	    "whether the experiments, proofs and claims are correct and "
-	    "support the conclusions" },
-	{ LAYER_ASPECT, "SUB", "Substance",
-	    "whether there is enough work, depth and detail for a paper" },
-	{ LAYER_ASPECT, "CLA", "Clarity",
-	    "whether the paper is clear and easy to follow" },
-	{ LAYER_FUNCTION, "SMY", "Summary",
-	    "restates what the paper does or claims" },
-	{ LAYER_FUNCTION, "CRT", "Criticism",
-	    "points out a weakness, flaw or error" },
-	{ LAYER_FUNCTION, "DIS", "Discussion",
-	    "discusses the content without praise or blame" },
-	{ LAYER_FUNCTION, "APC", "Appreciation",
-	    "praises a strength of the paper" },
-	{ LAYER_FUNCTION, "QSN", "Question",
-	    "asks the authors a question" },
-	{ LAYER_FUNCTION, "SUG", "Suggestion",
-	    "suggests a change, addition or further experiment" },
-	{ LAYER_FUNCTION, "DFT", "Deficiency",
-	    "names something the paper lacks" },
-	{ LAYER_FUNCTION, "FBK", "Feedback",
-	    "gives the reviewer's overall verdict on the paper" },
-	{ LAYER_SEVERITY, "MAJ", "Major",
-	    "a major comment, one that bears on the paper's acceptance" },
-	{ LAYER_SEVERITY, "MIN", "Minor",
-	    "a minor comment: a detail, a typo, a small fix" },
-	{ LAYER_SEVERITY, "GEN", "General",
-	    "a general remark, neither a major nor a minor point" },
-	{ LAYER_ANY, "CNT", "Unclassifiable",
-	    "no category of the layer applies; never has a polarity" },
+	bool		 polar;
 };
 
-#define NBUILTIN	(sizeof(builtin) / sizeof(builtin[0]))
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+/* Peer Review Analyze (SPEC 6.1). */
+static const struct row pra[] = {
+	{ "section", "ABS", "Abstract",
+	    "the paper's abstract", POL },
+	{ "section", "INT", "Introduction",
+	    "the introduction: motivation, context and claimed contributions", POL },
+	{ "section", "RWK", "Related Work",
+	    "prior work, as the paper discusses, compares with or omits it", POL },
+	{ "section", "PDI", "Problem Definition / Idea",
+	    "the problem the paper addresses, or its central idea", POL },
+	{ "section", "DAT", "Data / Datasets",
+	    "the data or datasets the paper uses, builds or releases", POL },
+	{ "section", "MET", "Methodology",
+	    "the proposed method, model, algorithm or approach", POL },
+	{ "section", "EXP", "Experiments",
+	    "the experimental set-up: tasks, baselines, settings, protocol", POL },
+	{ "section", "RES", "Results",
+	    "the results the paper reports", POL },
+	{ "section", "TNF", "Tables and Figures",
+	    "the paper's tables, figures and plots", POL },
+	{ "section", "ANA", "Analysis",
+	    "the analysis of results: ablations, discussion, theory", POL },
+	{ "section", "FWK", "Future Work",
+	    "future work, open questions and possible extensions", POL },
+	{ "section", "OAL", "Overall",
+	    "the paper as a whole", POL },
+	{ "section", "BIB", "Bibliography",
+	    "the references: missing, wrong or badly formatted citations", POL },
+	{ "section", "EXT", "External Knowledge",
+	    "knowledge from outside the paper: the field, other work, "
+	    "the reviewer's experience", POL },
+	{ "aspect", "APR", "Appropriateness",
+	    "whether the paper fits the venue and its scope", POL },
+	{ "aspect", "NOV", "Originality / Novelty",
+	    "how new the problem, idea, method or findings are", POL },
+	{ "aspect", "IMP", "Significance / Impact",
+	    "how much the work matters, and its likely influence on the field", POL },
+	{ "aspect", "CMP", "Meaningful Comparison",
+	    "whether the work is compared fairly and fully with prior work "
+	    "and baselines", POL },
+	{ "aspect", "PNF", "Presentation and Formatting",
+	    "writing, organisation, notation, typos and layout", POL },
+	{ "aspect", "REC", "Recommendation",
+	    "the reviewer's recommendation to accept or reject", POL },
+	{ "aspect", "EMP", "Empirical / Theoretical Soundness",
+	    "whether the experiments, proofs and claims are correct and "
+	    "support the conclusions", POL },
+	{ "aspect", "SUB", "Substance",
+	    "whether there is enough work, depth and detail for a paper", POL },
+	{ "aspect", "CLA", "Clarity",
+	    "whether the paper is clear and easy to follow", POL },
+	{ "function", "SMY", "Summary",
+	    "restates what the paper does or claims", NOPOL },
+	{ "function", "CRT", "Criticism",
+	    "points out a weakness, flaw or error", NOPOL },
+	{ "function", "DIS", "Discussion",
+	    "discusses the content without praise or blame", NOPOL },
+	{ "function", "APC", "Appreciation",
+	    "praises a strength of the paper", NOPOL },
+	{ "function", "QSN", "Question",
+	    "asks the authors a question", NOPOL },
+	{ "function", "SUG", "Suggestion",
+	    "suggests a change, addition or further experiment", NOPOL },
+	{ "function", "DFT", "Deficiency",
+	    "names something the paper lacks", NOPOL },
+	{ "function", "FBK", "Feedback",
+	    "gives the reviewer's overall verdict on the paper", NOPOL },
+	{ "severity", "MAJ", "Major",
+	    "a major comment, one that bears on the paper's acceptance", NOPOL },
+	{ "severity", "MIN", "Minor",
+	    "a minor comment: a detail, a typo, a small fix", NOPOL },
+	{ "severity", "GEN", "General",
+	    "a general remark, neither a major nor a minor point", NOPOL },
+	{ "any", "CNT", "Unclassifiable",
+	    "no category of the layer applies; never has a polarity", NOPOL },
+};
 
-static const char scheme_header[] = "layer\tcode\tname\tdescription";
+/* The ArGU-LLM review-quality criteria (SPEC 6.2): a layer each. */
+static const struct row argu[] = {
+	{ "clarity", "CLA", "Clarity of Review",
+	    "whether the review is clear, well organised and easy to follow",
+	    POL },
+	{ "justification", "JUS", "Justification of Scores",
+	    "whether the review's scores and verdict are backed by reasons",
+	    POL },
+	{ "depth", "DEP", "Depth of Analysis",
+	    "how far the review goes into the paper's method and evidence",
+	    POL },
+	{ "fairness", "FAI", "Fairness and Objectivity",
+	    "whether the review judges the work, not its authors, without bias",
+	    POL },
+	{ "constructiveness", "CON", "Constructiveness of Feedback",
+	    "whether the review says how the paper could be improved", POL },
+	{ "engagement", "ENG", "Engagement with Related Work",
+	    "whether the review places the paper among prior work", POL },
+	{ "accuracy", "ACC", "Accuracy in Understanding",
+	    "whether the review understands and reports the paper correctly",
+	    POL },
+	{ "consistency", "CST", "Consistency of Evaluation",
+	    "whether the review's comments, scores and verdict agree", POL },
+	{ "novelty", "NOV", "Identification of Novelty",
+	    "whether the review judges what is new in the paper", POL },
+	{ "ethics", "ETH", "Ethical Considerations and Responsibility",
+	    "whether the review raises the ethical questions the work poses",
+	    POL },
+};
 
+static const struct {
+	const char	*name;
+	const struct row *rows;
+	size_t		 n;
+} builtins[] = {
+	{ "pra",	pra,	NELEM(pra) },
+	{ "argu",	argu,	NELEM(argu) },
+};
+
+static const char any_layer[] = "any";
+static const char scheme_header[] =
+    "layer\tcode\tname\tdescription\tpolarity";
+
+static int	assign_layers(struct scheme *, struct scheme_error *);
 static void	index_codes(struct scheme *);
 static int	cmp_code(const void *, const void *);
 static size_t	first_with_code(const struct scheme *, struct slice);
 static int	parse_line(struct scheme_code *, struct slice,
+		    struct scheme_error *);
+static int	check_layer_name(const struct scheme_code *,
 		    struct scheme_error *);
 static int	check_duplicates(const struct scheme *, struct scheme_error *);
 static bool	same_code(const struct scheme_code *,
@@ -135,44 +173,65 @@ static bool	overlap(const struct scheme_code *, const struct scheme_code *);
 static int	bad(struct scheme_error *, unsigned long, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 
-const char *
-layer_name(enum layer l)
-{
-	return layers[l].name;
-}
-
-int
-layer_lookup(struct slice name)
-{
-	int i;
-
-	for (i = 0; i < NLAYERS; i++)
-		if (slice_eq(name, layers[i].name))
-			return i;
-	return -1;
-}
-
-const char *
-problem_name(enum problem p)
-{
-	return problems[p];
-}
-
+/*
+ * The scheme of --scheme's arg, else of $REVIEWKIT_SCHEME, else pra.  A
+ * built-in's name means the built-in; anything else, or a name with a
+ * '/' ("./argu"), is a file.  Exits 2 on any fault.
+ */
 void
-scheme_builtin(struct scheme *s)
+scheme_in_effect(struct scheme *s, const char *arg)
 {
-	size_t i;
+	if (arg == NULL && (arg = getenv(SCHEME_ENV)) != NULL && *arg == '\0')
+		arg = NULL;
+	if (arg == NULL)
+		arg = SCHEME_DEFAULT;
+	if (strchr(arg, '/') == NULL && scheme_builtin(s, arg) == 0)
+		return;
+	if (strchr(arg, '/') == NULL && access(arg, F_OK) == -1)
+		errx(2, "no scheme '%s': the built-in schemes are %s, and any "
+		    "other is a scheme file", arg, scheme_builtin_names());
+	scheme_load(s, arg);
+}
 
-	s->n = NBUILTIN;
+/* The built-in scheme called name; -1 when there is none. */
+int
+scheme_builtin(struct scheme *s, const char *name)
+{
+	struct scheme_error er;
+	const struct row *r;
+	size_t i, b;
+
+	for (b = 0; b < NELEM(builtins); b++)
+		if (strcmp(name, builtins[b].name) == 0)
+			break;
+	if (b == NELEM(builtins))
+		return -1;
+	memset(s, 0, sizeof(*s));
+	s->source = builtins[b].name;
+	s->n = builtins[b].n;
 	s->codes = xcalloc(s->n, sizeof(*s->codes));
 	for (i = 0; i < s->n; i++) {
-		s->codes[i].layer = builtin[i].layer;
-		s->codes[i].code = builtin[i].code;
-		s->codes[i].codelen = strlen(builtin[i].code);
-		s->codes[i].name = builtin[i].name;
-		s->codes[i].desc = builtin[i].desc;
+		r = &builtins[b].rows[i];
+		s->codes[i].lname = r->layer;
+		s->codes[i].code = r->code;
+		s->codes[i].codelen = strlen(r->code);
+		s->codes[i].name = r->name;
+		s->codes[i].desc = r->desc;
+		s->codes[i].polar = r->polar;
+		s->codes[i].line = i + 2;
 	}
+	/* The tables above are right by construction; a test holds them so. */
+	if (assign_layers(s, &er) == -1)
+		errx(2, "built-in scheme %s:%lu: %s", name, er.line, er.msg);
 	index_codes(s);
+	return 0;
+}
+
+/* "pra, argu", for messages and help. */
+const char *
+scheme_builtin_names(void)
+{
+	return "pra, argu";
 }
 
 /*
@@ -199,7 +258,7 @@ scheme_parse(struct scheme *s, const char *buf, size_t len,
 		return bad(er, 1, "no header");
 	if (!slice_eq(line, scheme_header))
 		return bad(er, 1, "the header must be: layer, code, name, "
-		    "description, TAB-separated");
+		    "description, polarity, TAB-separated");
 	while (line_next(&r, &line)) {
 		if (s->n == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -216,6 +275,10 @@ scheme_parse(struct scheme *s, const char *buf, size_t len,
 	}
 	if (s->n == 0)
 		return bad(er, 2, "no codes");
+	if (assign_layers(s, er) == -1) {
+		scheme_free(s);
+		return -1;
+	}
 	index_codes(s);
 	if (check_duplicates(s, er) == -1) {
 		scheme_free(s);
@@ -245,6 +308,7 @@ scheme_load(struct scheme *s, const char *path)
 	if (scheme_parse(s, in.buf, in.len, &er) == -1)
 		errx(2, "%s:%lu: %s", path, er.line, er.msg);
 	input_close(&in);
+	s->source = path;
 }
 
 void
@@ -271,40 +335,89 @@ scheme_write(const struct scheme *s, struct out *o, bool header)
 	}
 	for (i = 0; i < s->n; i++) {
 		c = &s->codes[i];
-		out_str(o, layers[c->layer].name);
+		out_str(o, c->lname);
 		out_char(o, '\t');
 		out_str(o, c->code);
 		out_char(o, '\t');
 		out_str(o, c->name);
 		out_char(o, '\t');
 		out_str(o, c->desc);
-		out_char(o, '\n');
+		out_str(o, c->polar ? "\tyes\n" : "\tno\n");
+	}
+}
+
+/* The index of the layer called name, or -1 ("any" is no layer). */
+int
+scheme_layer(const struct scheme *s, struct slice name)
+{
+	int i;
+
+	for (i = 0; i < s->nlayers; i++)
+		if (name.n == s->layers[i].namelen &&
+		    memcmp(name.p, s->layers[i].name, name.n) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * The columns of review TSV under s (SPEC 2): review, sentence, the
+ * layers in marker order, text.  cols has room for SCHEME_COLUMNS_MAX.
+ */
+size_t
+scheme_columns(const struct scheme *s, struct slice *cols)
+{
+	size_t n = 0;
+	int i;
+
+	cols[n++] = (struct slice){ "review", 6 };
+	cols[n++] = (struct slice){ "sentence", 8 };
+	for (i = 0; i < s->nlayers; i++)
+		cols[n++] = (struct slice){ s->layers[i].name,
+		    s->layers[i].namelen };
+	cols[n++] = (struct slice){ "text", 4 };
+	return n;
+}
+
+/* The layer names joined by sep ("section, aspect"), for messages. */
+void
+scheme_put_layers(const struct scheme *s, struct out *o, const char *sep)
+{
+	int i;
+
+	for (i = 0; i < s->nlayers; i++) {
+		if (i > 0)
+			out_str(o, sep);
+		out_write(o, s->layers[i].name, s->layers[i].namelen);
 	}
 }
 
 /*
- * Splits an item at its first '-': "MET-NEG" is MET and NEG, "CRT" has
- * no polarity, and an odd item such as "EXP-POS<MET-NEU" is EXP with the
- * polarity "POS<MET-NEU", which --check then reports as unknown.
+ * The one layer that lists code: its index, or LAYER_ANY, LAYER_UNKNOWN
+ * or LAYER_SEVERAL.  What the marker parser asks to put a group that
+ * stands out of place where it belongs (SPEC 1.3).
  */
-struct tag
-tag_split(struct slice item)
+int
+scheme_home(const struct scheme *s, struct slice code)
 {
-	const char *dash = memchr(item.p, '-', item.n);
-	struct tag t;
+	const struct scheme_code *c;
+	size_t i;
+	int home = LAYER_UNKNOWN;
 
-	t.code.p = item.p;
-	t.has_pol = dash != NULL;
-	if (dash == NULL) {
-		t.code.n = item.n;
-		t.pol.p = item.p + item.n;
-		t.pol.n = 0;
-	} else {
-		t.code.n = (size_t)(dash - item.p);
-		t.pol.p = dash + 1;
-		t.pol.n = item.n - t.code.n - 1;
+	for (i = first_with_code(s, code); i < s->n; i++) {
+		c = s->bycode[i];
+		if (c->codelen != code.n || memcmp(c->code, code.p, code.n))
+			break;
+		if (c->layer == LAYER_ANY)
+			return LAYER_ANY;
+		home = home == LAYER_UNKNOWN ? c->layer : LAYER_SEVERAL;
 	}
-	return t;
+	return home;
+}
+
+const char *
+problem_name(enum problem p)
+{
+	return problems[p];
 }
 
 /*
@@ -312,8 +425,7 @@ tag_split(struct slice item)
  * there is none, *elsewhere tells whether another layer lists the code.
  */
 const struct scheme_code *
-scheme_find(const struct scheme *s, enum layer l, struct slice code,
-    bool *elsewhere)
+scheme_find(const struct scheme *s, int l, struct slice code, bool *elsewhere)
 {
 	const struct scheme_code *c;
 	size_t i;
@@ -335,7 +447,7 @@ scheme_find(const struct scheme *s, enum layer l, struct slice code,
  * once it is wrong, whether a polarity belongs to it cannot be said.
  */
 enum problem
-scheme_check(const struct scheme *s, enum layer l, struct tag t)
+scheme_check(const struct scheme *s, int l, struct tag t)
 {
 	const struct scheme_code *c;
 	bool elsewhere;
@@ -345,7 +457,7 @@ scheme_check(const struct scheme *s, enum layer l, struct tag t)
 		return TAG_EMPTY;
 	if ((c = scheme_find(s, l, t.code, &elsewhere)) == NULL)
 		return elsewhere ? TAG_OTHER_LAYER : TAG_UNKNOWN_CODE;
-	if (!layers[c->layer].polar)
+	if (!c->polar)
 		return t.has_pol ? TAG_UNEXPECTED_POL : TAG_OK;
 	if (!t.has_pol)
 		return TAG_MISSING_POL;
@@ -353,6 +465,76 @@ scheme_check(const struct scheme *s, enum layer l, struct tag t)
 		if (slice_eq(t.pol, polarities[i]))
 			return TAG_OK;
 	return TAG_UNKNOWN_POL;
+}
+
+/*
+ * The layers are the layer names in the order they first appear; "any"
+ * is none of them.  A layer takes a polarity when one of its codes does.
+ */
+static int
+assign_layers(struct scheme *s, struct scheme_error *er)
+{
+	struct scheme_code *c;
+	struct slice name;
+	size_t i;
+	int l;
+
+	for (i = 0; i < s->n; i++) {
+		c = &s->codes[i];
+		if (c->codelen > s->maxcode)
+			s->maxcode = c->codelen;
+		if (strcmp(c->lname, any_layer) == 0) {
+			c->layer = LAYER_ANY;
+			continue;
+		}
+		name.p = c->lname;
+		name.n = strlen(c->lname);
+		if ((l = scheme_layer(s, name)) == -1) {
+			if (check_layer_name(c, er) == -1)
+				return -1;
+			if (s->nlayers == SCHEME_LAYERS_MAX)
+				return bad(er, c->line, "more than %d layers",
+				    SCHEME_LAYERS_MAX);
+			l = s->nlayers++;
+			s->layers[l].name = c->lname;
+			s->layers[l].namelen = name.n;
+		}
+		c->layer = l;
+		s->layers[l].polar |= c->polar;
+	}
+	if (s->nlayers == 0)
+		return bad(er, 2, "no layer but 'any'");
+	return 0;
+}
+
+/*
+ * A layer is a column of review TSV that tools name in lists
+ * ("-l section,aspect") and expressions ("aspect=EMP"): its name must
+ * read as one there, and must not be one of the other columns.
+ */
+static int
+check_layer_name(const struct scheme_code *c, struct scheme_error *er)
+{
+	static const char *const taken[] = { "review", "sentence", "text" };
+	const char *p;
+	bool digits = true;
+	size_t i;
+
+	for (p = c->lname; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '.'))
+			return bad(er, c->line, "layer name '%s' may hold only "
+			    "letters, digits, '_' and '.'", c->lname);
+		digits &= *p >= '0' && *p <= '9';
+	}
+	if (digits)
+		return bad(er, c->line, "layer name '%s' is a number, which "
+		    "would mean a column", c->lname);
+	for (i = 0; i < NELEM(taken); i++)
+		if (strcmp(c->lname, taken[i]) == 0)
+			return bad(er, c->line, "layer name '%s' is a column "
+			    "of review TSV already", c->lname);
+	return 0;
 }
 
 static void
@@ -407,9 +589,10 @@ first_with_code(const struct scheme *s, struct slice code)
 static int
 parse_line(struct scheme_code *c, struct slice line, struct scheme_error *er)
 {
-	struct slice f[5];
+	struct slice f[6];
 	const char *bad_char;
-	int l;
+	char quoted[2][QUOTE_BUFSIZE];
+	size_t i;
 
 	if (memchr(line.p, '\0', line.n) != NULL)
 		return bad(er, c->line, "NUL byte");
@@ -420,31 +603,32 @@ parse_line(struct scheme_code *c, struct slice line, struct scheme_error *er)
 	 */
 	if (memchr(line.p, '\r', line.n) != NULL)
 		return bad(er, c->line, "CR byte");
-	if (tsv_split(line, f, 5) != 4)
-		return bad(er, c->line, "%zu fields, expected 4 (layer, code, "
-		    "name, description)", tsv_count(line));
-	if ((l = layer_lookup(f[0])) == -1)
-		return bad(er, c->line, "unknown layer '%.*s' (the layers are "
-		    "section, aspect, function, severity, any)",
-		    (int)f[0].n, f[0].p);
+	if (tsv_split(line, f, 6) != 5)
+		return bad(er, c->line, "%zu fields, expected 5 (layer, code, "
+		    "name, description, polarity)", tsv_count(line));
+	if (f[0].n == 0)
+		return bad(er, c->line, "empty layer");
 	if (f[1].n == 0)
 		return bad(er, c->line, "empty code");
 	/* Items are split at ',' and '-', so such a code could never match. */
 	if ((bad_char = memchr(f[1].p, ',', f[1].n)) != NULL ||
 	    (bad_char = memchr(f[1].p, '-', f[1].n)) != NULL)
-		return bad(er, c->line, "code '%.*s' contains '%c'",
-		    (int)f[1].n, f[1].p, *bad_char);
+		return bad(er, c->line, "code %s contains '%c'",
+		    msg_quote(f[1], quoted[0]), *bad_char);
+	if (!slice_eq(f[4], "yes") && !slice_eq(f[4], "no"))
+		return bad(er, c->line, "polarity %s, expected yes or no",
+		    msg_quote(f[4], quoted[1]));
 	c->text = xmalloc(line.n + 1);
 	memcpy(c->text, line.p, line.n);
 	c->text[line.n] = '\0';
-	c->text[f[1].p - line.p - 1] = '\0';
-	c->text[f[2].p - line.p - 1] = '\0';
-	c->text[f[3].p - line.p - 1] = '\0';
-	c->layer = (enum layer)l;
+	for (i = 1; i < 5; i++)
+		c->text[f[i].p - line.p - 1] = '\0';
+	c->lname = c->text;
 	c->code = c->text + (f[1].p - line.p);
 	c->codelen = f[1].n;
 	c->name = c->text + (f[2].p - line.p);
 	c->desc = c->text + (f[3].p - line.p);
+	c->polar = f[4].n == 3;
 	return 0;
 }
 
@@ -477,8 +661,7 @@ check_duplicates(const struct scheme *s, struct scheme_error *er)
 	}
 	if (dup != NULL)
 		return bad(er, dup->line, "duplicate code '%s' (line %lu has "
-		    "it in layer %s)", dup->code, first->line,
-		    layers[first->layer].name);
+		    "it in layer %s)", dup->code, first->line, first->lname);
 	return 0;
 }
 

@@ -1,9 +1,14 @@
 /*
- * The tag scheme (SPEC 6, review-tags(7)): which codes each label layer
- * may hold, their names, and which layers need a polarity.  Built in, or
- * read from a file in the form "rtags --list" writes.  scheme_parse reads
- * such a file from memory and never exits, so a fuzzer can call it;
- * scheme_load reads a path and exits 2 on any fault.
+ * The annotation scheme in effect (SPEC 6, review-tags(7)): its layers,
+ * which are the label columns of review TSV in marker order, and the
+ * codes each layer may hold, with their names and whether they take a
+ * polarity.  Two schemes are built in (pra, the default, and argu); any
+ * other is a file in the form "rtags --list" writes.  No tool knows a
+ * layer's name but through this.
+ *
+ * scheme_parse reads a scheme file from memory and never exits, so a
+ * fuzzer can call it; scheme_in_effect and scheme_load exit 2 on any
+ * fault, since a command cannot run as asked under a bad scheme.
  */
 #ifndef RK_SCHEME_H
 #define RK_SCHEME_H
@@ -11,37 +16,46 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "items.h"
 #include "out.h"
 #include "tsv.h"
 
-/* The four label columns of review TSV, then "any" for codes of no one. */
-enum layer {
-	LAYER_SECTION,
-	LAYER_ASPECT,
-	LAYER_FUNCTION,
-	LAYER_SEVERITY,
-	LAYER_ANY,
-	NLAYERS
-};
-#define NLABEL_LAYERS	LAYER_ANY
+#define SCHEME_LAYERS_MAX	32	/* groups of a marker, at most */
+#define SCHEME_COLUMNS_MAX	(SCHEME_LAYERS_MAX + 3)
+#define SCHEME_ENV		"REVIEWKIT_SCHEME"
+#define SCHEME_DEFAULT		"pra"
 
-const char	*layer_name(enum layer);
-int		 layer_lookup(struct slice name);	/* -1 when unknown */
+/* What scheme_home says of a code that no single layer owns. */
+#define LAYER_ANY	(-1)	/* listed for every layer ("any") */
+#define LAYER_UNKNOWN	(-2)	/* listed nowhere */
+#define LAYER_SEVERAL	(-3)	/* listed for more than one layer */
+
+struct scheme_layer {
+	const char	*name;
+	size_t		 namelen;
+	bool		 polar;		/* one of its codes takes a polarity */
+};
 
 struct scheme_code {
+	const char	*lname;		/* its layer's name, or "any" */
 	const char	*code;
+	size_t		 codelen;
 	const char	*name;
 	const char	*desc;
-	size_t		 codelen;
-	enum layer	 layer;
+	bool		 polar;		/* takes a polarity */
+	int		 layer;		/* index in layers, or LAYER_ANY */
 	unsigned long	 line;		/* in the scheme file, for messages */
 	char		*text;		/* the line that holds them, or NULL */
 };
 
 struct scheme {
-	struct scheme_code	 *codes;	/* in the order of the scheme */
-	size_t			  n;
+	const char		  *source;	/* a built-in's name, or a path */
+	struct scheme_layer	   layers[SCHEME_LAYERS_MAX];
+	int			   nlayers;
+	struct scheme_code	  *codes;	/* in the order of the scheme */
+	size_t			   n;
 	const struct scheme_code **bycode;	/* sorted by code, then order */
+	size_t			   maxcode;	/* bytes of the longest code */
 };
 
 /* What is wrong with a scheme file, and on which line (1-based). */
@@ -50,19 +64,19 @@ struct scheme_error {
 	char		msg[256];
 };
 
-void	scheme_builtin(struct scheme *);
+void	scheme_in_effect(struct scheme *, const char *arg);
+int	scheme_builtin(struct scheme *, const char *name);
+const char *scheme_builtin_names(void);
 int	scheme_parse(struct scheme *, const char *buf, size_t len,
 	    struct scheme_error *);
 void	scheme_load(struct scheme *, const char *path);
 void	scheme_free(struct scheme *);
 void	scheme_write(const struct scheme *, struct out *, bool header);
 
-/* An item of a label field, split at its first '-'. */
-struct tag {
-	struct slice	code;
-	struct slice	pol;
-	bool		has_pol;
-};
+int	scheme_layer(const struct scheme *, struct slice name);
+size_t	scheme_columns(const struct scheme *, struct slice *cols);
+void	scheme_put_layers(const struct scheme *, struct out *, const char *sep);
+int	scheme_home(const struct scheme *, struct slice code);
 
 enum problem {
 	TAG_OK,
@@ -74,10 +88,9 @@ enum problem {
 	TAG_UNKNOWN_POL
 };
 
-struct tag	 tag_split(struct slice item);
-const struct scheme_code *scheme_find(const struct scheme *, enum layer,
+const struct scheme_code *scheme_find(const struct scheme *, int layer,
 		    struct slice code, bool *elsewhere);
-enum problem	 scheme_check(const struct scheme *, enum layer, struct tag);
+enum problem	 scheme_check(const struct scheme *, int layer, struct tag);
 const char	*problem_name(enum problem);
 
 #endif

@@ -321,11 +321,13 @@ rcount: the fields are: review sentence section aspect function severity text"
 	run2 rcount
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rcount: no FIELDS given
-usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] FIELDS [FILE...]"
+usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
+              [FILE...]"
 	run2 rcount -z aspect in.tsv
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rcount: invalid option -- 'z'
-usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] FIELDS [FILE...]"
+usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
+              [FILE...]"
 	run2 rcount aspect, in.tsv
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rcount: empty field name in FIELDS 'aspect,'"
@@ -366,7 +368,7 @@ usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] FIELDS [FILE...]"
 	assert_equal "$output" "rcount (reviewkit) 0.1.0"
 	run2 rcount --help
 	assert_equal "$status" 0
-	assert_equal "${lines[0]}" "usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] FIELDS [FILE...]"
+	assert_equal "${lines[0]}" "usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS"
 	run2 rcount -h
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""

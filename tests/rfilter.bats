@@ -304,14 +304,14 @@ $A"
 	assert_equal "$status" 2
 	assert_equal "$output" ""
 	assert_equal "$stderr" "rfilter: no expression given
-usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]"
+usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]"
 }
 
 @test "rfilter: a bad option is a usage error" {
 	run2 rfilter -z severity=MAJ in.tsv
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rfilter: invalid option -- 'z'
-usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]"
+usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]"
 }
 
 @test "rfilter: an unknown field suggests the closest" {
@@ -389,7 +389,7 @@ rfilter: the fields are: review sentence section aspect function severity text"
 	assert_equal "$output" "rfilter (reviewkit) 0.1.0"
 	run2 rfilter --help
 	assert_equal "$status" 0
-	assert_equal "${lines[0]}" "usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]"
+	assert_equal "${lines[0]}" "usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]"
 	run2 rfilter -h
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""

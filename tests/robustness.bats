@@ -8,7 +8,7 @@ setup() {
 	load helper
 	cd "$BATS_TEST_TMPDIR" || exit 1
 	HDR=$(printf 'review\tsentence\tsection\taspect\tfunction\tseverity\ttext')
-	RSPLIT_USAGE='usage: rsplit [-aNqr] [--strict] [--id NAME] [FILE...]'
+	RSPLIT_USAGE='usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]'
 	FFFD=$(printf '\357\277\275')
 	fixture good_annotated.txt '"Weak baseline.[[EXP-NEG], [EMP-NEG], [CRT], [MAJ]]"'
 	fixture other.txt 'Clear paper.[[OAL-POS], [CLA-POS], [APC], [GEN]]\n'
@@ -217,13 +217,13 @@ R	1					aaa"
 }
 
 @test "robustness: rtags --scheme: a CR inside a line is an error (fuzz: --list lost it)" {
-	printf 'layer\tcode\tname\tdescription\r\nsection\tMET\tM\tx\r\r\n' > s.tsv
+	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tMET\tM\tx\tyes\r\r\n' > s.tsv
 	printf '%s\n' "$HDR" > in.tsv
 	run2 rtags --list --scheme s.tsv
 	assert_equal "$status" 2
 	assert_equal "$output" ""
 	assert_equal "$stderr" "rtags: s.tsv:2: CR byte"
-	printf 'layer\tcode\tname\tdescription\r\nsection\tM\rT\tM\tx\r\n' > s.tsv
+	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tM\rT\tM\tx\tyes\r\n' > s.tsv
 	run2 rtags --scheme s.tsv in.tsv
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rtags: s.tsv:2: CR byte"
@@ -348,14 +348,15 @@ aspect EMP NEG 50000000"
 
 @test "robustness: rfilter, rcount, rtags: bad long options are usage errors" {
 	review_tsv
-	U='usage: rfilter [-iNov] [-e EXPR] [EXPR...] [--] [FILE...]'
+	U='usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]'
 	assert_usage_error "rfilter: unrecognized option '--bogus'" "$U" \
 	    rfilter --bogus severity=MAJ in.tsv
 	assert_usage_error "rfilter: option '--or' doesn't allow an argument" \
 	    "$U" rfilter --or=yes severity=MAJ in.tsv
 	assert_usage_error "rfilter: option requires an argument -- 'e'" "$U" \
 	    rfilter -e
-	U='usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] FIELDS [FILE...]'
+	U='usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
+              [FILE...]'
 	assert_usage_error "rcount: unrecognized option '--bogus'" "$U" \
 	    rcount --bogus aspect in.tsv
 	assert_usage_error "rcount: option '--total' doesn't allow an argument" \
@@ -364,9 +365,9 @@ aspect EMP NEG 50000000"
 	    rcount -w
 	assert_usage_error "rcount: option '--distinct' requires an argument" \
 	    "$U" rcount --distinct
-	U="usage: rtags [-aN] [-l LAYERS] [--names] [--scheme FILE] [FILE...]
-       rtags --check [-N] [-l LAYERS] [--scheme FILE] [FILE...]
-       rtags --list [-N] [--scheme FILE]"
+	U="usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]
+       rtags --check [-N] [-l LAYERS] [--scheme S] [FILE...]
+       rtags --list [-N] [--scheme S]"
 	assert_usage_error "rtags: unrecognized option '--bogus'" "$U" \
 	    rtags --bogus in.tsv
 	assert_usage_error "rtags: option '--check' doesn't allow an argument" \
@@ -425,9 +426,9 @@ aspect EMP NEG 50000000"
 }
 
 @test "robustness: rtags reads a CRLF scheme without a last line end (fuzz: fuzz_scheme input overwritten)" {
-	printf 'layer\tcode\tname\tdescription\r\nsection\tCNT\tC\tx\r\nfunction\tCRT\tC\tx' > "$BATS_TEST_TMPDIR/s.tsv"
+	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tCNT\tC\tx\tno\r\nfunction\tCRT\tC\tx\tno' > "$BATS_TEST_TMPDIR/s.tsv"
 	run2 rtags --list --scheme "$BATS_TEST_TMPDIR/s.tsv"
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
-	assert_equal "$output" "$(printf 'layer\tcode\tname\tdescription\nsection\tCNT\tC\tx\nfunction\tCRT\tC\tx')"
+	assert_equal "$output" "$(printf 'layer\tcode\tname\tdescription\tpolarity\nsection\tCNT\tC\tx\tno\nfunction\tCRT\tC\tx\tno')"
 }

@@ -9,9 +9,9 @@ setup() {
 	    $'R1\t2\t\t\tSMY\tGEN\tIt does X.' \
 	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tMIN\tA typo?'
 	IN=$BATS_TEST_TMPDIR/in.tsv
-	USAGE="usage: rtags [-aN] [-l LAYERS] [--names] [--scheme FILE] [FILE...]
-       rtags --check [-N] [-l LAYERS] [--scheme FILE] [FILE...]
-       rtags --list [-N] [--scheme FILE]"
+	USAGE="usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]
+       rtags --check [-N] [-l LAYERS] [--scheme S] [FILE...]
+       rtags --list [-N] [--scheme S]"
 }
 
 @test "rtags: section and aspect become layer, tag, polarity" {
@@ -219,9 +219,9 @@ setup() {
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
 	assert_equal "${#lines[@]}" 36
-	assert_equal "${lines[0]}" $'layer\tcode\tname\tdescription'
-	assert_equal "${lines[1]}" $'section\tABS\tAbstract\tthe paper\'s abstract'
-	assert_equal "${lines[35]}" $'any\tCNT\tUnclassifiable\tno category of the layer applies; never has a polarity'
+	assert_equal "${lines[0]}" $'layer\tcode\tname\tdescription\tpolarity'
+	assert_equal "${lines[1]}" $'section\tABS\tAbstract\tthe paper\'s abstract\tyes'
+	assert_equal "${lines[35]}" $'any\tCNT\tUnclassifiable\tno category of the layer applies; never has a polarity\tno'
 	run2 bash -c 'rtags --list | cut -f1 | uniq -c | awk "{print \$2, \$1}"'
 	assert_equal "$output" "layer 1
 section 14
@@ -231,16 +231,16 @@ severity 3
 any 1"
 	run2 rtags --list -N
 	assert_equal "${#lines[@]}" 35
-	assert_equal "${lines[0]}" $'section\tABS\tAbstract\tthe paper\'s abstract'
+	assert_equal "${lines[0]}" $'section\tABS\tAbstract\tthe paper\'s abstract\tyes'
 }
 
 @test "rtags: --scheme reads a scheme in the form --list writes" {
 	fixture s.tsv '%s\n' \
-	    $'layer\tcode\tname\tdescription' \
-	    $'section\tMET\tMethod\tthe method' \
-	    $'function\tCRT\tCritique\t' \
-	    $'function\tMET\tMeta\ta remark about the review itself' \
-	    $'any\tNA\tNot applicable\tno label fits'
+	    $'layer\tcode\tname\tdescription\tpolarity' \
+	    $'section\tMET\tMethod\tthe method\tyes' \
+	    $'function\tCRT\tCritique\t\tno' \
+	    $'function\tMET\tMeta\ta remark about the review itself\tno' \
+	    $'any\tNA\tNot applicable\tno label fits\tno'
 	run2 rtags --list --scheme "$BATS_TEST_TMPDIR/s.tsv"
 	assert_equal "$status" 0
 	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/s.tsv")"
@@ -265,7 +265,7 @@ any 1"
 
 @test "rtags: a malformed scheme file is an error at FILE:LINE, status 2" {
 	S=$BATS_TEST_TMPDIR/s.tsv
-	H=$'layer\tcode\tname\tdescription'
+	H=$'layer\tcode\tname\tdescription\tpolarity'
 	check_scheme() {
 		run2 rtags --scheme "$S" "$IN"
 		assert_equal "$status" 2
@@ -275,24 +275,34 @@ any 1"
 	: > "$S"
 	check_scheme "1: no header"
 	printf 'layer\tcode\tname\n' > "$S"
-	check_scheme "1: the header must be: layer, code, name, description, TAB-separated"
+	check_scheme "1: the header must be: layer, code, name, description, polarity, TAB-separated"
 	printf '%s\n' "$H" > "$S"
 	check_scheme "2: no codes"
-	printf '%s\n' "$H" $'section\tMET\tMethodology' > "$S"
-	check_scheme "2: 3 fields, expected 4 (layer, code, name, description)"
-	printf '%s\n' "$H" $'section\tMET\tMethodology\tx\ty' > "$S"
-	check_scheme "2: 5 fields, expected 4 (layer, code, name, description)"
-	printf '%s\n' "$H" $'section\tMET\tMethodology\tx' '' > "$S"
-	check_scheme "3: 1 fields, expected 4 (layer, code, name, description)"
-	printf '%s\n' "$H" $'sections\tMET\tMethodology\tx' > "$S"
-	check_scheme "2: unknown layer 'sections' (the layers are section, aspect, function, severity, any)"
-	printf '%s\n' "$H" $'section\t\tMethodology\tx' > "$S"
+	printf '%s\n' "$H" $'section\tMET\tMethodology\tx' > "$S"
+	check_scheme "2: 4 fields, expected 5 (layer, code, name, description, polarity)"
+	printf '%s\n' "$H" $'section\tMET\tMethodology\tx\tyes\ty' > "$S"
+	check_scheme "2: 6 fields, expected 5 (layer, code, name, description, polarity)"
+	printf '%s\n' "$H" $'section\tMET\tMethodology\tx\tyes' '' > "$S"
+	check_scheme "3: 1 fields, expected 5 (layer, code, name, description, polarity)"
+	printf '%s\n' "$H" $'\tMET\tMethodology\tx\tyes' > "$S"
+	check_scheme "2: empty layer"
+	printf '%s\n' "$H" $'sec tion\tMET\tMethodology\tx\tyes' > "$S"
+	check_scheme "2: layer name 'sec tion' may hold only letters, digits, '_' and '.'"
+	printf '%s\n' "$H" $'12\tMET\tMethodology\tx\tyes' > "$S"
+	check_scheme "2: layer name '12' is a number, which would mean a column"
+	printf '%s\n' "$H" $'text\tMET\tMethodology\tx\tyes' > "$S"
+	check_scheme "2: layer name 'text' is a column of review TSV already"
+	printf '%s\n' "$H" $'any\tCNT\tC\tx\tno' > "$S"
+	check_scheme "2: no layer but 'any'"
+	printf '%s\n' "$H" $'section\t\tMethodology\tx\tyes' > "$S"
 	check_scheme "2: empty code"
-	printf '%s\n' "$H" $'section\tMET-NEG\tMethodology\tx' > "$S"
+	printf '%s\n' "$H" $'section\tMET-NEG\tMethodology\tx\tyes' > "$S"
 	check_scheme "2: code 'MET-NEG' contains '-'"
-	printf '%s\n' "$H" $'aspect\tEMP\tE\tx' $'section\tMET\tM\tx' $'aspect\tCLA\tC\tx' $'section\tMET\tM2\ty' > "$S"
+	printf '%s\n' "$H" $'section\tMET\tMethodology\tx\tYes' > "$S"
+	check_scheme "2: polarity 'Yes', expected yes or no"
+	printf '%s\n' "$H" $'aspect\tEMP\tE\tx\tyes' $'section\tMET\tM\tx\tyes' $'aspect\tCLA\tC\tx\tyes' $'section\tMET\tM2\ty\tyes' > "$S"
 	check_scheme "5: duplicate code 'MET' (line 3 has it in layer section)"
-	printf '%s\n' "$H" $'section\tCNT\tC\tx' $'function\tCRT\tC\tx' $'any\tCNT\tU\ty' > "$S"
+	printf '%s\n' "$H" $'section\tCNT\tC\tx\tyes' $'function\tCRT\tC\tx\tno' $'any\tCNT\tU\ty\tno' > "$S"
 	check_scheme "4: duplicate code 'CNT' (line 2 has it in layer section)"
 }
 
@@ -400,7 +410,7 @@ $USAGE"
 	assert_equal "$output" "rtags (reviewkit) 0.1.0"
 	run2 rtags -h
 	assert_equal "$status" 0
-	assert_equal "${lines[0]}" "usage: rtags [-aN] [-l LAYERS] [--names] [--scheme FILE] [FILE...]"
+	assert_equal "${lines[0]}" "usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]"
 	run2 rtags --help
 	assert_equal "$status" 0
 }
