@@ -13,7 +13,11 @@ with rsplit's columns and header.  It reads none of the annotators'
 slips of SPEC 1.2 (those markers stay text), so it does less than
 rsplit, not more.
 
-usage: pyparse.py FILE...
+With -L, each line of each FILE is one review, ID<TAB>TEXT, where TEXT
+is what a review file holds without its raw line ends (rsplit -L's
+input): the review id is ID, and TEXT is parsed as a file's contents.
+
+usage: pyparse.py [-L] FILE...
 """
 import json
 import os
@@ -58,14 +62,11 @@ def decode(segment, is_json):
     return ' '.join(segment.split())
 
 
-def split(path):
-    with open(path, 'rb') as f:
-        text = f.read().decode('utf-8', 'replace')
+def split(rid, text):
     text = text.lstrip('\ufeff \t\r\n')
     is_json = text.startswith('"')
     if is_json:
         text = text[1:]
-    rid = review_id(path)
     rows = []
     pos = 0
     for m in MARKER.finditer(text):
@@ -81,8 +82,19 @@ def main():
     out = sys.stdout
     out.reconfigure(errors='replace')
     out.write(HEADER)
-    for path in sys.argv[1:]:
-        out.write(split(path))
+    args = sys.argv[1:]
+    lines = args[:1] == ['-L']
+    for path in args[1:] if lines else args:
+        with open(path, 'rb') as f:
+            if not lines:
+                text = f.read().decode('utf-8', 'replace')
+                out.write(split(review_id(path), text))
+                continue
+            for line in f:
+                rid, tab, text = line.decode('utf-8', 'replace').rstrip(
+                    '\r\n').partition('\t')
+                if tab and rid:
+                    out.write(split(rid, text))
 
 
 if __name__ == '__main__':
