@@ -212,23 +212,19 @@ static void
 filter(struct tsv_in *in, struct out *o, struct expr *ex, size_t n,
     const struct opts *opts)
 {
-	struct slice row, *f;
-	size_t need;
+	struct slice row;
 
-	need = bind(ex, n, in);
-	f = xreallocarray(NULL, need, sizeof(*f));
+	bind(ex, n, in);
 	if (in->have_header && !opts->noheader) {
 		out_write(o, in->header, in->header_len);
 		out_char(o, '\n');
 	}
-	while (tsvin_next(in, &row)) {
-		tsvin_split(in, o, row, f);
-		if (holds(ex, n, f, opts->any) != opts->invert) {
+	while (tsvin_next(in, &row))
+		if (holds(ex, n, tsvin_fields(in, o), opts->any) !=
+		    opts->invert) {
 			out_write(o, row.p, row.n);
 			out_char(o, '\n');
 		}
-	}
-	free(f);
 }
 
 int

@@ -11,7 +11,11 @@
  * is data; each file's first line is its header, the first header is
  * kept, a file whose header differs is skipped and sets the status, as
  * does a missing file.  Each row's fields must agree between tsv_count,
- * tsv_split and tsv_field and join back into the row; each header name
+ * tsv_split and tsv_field and join back into the row, and those tsvin_next
+ * found on the way (tsvin_fields) must be tsv_split's.  tsv_scan (SSE2
+ * where there is SSE2) and tsv_scan_portable must agree with each other
+ * and with memchr and tsv_split on every line of the input, for several
+ * field counts, so that the fuzzer runs both paths; each header name
  * and number must resolve to its field; every field escaped must hold no
  * TAB, LF or CR and unescape to itself.
  */
@@ -103,6 +107,43 @@ check_fields(struct slice row)
 		abort();
 }
 
+/*
+ * tsv_scan and tsv_scan_portable on each line of p[0..n), for several
+ * field counts: the same LF as memchr, the same fields as tsv_split.
+ */
+static void
+check_scan(const char *p, size_t n)
+{
+	static const size_t maxes[] = { 0, 1, 2, 3, 6, 7, 40 };
+	struct slice f[40], g[40], s[41];
+	const char *end = p + n, *nl, *a, *b;
+	size_t m, max, ka, kb, ks, i;
+	struct slice line;
+
+	for (; p < end; p = nl ? nl + 1 : end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		line.p = p;
+		line.n = (size_t)((nl ? nl : end) - p);
+		for (m = 0; m < sizeof(maxes) / sizeof(maxes[0]); m++) {
+			max = maxes[m];
+			a = tsv_scan(p, end, f, max, &ka);
+			b = tsv_scan_portable(p, end, g, max, &kb);
+			if (a != nl || b != nl || ka != kb || ka > max)
+				abort();
+			/* tsv_split closes at most max fields at TABs. */
+			ks = tsv_split(line, s, max + 1);
+			if (ka != (ks > max ? max : ks - 1))
+				abort();
+			for (i = 0; i < ka; i++)
+				if (f[i].p != s[i].p || f[i].n != s[i].n ||
+				    g[i].p != s[i].p || g[i].n != s[i].n)
+					abort();
+			if (ka < max && (f[ka].p != s[ka].p || g[ka].p != s[ka].p))
+				abort();
+		}
+	}
+}
+
 /* tsv_put_escaped leaves no TAB, LF or CR, and unescapes to the value. */
 static void
 check_escape(struct slice v)
@@ -137,6 +178,21 @@ check_escape(struct slice v)
 	if (j != v.n)
 		abort();
 	free(back);
+}
+
+/* The fields tsvin_next found are those tsv_split finds in the row. */
+static void
+check_found(const struct tsv_in *in, struct slice row)
+{
+	struct slice f[NFILES];
+	size_t k, i;
+
+	k = tsv_split(row, f, in->need);
+	if (in->nf != k)
+		abort();
+	for (i = 0; i < k; i++)
+		if (in->f[i].p != f[i].p || in->f[i].n != f[i].n)
+			abort();
 }
 
 /* Each header name without NUL, and each number, finds its field. */
@@ -184,6 +240,8 @@ read_all(const char **part, const size_t *len, size_t nparts,
 		abort();
 	tsvin_init(&in, paths, nparts, noheader, &pra);
 	header = tsvin_header(&in);
+	/* Rows then carry their first fields, as for "rfilter 3=x". */
+	in.need = nparts;
 	for (f = 0; f < nparts; f++) {
 		if (strcmp(paths[f], "/nonexistent") == 0) {
 			status = 1;
@@ -213,6 +271,7 @@ read_all(const char **part, const size_t *len, size_t nparts,
 			    strcmp(tsvin_file(&in), paths[f]) != 0)
 				abort();
 			check_fields(row);
+			check_found(&in, row);
 		}
 	}
 	if (tsvin_next(&in, &row) || in.status != status)
@@ -260,6 +319,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	}
 	read_all(part, len, nparts, paths, false);
 	read_all(part, len, nparts, paths, true);
+	check_scan((const char *)data, n);
 
 	/* A value with every byte the input has, escaped and read back. */
 	v.p = (const char *)data;

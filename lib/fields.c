@@ -58,22 +58,30 @@ tsvin_header(struct tsv_in *in)
 	return false;
 }
 
-/* The next data row of all inputs, or false at the end of the last. */
+/*
+ * The next data row of all inputs, or false at the end of the last.  Its
+ * first in->need fields are found in the same pass (tsvin_fields).
+ */
 bool
 tsvin_next(struct tsv_in *in, struct slice *row)
 {
+	if (in->fcap < in->need) {
+		in->fcap = in->need;
+		in->f = xreallocarray(in->f, in->fcap, sizeof(*in->f));
+	}
+	in->row.p = NULL;
 	for (;;) {
 		if (!in->open && !open_next(in))
 			return false;
-		if (!line_next(&in->r, row)) {
+		if (!line_next_split(&in->r, row, in->f, in->need, &in->nf)) {
 			close_input(in);
 			continue;
 		}
 		if (in->noheader)
-			return true;
+			break;
 		if (in->r.lineno > 1) {
 			if (!is_header(in, *row))
-				return true;
+				break;
 			repeated_header(in);
 			continue;
 		}
@@ -86,6 +94,8 @@ tsvin_next(struct tsv_in *in, struct slice *row)
 			close_input(in);
 		}
 	}
+	in->row = *row;
+	return true;
 }
 
 void
@@ -95,6 +105,7 @@ tsvin_free(struct tsv_in *in)
 		close_input(in);
 	free(in->header);
 	free(in->names);
+	free(in->f);
 }
 
 const char *
@@ -186,8 +197,25 @@ void
 tsvin_split(const struct tsv_in *in, struct out *o, struct slice row,
     struct slice *f)
 {
-	if (tsv_split(row, f, in->need) < in->need)
+	if (row.p == in->row.p && row.n == in->row.n) {
+		if (in->nf < in->need)
+			tsvin_short_row(in, o, in->need - 1);
+		if (in->need > 0)
+			memcpy(f, in->f, in->need * sizeof(*f));
+	} else if (tsv_split(row, f, in->need) < in->need)
 		tsvin_short_row(in, o, in->need - 1);
+}
+
+/*
+ * The first in->need fields of the row tsvin_next returned last, without
+ * a copy; a short row stops the tool as tsvin_split does.
+ */
+const struct slice *
+tsvin_fields(const struct tsv_in *in, struct out *o)
+{
+	if (in->nf < in->need)
+		tsvin_short_row(in, o, in->need - 1);
+	return in->f;
 }
 
 /*

@@ -30,6 +30,10 @@ struct tsv_in {
 	size_t		  nnames;
 	const struct scheme *scheme;	/* which fields are label fields */
 	size_t		  need;		/* fields tsvin_split must find */
+	struct slice	 *f;		/* the first need fields of row, */
+	size_t		  nf;		/* found by tsvin_next: how many */
+	size_t		  fcap;
+	struct slice	  row;		/* the row tsvin_next returned last */
 	bool		  repeat_seen;	/* a repeated header was skipped */
 	int		  status;	/* 1 once an input was bad */
 };
@@ -44,6 +48,7 @@ size_t	tsvin_bind(struct tsv_in *, const char *ref, int *layer);
 int	tsvin_layer(const struct tsv_in *, size_t col);
 void	tsvin_split(const struct tsv_in *, struct out *, struct slice row,
 	    struct slice *f);
+const struct slice *tsvin_fields(const struct tsv_in *, struct out *);
 
 const char *tsvin_file(const struct tsv_in *);
 unsigned long tsvin_lineno(const struct tsv_in *);

@@ -1,6 +1,17 @@
 #include <stdint.h>
 #include <string.h>
 
+/*
+ * The scan of tsv_scan: SSE2, which every x86-64 has, unless the build
+ * asks for the portable loop (-DTSV_PORTABLE); any other machine gets the
+ * portable loop.  Both are always compiled, so that fuzz_tsv can hold
+ * one against the other.
+ */
+#if defined(__SSE2__) && !defined(TSV_PORTABLE)
+#define TSV_SSE2	1
+#include <emmintrin.h>
+#endif
+
 #include "tsv.h"
 
 int
@@ -49,11 +60,168 @@ line_next_refill(struct line_reader *r, struct slice *line)
 	return line_take(r, line, nl);
 }
 
+/*
+ * line_next that splits the line on the way: its first max fields, as
+ * tsv_split would give them, found in the pass that finds its LF.
+ * *nfields says how many (fewer when the line has fewer).
+ */
+bool
+line_next_split(struct line_reader *r, struct slice *line, struct slice *f,
+    size_t max, size_t *nfields)
+{
+	struct input *in = &r->in;
+	const char *nl;
+	size_t k;
+
+	nl = tsv_scan(in->buf + r->pos, in->buf + in->len, f, max, &k);
+	if (nl == NULL) {
+		/* Once a buffer: the line goes on past it. */
+		if (!line_next_refill(r, line))
+			return false;
+		*nfields = tsv_split(*line, f, max);
+		return true;
+	}
+	line_take(r, line, nl);
+	if (k < max) {
+		/* The last field ends where the line does, before any CR. */
+		f[k].n = (size_t)(line->p + line->n - f[k].p);
+		k++;
+	}
+	*nfields = k;
+	return true;
+}
+
 void
 line_close(struct line_reader *r)
 {
 	input_close(&r->in);
 }
+
+/*
+ * One pass over the line that starts at p, up to end: closes a field at
+ * each TAB until max are closed, into f[0..*ntabs), and returns the LF
+ * that ends the line, or NULL when end comes first.  When fewer than max
+ * TABs come before the LF, f[*ntabs].p is where the last field starts
+ * (the caller knows where the line ends).
+ */
+const char *
+tsv_scan_portable(const char *p, const char *end, struct slice *f,
+    size_t max, size_t *ntabs)
+{
+	const char *start = p;
+	size_t i = 0;
+
+	for (; i < max && p < end; p++) {
+		if (*p == '\n') {
+			f[i].p = start;
+			*ntabs = i;
+			return p;
+		}
+		if (*p == '\t') {
+			f[i].p = start;
+			f[i].n = (size_t)(p - start);
+			start = p + 1;
+			i++;
+		}
+	}
+	*ntabs = i;
+	if (i < max) {
+		f[i].p = start;
+		return NULL;
+	}
+	return memchr(p, '\n', (size_t)(end - p));
+}
+
+#ifdef TSV_SSE2
+/* The bytes of the 64 at p that are c (the 16 of c), as a mask. */
+static inline uint64_t
+bytes_eq64(const char *p, __m128i c)
+{
+	const __m128i *v = (const __m128i *)(const void *)p;
+	uint64_t m0, m1, m2, m3;
+
+	m0 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v), c));
+	m1 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v + 1),
+	    c));
+	m2 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v + 2),
+	    c));
+	m3 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v + 3),
+	    c));
+	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+}
+
+/*
+ * tsv_scan_portable with SSE2, 64 bytes at a time: a mask of the TABs
+ * and one of the LFs, then one step per TAB.  Loads are unaligned and
+ * never reach past end (the last 63 bytes or fewer go to the portable
+ * loop), so nothing outside the buffer is read.  After the max-th TAB
+ * only LFs matter, and a block without one costs one mask.
+ */
+const char *
+tsv_scan(const char *p, const char *end, struct slice *f, size_t max,
+    size_t *ntabs)
+{
+	const __m128i tabs = _mm_set1_epi8('\t'), lfs = _mm_set1_epi8('\n');
+	const char *start = p, *tab;
+	struct slice *fp = f, *fend = f + max;
+	uint64_t mt, ml;
+	const __m128i *v;
+	__m128i any;
+
+	if (max == 0)
+		goto lf;
+	for (; end - p >= 64; p += 64) {
+		mt = bytes_eq64(p, tabs);
+		ml = bytes_eq64(p, lfs);
+		if (ml != 0)
+			mt &= (ml & -ml) - 1;	/* the TABs before the LF */
+		for (; mt != 0; mt &= mt - 1) {
+			tab = p + __builtin_ctzll(mt);
+			fp->p = start;
+			fp->n = (size_t)(tab - start);
+			fp++;
+			start = tab + 1;
+			if (fp == fend) {
+				*ntabs = max;
+				if (ml != 0)	/* after the TAB, since mt was cut */
+					return p + __builtin_ctzll(ml);
+				p += 64;
+				goto lfs;
+			}
+		}
+		if (ml != 0) {
+			fp->p = start;
+			*ntabs = (size_t)(fp - f);
+			return p + __builtin_ctzll(ml);
+		}
+	}
+	/* Fewer than 64 bytes left: the portable loop, from this field on. */
+	p = tsv_scan_portable(start, end, fp, max - (size_t)(fp - f), ntabs);
+	*ntabs += (size_t)(fp - f);
+	return p;
+lf:
+	*ntabs = 0;
+lfs:
+	for (; end - p >= 64; p += 64) {
+		v = (const __m128i *)(const void *)p;
+		any = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(_mm_loadu_si128(v), lfs),
+		    _mm_cmpeq_epi8(_mm_loadu_si128(v + 1), lfs)),
+		    _mm_or_si128(_mm_cmpeq_epi8(_mm_loadu_si128(v + 2), lfs),
+		    _mm_cmpeq_epi8(_mm_loadu_si128(v + 3), lfs)));
+		if (_mm_movemask_epi8(any) != 0)
+			return p + __builtin_ctzll(bytes_eq64(p, lfs));
+	}
+	return memchr(p, '\n', (size_t)(end - p));
+}
+#else
+const char *
+tsv_scan(const char *p, const char *end, struct slice *f, size_t max,
+    size_t *ntabs)
+{
+	return tsv_scan_portable(p, end, f, max, ntabs);
+}
+#endif
 
 /*
  * The TABs of the eight bytes at p, as the high bit of each byte that is

@@ -59,6 +59,13 @@ line_next(struct line_reader *r, struct slice *line)
 	return line_take(r, line, nl);
 }
 
+bool	line_next_split(struct line_reader *, struct slice *line,
+	    struct slice *fields, size_t max, size_t *nfields);
+
+const char	*tsv_scan(const char *p, const char *end, struct slice *fields,
+		    size_t max, size_t *ntabs);
+const char	*tsv_scan_portable(const char *p, const char *end,
+		    struct slice *fields, size_t max, size_t *ntabs);
 size_t		tsv_split(struct slice line, struct slice *fields, size_t max);
 size_t		tsv_count(struct slice line);
 struct slice	tsv_field(struct slice line, size_t i, bool *found);
