@@ -112,12 +112,23 @@ expr_bind(struct expr *e, size_t col, bool items)
 {
 	e->col = col;
 	e->items = items;
+	e->one_code = e->kind == EXPR_EQ && items && e->plain &&
+	    e->nalts == 1 && !(e->flags & EXPR_ICASE);
 }
 
 bool
 expr_match(struct expr *e, struct slice value)
 {
 	bool holds = false;
+
+	/*
+	 * The commonest test, severity=MAJ: a field no longer than the one
+	 * code holds it only as a whole (match_items), decided here by one
+	 * comparison.
+	 */
+	if (e->one_code && value.n <= e->minlen)
+		return (value.n == e->minlen &&
+		    memcmp(value.p, e->alts[0].pat, value.n) == 0) != e->negate;
 
 	switch (e->kind) {
 	case EXPR_EQ:

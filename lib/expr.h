@@ -40,6 +40,7 @@ struct expr {
 	size_t		 nalts;
 	bool		 plain;		/* no alternative is a glob or empty */
 	size_t		 minlen;	/* of the shortest alternative */
+	bool		 one_code;	/* F=CODE on a label field, no -i */
 	regex_t		 re;
 	bool		 have_re;	/* re is compiled and must be freed */
 	struct buf	 scratch;	/* a NUL-terminated copy for fnmatch */
