@@ -44,11 +44,23 @@ static bool	to_number(struct expr *, struct slice, double *);
 static const char *cstr(struct expr *, struct slice);
 static const char *glob_subject(struct expr *, const struct expr_alt *,
 		    struct slice);
+static bool	match_any(struct expr *, struct slice)
+		    __attribute__((noinline));
 static bool	match_eq(struct expr *, struct slice);
 static bool	match_items(struct expr *, struct slice);
 static bool	match_alt(struct expr *, const struct expr_alt *, struct slice);
 static bool	match_num(struct expr *, struct slice);
 static bool	same_icase(const char *, const char *, size_t);
+
+/* memcmp(a, b, n) == 0 for a code of a few bytes, without the call. */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	for (; n > 0; n--)
+		if (*a++ != *b++)
+			return false;
+	return true;
+}
 
 /*
  * Whether s has the shape of an expression: a field reference followed by
@@ -119,16 +131,21 @@ expr_bind(struct expr *e, size_t col, bool items)
 bool
 expr_match(struct expr *e, struct slice value)
 {
-	bool holds = false;
-
 	/*
 	 * The commonest test, severity=MAJ: a field no longer than the one
 	 * code holds it only as a whole (match_items), decided here by one
-	 * comparison.
+	 * comparison, before match_any sets up its frame.
 	 */
 	if (e->one_code && value.n <= e->minlen)
 		return (value.n == e->minlen &&
-		    memcmp(value.p, e->alts[0].pat, value.n) == 0) != e->negate;
+		    same_bytes(value.p, e->alts[0].pat, value.n)) != e->negate;
+	return match_any(e, value);
+}
+
+static bool
+match_any(struct expr *e, struct slice value)
+{
+	bool holds = false;
 
 	switch (e->kind) {
 	case EXPR_EQ:

@@ -59,14 +59,45 @@ line_next(struct line_reader *r, struct slice *line)
 	return line_take(r, line, nl);
 }
 
-bool	line_next_split(struct line_reader *, struct slice *line,
-	    struct slice *fields, size_t max, size_t *nfields);
-
 const char	*tsv_scan(const char *p, const char *end, struct slice *fields,
 		    size_t max, size_t *ntabs);
 const char	*tsv_scan_portable(const char *p, const char *end,
 		    struct slice *fields, size_t max, size_t *ntabs);
 size_t		tsv_split(struct slice line, struct slice *fields, size_t max);
+
+/*
+ * line_next that splits the line on the way: its first max fields, as
+ * tsv_split would give them, found in the pass that finds its LF.
+ * *nfields says how many (fewer when the line has fewer).  Inline, as
+ * line_next.
+ */
+static inline bool
+line_next_split(struct line_reader *r, struct slice *line, struct slice *f,
+    size_t max, size_t *nfields)
+{
+	struct input *in = &r->in;
+	const char *nl;
+	size_t k;
+
+	nl = tsv_scan(in->buf + r->pos, in->buf + in->len, f, max, &k);
+	if (nl == NULL) {
+		/* Once a buffer: the line goes on past it. */
+		if (!line_next_refill(r, line))
+			return false;
+		*nfields = tsv_split(*line, f, max);
+		return true;
+	}
+	line_take(r, line, nl);
+	if (k < max) {
+		/* The last field ends where the line does, before any CR. */
+		f[k].n = (size_t)(line->p + line->n - f[k].p);
+		k++;
+	}
+	*nfields = k;
+	return true;
+}
+
+
 size_t		tsv_count(struct slice line);
 struct slice	tsv_field(struct slice line, size_t i, bool *found);
 bool		slice_eq(struct slice, const char *);
