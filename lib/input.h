@@ -18,6 +18,9 @@ struct input {
 	size_t		 cap;
 	off_t		 base;		/* file offset of buf[0] */
 	bool		 eof;
+	char		*map;		/* a mapped file's window, else NULL */
+	size_t		 maplen;
+	off_t		 size;		/* a mapped file's size */
 	bool		 failed;	/* a read error was reported */
 };
 

@@ -432,3 +432,24 @@ aspect EMP NEG 50000000"
 	assert_equal "$stderr" ""
 	assert_equal "$output" "$(printf 'layer\tcode\tname\tdescription\tpolarity\nsection\tCNT\tC\tx\tno\nfunction\tCRT\tC\tx\tno')"
 }
+
+# A named file is mapped, not read (lib/input.c): cut short under the
+# reader, its pages past the new end raise SIGBUS, which must end the tool
+# with a message and status 1, as read(2)'s early end would not.  rfilter
+# blocks on its output (a fifo read a little) with most of the file yet to
+# read; then the file is emptied and the rest of the output drained.
+@test "robustness: rfilter on a file cut short while it is read says so and exits 1" {
+	yes $'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tThe method is weak and the results do not support the claims.' |
+	    head -n 200000 > big.tsv
+	mkfifo out
+	# fd 3 is bats's own: the background tool must not hold it.
+	rfilter -N -v 1=none big.tsv > out 2> err 3>&- &
+	exec 5< out
+	head -c 1000 <&5 > /dev/null
+	: > big.tsv
+	cat <&5 > /dev/null
+	exec 5<&-
+	wait $! && status=0 || status=$?
+	assert_equal "$status" 1
+	assert_equal "$(cat err)" "rfilter: big.tsv: file shrank while being read"
+}
