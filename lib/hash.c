@@ -99,6 +99,23 @@ hash_bytes(const void *p, size_t n)
 	return h;
 }
 
+/*
+ * Whether the n bytes at a and b are the same: keys are mostly codes of a
+ * few bytes, for which a loop costs less than a call to memcmp.
+ */
+static inline bool
+same(const char *a, const void *b, size_t n)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = b;
+
+	if (n > 16)
+		return memcmp(a, b, n) == 0;
+	for (; n > 0; n--)
+		if (*x++ != *y++)
+			return false;
+	return true;
+}
+
 /* The slot that holds the key, or the empty one where it would go. */
 static size_t
 probe(const struct hash *h, const void *p, size_t n, uint64_t hv)
@@ -108,8 +125,7 @@ probe(const struct hash *h, const void *p, size_t n, uint64_t hv)
 
 	for (; h->slots[i] != 0; i = (i + 1) & h->mask) {
 		k = &h->keys[h->slots[i] - 1];
-		if (k->h == hv && k->n == n && (n == 0 ||
-		    memcmp(k->p, p, n) == 0))
+		if (k->h == hv && k->n == n && same(k->p, p, n))
 			return i;
 	}
 	return i;
