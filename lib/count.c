@@ -105,14 +105,20 @@ count_of(const struct tally *t, struct slice key)
 	return id == HASH_NONE ? 0 : t->cell[id].n;
 }
 
-/* What -p divides by and -t writes: the rows that added a key. */
+/*
+ * What -p divides by and -t writes: the rows that added a key, or with
+ * -d the distinct values in them.  Past UINT64_MAX it is an error, but
+ * only here, where -p or -t use it.
+ */
 uint64_t
 count_rows(const struct count *c)
 {
-	return count_of(&c->all, no_key);
+	if (c->rows_over)
+		errx(1, "total count overflows");
+	return c->keys.distinct ? count_of(&c->all, no_key) : c->rows;
 }
 
-/* A total that stopped at UINT64_MAX is an error only where it is used. */
+/* A total that stopped at UINT64_MAX is an error where it is used. */
 void
 count_check_total(const struct tally *t)
 {
@@ -285,6 +291,17 @@ check_product(const struct count *c, const char *file, unsigned long line)
 	}
 }
 
+/* n + w, or UINT64_MAX and an error to come if -p or -t use it. */
+static uint64_t
+add_rows(struct count *c, uint64_t n, uint64_t w)
+{
+	if (n > UINT64_MAX - w) {
+		c->rows_over = true;
+		return UINT64_MAX;
+	}
+	return n + w;
+}
+
 /* Adds a row whose values are in c->vals: every combination, w each. */
 static void
 add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
@@ -295,13 +312,10 @@ add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 
 	check_product(c, file, line);
 	c->row++;
-	if (c->weight == HASH_NONE)
+	if (d != NULL)
 		tally_add(&c->all, no_key, c->row, w, d, &c->pair);
-	else if (c->part > UINT64_MAX - w) {
-		c->part = UINT64_MAX;
-		c->all.over = true;
-	} else
-		c->part += w;
+	else
+		c->part = add_rows(c, c->part, w);
 	memset(c->idx, 0, c->nkeys * sizeof(*c->idx));
 	do {
 		if (c->opts.crosstab) {
@@ -357,12 +371,9 @@ add_held_key(struct count *c)
 static void
 end_input(struct count *c)
 {
-	uint64_t rows = c->held ? c->held_w : c->part;
-
+	c->rows = add_rows(c, c->rows, c->held ? c->held_w : c->part);
 	c->held = false;
 	c->part = 0;
-	c->row++;
-	tally_add(&c->all, no_key, c->row, rows, NULL, &c->pair);
 }
 
 /* -w: a row of another input than the last row's ends that input. */
@@ -408,8 +419,7 @@ count_line(struct count *c, const struct tsv_in *in, struct out *o,
 void
 count_end(struct count *c)
 {
-	if (c->input != 0)
-		end_input(c);
+	end_input(c);
 }
 
 /*
@@ -668,10 +678,8 @@ count_write(const struct count *c, struct out *o, const struct tsv_in *in)
 	uint64_t total = 0, max = 0;
 	size_t i, n = c->keys.keys.nkeys;
 
-	if (c->opts.percent || c->opts.total) {
-		count_check_total(&c->all);
+	if (c->opts.percent || c->opts.total)
 		total = count_rows(c);
-	}
 	r = count_sorted(&c->keys, c->opts.sort);
 	for (i = 0; i < n; i++)
 		if (r[i].n > max)

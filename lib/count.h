@@ -69,7 +69,9 @@ struct count {
 	size_t		 dist;		/* index in refs, or HASH_NONE */
 	size_t		 weight;	/* index in refs, or HASH_NONE */
 	struct tally	 keys;		/* by key: values joined by TABs */
-	struct tally	 all;		/* one key, "": the rows counted */
+	uint64_t	 rows;		/* the rows counted */
+	bool		 rows_over;	/* rows stopped at UINT64_MAX */
+	struct tally	 all;		/* -d: one key, "", and its values */
 	struct tally	 side[2];	/* -x: by value of field 1, field 2 */
 	uint64_t	 row;		/* rows counted so far, as a stamp */
 
@@ -80,7 +82,7 @@ struct count {
 	struct buf	 key;		/* the combination's key */
 	struct buf	 pair;		/* -d: key id and value */
 
-	/* -w: the input being read, its rows counted, its total row. */
+	/* The input being read, its rows counted, with -w its total row. */
 	size_t		 input;		/* in->next while reading it; 0 */
 	uint64_t	 part;
 	bool		 held;		/* a row that may be the total row */

@@ -73,10 +73,8 @@ crosstab_write(const struct count *c, struct out *o, const struct tsv_in *in)
 
 	count_check_total(&c->side[0]);
 	count_check_total(&c->side[1]);
-	if (c->opts.total || c->opts.percent) {
-		count_check_total(&c->all);
+	if (c->opts.total || c->opts.percent)
 		all = count_rows(c);
-	}
 	side_sort(&row, &c->side[0], c->opts.sort);
 	side_sort(&col, &c->side[1], c->opts.sort);
 	put_head(o, c, in, &col);
