@@ -73,9 +73,7 @@ tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
 
 	id = hash_intern(&t->keys, key.p, key.n, &isnew);
 	if (isnew) {
-		if ((id & (id - 1)) == 0)	/* 0, 1, 2, 4...: grow */
-			t->cell = xreallocarray(t->cell, id ? id * 2 : 1,
-			    sizeof(*t->cell));
+		t->cell = xgrowarray(t->cell, &t->cap, id + 1, sizeof(*t->cell));
 		t->cell[id].n = 0;
 		t->cell[id].stamp = 0;
 	}
@@ -182,10 +180,7 @@ count_free(struct count *c)
 static void
 vals_add(struct count_vals *v, struct slice s)
 {
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 8;
-		v->v = xreallocarray(v->v, v->cap, sizeof(*v->v));
-	}
+	v->v = xgrowarray(v->v, &v->cap, v->n + 1, sizeof(*v->v));
 	v->v[v->n++] = s;
 }
 

@@ -43,6 +43,7 @@ struct count_opts {
 struct tally {
 	struct hash	 keys;
 	struct tally_cell *cell;	/* by key id */
+	size_t		 cap;
 	struct hash	 seen;		/* -d: key id and value pairs */
 	bool		 distinct;
 	bool		 over;		/* a count stopped at UINT64_MAX */
