@@ -370,6 +370,21 @@ total\t8\t100.0'
 	assert_equal "$stderr" "rcount: total count overflows"
 }
 
+@test "rcount: -x: a line total that overflows is an error" {
+	printf '%s\n' $'k\tv\tn' $'a\tx\t18446744073709551615' $'a\ty\t1' > over.tsv
+	run2 rcount -x -w n k,v over.tsv
+	assert_equal "$status" 1
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rcount: total count overflows"
+	printf '%s\n' $'k\tv\tn' $'a\tx\t18446744073709551615' $'b\ty\t1' > over2.tsv
+	run2 rcount -x -w n k,v over2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'k\tx\ty\na\t18446744073709551615\t0\nb\t0\t1'
+	run2 rcount -x -t -w n k,v over2.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rcount: total count overflows"
+}
+
 @test "rcount: counts whose sum overflows are fine without -p or -t" {
 	printf '%s\n' $'k\tn' $'a\t18446744073709551615' $'b\t1' > over.tsv
 	run2 rcount -w n k over.tsv
