@@ -149,7 +149,6 @@ count_init(struct count *c, const struct count_opts *o, struct tsv_in *in,
 	c->nkeys = nkeys;
 	c->dist = distinct ? add_ref(c, in, distinct) : HASH_NONE;
 	c->weight = weight ? add_ref(c, in, weight) : HASH_NONE;
-	c->f = xreallocarray(NULL, in->need, sizeof(*c->f));
 	c->vals = xcalloc(c->nrefs, sizeof(*c->vals));
 	c->idx = xcalloc(nkeys, sizeof(*c->idx));
 	tally_init(&c->keys, distinct != NULL);
@@ -167,7 +166,6 @@ count_free(struct count *c)
 		free(c->vals[i].v);
 	free(c->vals);
 	free(c->idx);
-	free(c->f);
 	free(c->refs);
 	free(c->key.p);
 	free(c->pair.p);
@@ -391,7 +389,8 @@ count_line(struct count *c, const struct tsv_in *in, struct out *o,
 	uint64_t w = 1;
 	size_t i;
 
-	tsvin_split(in, o, row, c->f);
+	(void)row;	/* tsvin_next found its fields on the way */
+	c->f = tsvin_fields(in, o);
 	if (c->weight != HASH_NONE)
 		next_input(c, in);
 	if (maybe_total(c)) {

@@ -77,7 +77,7 @@ struct count {
 	uint64_t	 row;		/* rows counted so far, as a stamp */
 
 	/* Per row: scratch, kept to allocate once. */
-	struct slice	*f;		/* the row's fields */
+	const struct slice *f;		/* the row's fields (tsvin_fields) */
 	struct count_vals *vals;	/* by ref */
 	size_t		*idx;		/* the combination being added */
 	struct buf	 key;		/* the combination's key */
