@@ -268,7 +268,8 @@ rater_names(const struct opts *o, char **files, size_t nfiles)
 	if (o->names != NULL) {
 		w = split_list(o->names, &n, "-n");
 		if (n != nfiles) {
-			warnx("-n gives %zu names for %zu files", n, nfiles);
+			warnx("-n names %zu raters, but %zu files are given",
+			    n, nfiles);
 			usage();
 		}
 		for (i = 0; i < n; i++)
@@ -332,6 +333,7 @@ describe_unit(const struct unit_spec *s, struct slice unit, struct buf *b)
 static void
 fault(struct ragree *g, const struct tsv_in *in, const struct units_fault *e)
 {
+	char q[QUOTE_BUFSIZE];
 	struct buf b = { NULL, 0, 0 };
 
 	switch (e->kind) {
@@ -343,6 +345,9 @@ fault(struct ragree *g, const struct tsv_in *in, const struct units_fault *e)
 		list_fields(in);
 		exit(2);
 	case UNITS_SHORT_ROW:
+		if (e->field <= in->nnames)
+			die_at(1, e->file, e->line, "row has no field %zu (%s)",
+			    e->field, msg_clip(in->names[e->field - 1], q));
 		die_at(1, e->file, e->line, "row has no field %zu", e->field);
 	case UNITS_TWICE:
 		describe_unit(g->u.spec, e->unit, &b);
