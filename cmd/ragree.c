@@ -95,6 +95,8 @@ struct ragree {
 	int		 layer[SCHEME_LAYERS_MAX];
 	size_t		 nlayers;
 	char		**names;	/* of the raters, by file */
+	bool		 *keep;		/* by file: it could be read */
+	char		**words;	/* a list being checked */
 	struct units	 u;
 	struct out	*o;
 };
@@ -158,27 +160,45 @@ check_options(const struct opts *o, int nfiles)
 	}
 }
 
-/* Splits a comma list into its words; an empty one is an error. */
+/*
+ * The number of words of a comma list; an empty one is a usage error,
+ * found before anything is allocated.
+ */
+static size_t
+list_count(const char *arg, const char *what)
+{
+	size_t n = 1, i;
+
+	for (i = 0; arg[i] != '\0'; i++)
+		n += arg[i] == ',';
+	if (arg[0] == '\0' || arg[0] == ',' || arg[i - 1] == ',' ||
+	    strstr(arg, ",,") != NULL) {
+		warnx("empty name in %s '%s'", what, arg);
+		usage();
+	}
+	return n;
+}
+
+/* Splits a comma list into its words, checked by list_count. */
 static char **
 split_list(const char *arg, size_t *n, const char *what)
 {
-	char *copy = xstrdup(arg), *p = copy, **w;
+	char *p, **w;
 	size_t i;
 
-	for (*n = 1; *p != '\0'; p++)
-		*n += *p == ',';
+	*n = list_count(arg, what);
 	w = xreallocarray(NULL, *n, sizeof(*w));
-	for (i = 0, p = copy; i < *n; i++)
-		if ((w[i] = strsep(&p, ","))[0] == '\0') {
-			warnx("empty name in %s '%s'", what, arg);
-			usage();
-		}
+	p = xstrdup(arg);
+	for (i = 0; i < *n; i++)
+		w[i] = strsep(&p, ",");
 	return w;
 }
 
 static void
 free_list(char **w)
 {
+	if (w == NULL)
+		return;
 	free(w[0]);
 	free(w);
 }
@@ -191,10 +211,15 @@ unknown_layer(const struct scheme *s, const char *name)
 	struct slice n = { name, strlen(name) };
 	int l;
 
+	struct slice ln;
+
 	warnx("unknown layer %s", msg_quote(n, q));
 	fprintf(stderr, "%s: the layers are:", getprogname());
-	for (l = 0; l < s->nlayers; l++)
-		fprintf(stderr, " %s", s->layers[l].name);
+	for (l = 0; l < s->nlayers; l++) {
+		ln.p = s->layers[l].name;
+		ln.n = s->layers[l].namelen;
+		fprintf(stderr, " %s", msg_clip(ln, q));
+	}
 	fputc('\n', stderr);
 	usage();
 }
@@ -229,7 +254,7 @@ choose_layers(struct ragree *g)
 			g->layer[g->nlayers] = (int)g->nlayers;
 		return;
 	}
-	w = split_list(o->layers, &n, "-l");
+	w = g->words = split_list(o->layers, &n, "-l");
 	for (i = 0; i < n; i++) {
 		g->layer[i] = find_layer(g->scheme, w[i]);
 		for (j = 0; j < i; j++)
@@ -240,6 +265,7 @@ choose_layers(struct ragree *g)
 	}
 	g->nlayers = n;
 	free_list(w);
+	g->words = NULL;
 }
 
 /* A file's base name without its extension: "human" for "a/human.tsv". */
@@ -258,35 +284,40 @@ base_name(const char *path)
 	return name;
 }
 
-/* -n's names or the base names; two raters may not share one. */
-static char **
-rater_names(const struct opts *o, char **files, size_t nfiles)
+/*
+ * -n's names or the base names; two raters may not share one.  They go
+ * to g at once, so that a usage error's exit leaves nothing unreachable.
+ */
+static void
+rater_names(struct ragree *g, char **files, size_t nfiles)
 {
-	char **names = xreallocarray(NULL, nfiles, sizeof(*names)), **w;
+	const char *arg = g->opts->names;
+	char **w;
 	size_t n, i, j;
 
-	if (o->names != NULL) {
-		w = split_list(o->names, &n, "-n");
-		if (n != nfiles) {
-			warnx("-n names %zu raters, but %zu files are given",
-			    n, nfiles);
-			usage();
-		}
+	if (arg != NULL && (n = list_count(arg, "-n")) != nfiles) {
+		warnx("-n names %zu raters, but %zu files are given", n,
+		    nfiles);
+		usage();
+	}
+	g->names = xcalloc(nfiles, sizeof(*g->names));
+	if (arg != NULL) {
+		w = g->words = split_list(arg, &n, "-n");
 		for (i = 0; i < n; i++)
-			names[i] = xstrdup(w[i]);
+			g->names[i] = xstrdup(w[i]);
 		free_list(w);
+		g->words = NULL;
 	} else
 		for (i = 0; i < nfiles; i++)
-			names[i] = base_name(files[i]);
+			g->names[i] = base_name(files[i]);
 	for (i = 0; i < nfiles; i++)
 		for (j = 0; j < i; j++)
-			if (strcmp(names[i], names[j]) == 0) {
+			if (strcmp(g->names[i], g->names[j]) == 0) {
 				warnx("raters %zu and %zu are both named '%s'; "
 				    "name them with -n", j + 1, i + 1,
-				    names[i]);
+				    g->names[i]);
 				usage();
 			}
-	return names;
 }
 
 /* The fields of a header, for the message of a missing one. */
@@ -369,10 +400,12 @@ read_raters(struct ragree *g, char **files, size_t nfiles)
 {
 	struct units_fault e;
 	struct tsv_in in;
-	bool *keep = xcalloc(nfiles, sizeof(*keep));
+	bool *keep;
 	size_t r, k, nkept = 0;
 	int rval = 0;
 
+	/* Kept in g, so that a fault's exit leaves nothing unreachable. */
+	keep = g->keep = xcalloc(nfiles, sizeof(*keep));
 	for (r = 0; r < nfiles; r++) {
 		tsvin_init(&in, files + r, 1, g->opts->noheader, g->scheme);
 		tsvin_header(&in);
@@ -392,7 +425,6 @@ read_raters(struct ragree *g, char **files, size_t nfiles)
 			else
 				free(g->names[r]);
 	}
-	free(keep);
 	if (nkept < 2)
 		errx(1, "fewer than two rater files could be read");
 	if (units_shared(&g->u) == 0)
@@ -649,7 +681,7 @@ main(int argc, char *argv[])
 	spec.nlayers = g.nlayers;
 	spec.scheme = &scheme;
 	spec.polarity = opts.polarity;
-	g.names = rater_names(&opts, argv, nfiles);
+	rater_names(&g, argv, nfiles);
 
 	units_init(&g.u, &spec, nfiles);
 	rval = read_raters(&g, argv, nfiles);
@@ -664,6 +696,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < g.u.nraters; i++)
 		free(g.names[i]);
 	free(g.names);
+	free(g.keep);
 	units_free(&g.u);
 	free_list(spec.fields);
 	scheme_free(&scheme);

@@ -261,6 +261,19 @@ clarity	2	2	0	1.000	1.000	1.000	1.000	2	0	0"
 	assert_equal "${stderr%%$'\n'*}" "ragree: unknown layer 'section'"
 }
 
+@test "ragree: -i --pairs: a row per layer, key and pair" {
+	agrees_to -i --pairs -l severity -n a,b ann1.tsv ann2.tsv $'layer\tkey\trater1\trater2\tunits\tagree\tcohen
+severity\tGEN\ta\tb\t3\t1.000\tnan
+severity\tMAJ\ta\tb\t3\t0.667\t0.400
+severity\tMIN\ta\tb\t3\t0.667\t0.400'
+}
+
+@test "ragree: a closed pipe ends ragree quietly" {
+	run_head1 ragree ann1.tsv ann2.tsv
+	assert_equal "$output" "$HEAD"
+	assert_equal "$cmd_stderr" ""
+}
+
 @test "ragree: fewer than two files is a usage error" {
 	assert_usage_error "ragree: two rater files or more are needed, one per rater" "$USAGE" ragree
 	assert_usage_error "ragree: two rater files or more are needed, one per rater" "$USAGE" ragree ann1.tsv
