@@ -274,6 +274,18 @@ severity\tMIN\ta\tb\t3\t0.667\t0.400'
 	assert_equal "$cmd_stderr" ""
 }
 
+@test "ragree: an unknown scheme, or a bad scheme file, is a usage error" {
+	run2 ragree --scheme argue ann1.tsv ann2.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "ragree: no scheme 'argue': the built-in schemes are pra, argu, and any other is a scheme file"
+	printf 'layer\tcode\tname\tdescription\tpolarity\ntopic\tMTH\tM\tx\tmaybe\n' > bad.tsv
+	REVIEWKIT_SCHEME=bad.tsv run2 ragree ann1.tsv ann2.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "ragree: bad.tsv:2: polarity 'maybe', expected yes or no"
+}
+
 @test "ragree: fewer than two files is a usage error" {
 	assert_usage_error "ragree: two rater files or more are needed, one per rater" "$USAGE" ragree
 	assert_usage_error "ragree: two rater files or more are needed, one per rater" "$USAGE" ragree ann1.tsv
