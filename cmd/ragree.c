@@ -97,6 +97,7 @@ struct ragree {
 	char		**names;	/* of the raters, by file */
 	bool		 *keep;		/* by file: it could be read */
 	char		**words;	/* a list being checked */
+	struct buf	  msg;		/* a message being made */
 	struct units	 u;
 	struct out	*o;
 };
@@ -365,7 +366,6 @@ static void
 fault(struct ragree *g, const struct tsv_in *in, const struct units_fault *e)
 {
 	char q[QUOTE_BUFSIZE];
-	struct buf b = { NULL, 0, 0 };
 
 	switch (e->kind) {
 	case UNITS_NO_FIELD:
@@ -381,9 +381,9 @@ fault(struct ragree *g, const struct tsv_in *in, const struct units_fault *e)
 			    e->field, msg_clip(in->names[e->field - 1], q));
 		die_at(1, e->file, e->line, "row has no field %zu", e->field);
 	case UNITS_TWICE:
-		describe_unit(g->u.spec, e->unit, &b);
+		describe_unit(g->u.spec, e->unit, &g->msg);
 		die_at(1, e->file, e->line, "unit %s given again; first at "
-		    "%s:%lu", b.p, e->file, e->first);
+		    "%s:%lu", g->msg.p, e->file, e->first);
 	case UNITS_TOO_MANY:
 	default:
 		die_at(1, e->file, e->line, "more units or values than ragree "
