@@ -232,3 +232,183 @@ $(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)"
       1 small"
 	[ "$(cat rss)" -lt 65536 ] || fail "max RSS $(cat rss) KB"
 }
+
+# --- from files: tools/reviews2lines
+
+@test "reviews2lines: the id by rsplit's rule, a TAB, the bytes with raw LF and CR made spaces" {
+	printf '"A.\r\n%s\tB\000\\n"\n' "$M1" > 'R1_annotated - Ann.txt'
+	printf 'plain' > R2.v2.txt
+	"$R2L" 'R1_annotated - Ann.txt' R2.v2.txt > got.lines 2> err
+	assert_equal "$?" 0
+	assert_equal "$(cat err)" ""
+	printf 'R1\t"A.  %s\tB\000\\n" \nR2.v2\tplain\n' "$M1" > want.lines
+	cmp got.lines want.lines
+	run2 rsplit -N -L got.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" "rsplit: got.lines:1:47: NUL byte replaced by U+FFFD
+rsplit: got.lines:2: no annotations"
+	assert_equal "$output" "$(rsplit -N 'R1_annotated - Ann.txt' 2>/dev/null)"
+}
+
+@test "reviews2lines: a file it cannot read or whose id cannot be a line is reported and left out" {
+	printf 'A.%s' "$M1" > good.txt
+	printf 'x' > $'tab\there.txt'
+	printf 'x' > $'cr\rhere.txt'
+	printf 'x' > $'lf\nhere.txt'
+	run2 "$R2L" missing.txt . $'tab\there.txt' $'cr\rhere.txt' $'lf\nhere.txt' good.txt
+	assert_equal "$status" 1
+	assert_equal "$stderr" "reviews2lines: missing.txt: not a readable file
+reviews2lines: .: not a readable file
+reviews2lines: tab	here.txt: its review id holds a TAB, LF or CR
+reviews2lines: cr"$'\r'"here.txt: its review id holds a TAB, LF or CR
+reviews2lines: lf
+here.txt: its review id holds a TAB, LF or CR"
+	assert_equal "$output" "good	A.$M1"
+}
+
+@test "reviews2lines: examples/ as lines give the rows and warnings of the files, in every mode" {
+	files=("$EXAMPLES"/*.txt)
+	"$R2L" "${files[@]}" > ex.lines
+	run2 python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" ex.lines "${files[@]}"
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "5 files, 4 modes: 0 differ"
+}
+
+# The issue's round trip, on the real corpus: every file as a line gives
+# the rows of rsplit FILE; with -r, modulo raw line ends, and exactly the
+# rows of copies of the files whose raw LF and CR are spaces (what
+# reviews2lines changes, and all it changes): tests/lines_check.py.
+@test "reviews2lines: every corpus file as a line gives its rows and warnings, in every mode" {
+	need_corpus
+	shopt -s dotglob
+	files=("$CORPUS"/pra4/* "$CORPUS"/pra2/*)
+	"$R2L" "${files[@]}" > corpus.lines
+	run2 python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" corpus.lines "${files[@]}"
+	assert_equal "$stderr" ""
+	assert_equal "$output" "${#files[@]} files, 4 modes: 0 differ"
+	assert_equal "$status" 0
+}
+
+# --- from JSON Lines: the jq command of README.md, "Scaling out"
+
+JQ_LINES='if (.id | type | . == "string" or . == "number")
+               and (.review | type) == "string"
+               and (.id | tostring | test("^$|[\t\n\r]") | not)
+             then "\(.id)\t\(.review | tojson)"
+             else "", error("needs a review string and an id, not empty,"
+                            + " without TAB, LF or CR") end'
+
+@test "jsonl: jq writes one line per record; a record it cannot write is an empty line rsplit reports" {
+	command -v jq > /dev/null || skip "no jq"
+	# The command is README's, word for word.
+	[[ "$(cat "$BATS_TEST_DIRNAME/../README.md")" == *"jq -r '$JQ_LINES'"* ]]
+	printf '%s\n' \
+	    '{"id": "P1-R1", "review": "Clear \"GraphMix\" idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]\nBut Thm 2\tis loose \\ vague.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] Caf\u00e9 \ud83d\ude00."}' \
+	    '{"id": 42, "review": "Tables lack variance.[[TNF-NEG], [EMP-NEG], [SUG], [MIN]]", "score": 3}' \
+	    '{"review": "no id"}' \
+	    '{"id": "P3\tx", "review": "a TAB in the id"}' \
+	    '{"id": "P4", "review": "Plain text, no marker."}' > reviews.jsonl
+	# jq 1.6 exits 0 unless the last record failed: rsplit's status tells.
+	run2 bash -c 'jq -r "$1" reviews.jsonl 2> jq.err | rsplit -L -a' sh "$JQ_LINES"
+	assert_equal "$(cat jq.err)" "jq: error (at reviews.jsonl:3): needs a review string and an id, not empty, without TAB, LF or CR
+jq: error (at reviews.jsonl:4): needs a review string and an id, not empty, without TAB, LF or CR"
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rsplit: -:3: no TAB between review id and text
+rsplit: -:4: no TAB between review id and text
+rsplit: -:5: no annotations"
+	assert_equal "$output" "$HDR
+$(row P1-R1 1 PDI-POS NOV-POS APC MAJ 'Clear "GraphMix" idea.')
+$(row P1-R1 2 MET-NEG EMP-NEG CRT MAJ 'But Thm 2 is loose \ vague.')
+$(row P1-R1 3 '' '' '' '' $'Caf\xc3\xa9 \xf0\x9f\x98\x80.')
+$(row 42 1 TNF-NEG EMP-NEG SUG MIN 'Tables lack variance.')
+$(row P4 1 '' '' '' '' 'Plain text, no marker.')"
+	printf '"Clear \\"GraphMix\\" idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]\\nBut Thm 2\\tis loose \\\\ vague.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] Caf\\u00e9 \\ud83d\\ude00."' > P1-R1.txt
+	# The one-liner gives the same lines where it can.
+	sed -n '1p;2p;5p' reviews.jsonl > good.jsonl
+	assert_equal "$(jq -r '"\(.id)\t\(.review | tojson)"' good.jsonl)" \
+	    "$(jq -r "$JQ_LINES" good.jsonl)"
+	assert_equal "$(jq -r "$JQ_LINES" reviews.jsonl 2>/dev/null | rsplit -r -a -L 2>/dev/null | sed -n 2,4p)" \
+	    "$(rsplit -r -a P1-R1.txt | sed 1d)"
+}
+
+# --- GNU parallel (SPEC 7): the recipes of README.md, "Scaling out"
+
+need_parallel() {
+	parallel --version 2>/dev/null | grep -q 'GNU parallel' ||
+	    skip "no GNU parallel"
+}
+
+# par_is LINES BLOCK: the count of major aspects and the rows, split by
+# parallel into blocks of BLOCK bytes, are the single run's byte for byte;
+# the same through four parts made by split -n l/4 (as on a shared file
+# system), through
+# --sshlogin (here ':', this machine), and as Hadoop Streaming's mapper
+# and reducer with sort(1) as the shuffle.  Sets $single and $jobs.
+par_is() {
+	local lines=$1 block=$2 par
+	single=$(rsplit -L -q "$lines" | rfilter severity=MAJ | rcount aspect)
+	par=$({ printf 'aspect\tcount\n'
+		parallel --pipepart -a "$lines" --block "$block" -j 2 --joblog jobs \
+		    'rsplit -L -N -q | rfilter -N severity=MAJ | rcount -N aspect'
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$single"
+	jobs=$(($(wc -l < jobs) - 1))
+	par=$(parallel --pipe -k --block "$block" -j 2 'rsplit -L -N -q' < "$lines")
+	assert_equal "$par" "$(rsplit -L -N -q "$lines")"
+	split -n l/4 "$lines" part.
+	par=$({ printf 'aspect\tcount\n'
+		parallel -j 2 'rsplit -L -N -q {} | rfilter -N severity=MAJ | rcount -N aspect' ::: part.*
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$single"
+	par=$({ printf 'aspect\tcount\n'
+		parallel --pipe --block "$block" -S 2/: \
+		    'rsplit -L -N -q | rfilter -N severity=MAJ | rcount -N aspect' < "$lines"
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$single"
+	par=$(rsplit -L -N -q "$lines" | rfilter -N severity=MAJ | rcount -N aspect |
+	    sort | rcount -N -w 2 1)
+	assert_equal "$par" "$(printf '%s\n' "$single" | sed 1d)"
+}
+
+@test "parallel: examples/ in three jobs give the single run's count and rows, byte for byte" {
+	need_parallel
+	"$R2L" "$EXAMPLES"/*.txt > ex.lines
+	par_is ex.lines 1200 2> err
+	assert_equal "$(cat err)" ""
+	# Distinct ids: rcount -d review merges by addition too.
+	par=$({ printf 'aspect\tcount\n'
+		parallel --pipepart -a ex.lines --block 1200 -j 2 \
+		    'rsplit -L -N -q | rcount -N -d review aspect'
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$(rsplit -L -q ex.lines | rcount -d review aspect)"
+	assert_equal "$par" "$(row aspect count)
+$(row CMP 5)
+$(row EMP 5)
+$(row REC 5)
+$(row CLA 4)
+$(row NOV 3)
+$(row PNF 3)
+$(row SUB 2)
+$(row IMP 1)"
+	assert_equal "$jobs" 3
+	assert_equal "$single" "$(row aspect count)
+$(row EMP 7)
+$(row REC 4)
+$(row CMP 3)
+$(row CLA 2)
+$(row NOV 2)
+$(row IMP 1)
+$(row SUB 1)"
+}
+
+@test "parallel: the corpus as lines in blocks of 200 KB gives the single run's count and rows" {
+	need_corpus
+	need_parallel
+	shopt -s dotglob
+	"$R2L" "$CORPUS"/pra4/* "$CORPUS"/pra2/* > corpus.lines
+	par_is corpus.lines 200k 2> err
+	assert_equal "$(cat err)" ""
+	[ "$jobs" -gt 20 ] || fail "$jobs jobs"
+	[ "$(printf '%s\n' "$single" | wc -l)" -gt 10 ] || fail "$single"
+}
