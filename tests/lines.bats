@@ -343,8 +343,9 @@ need_parallel() {
 # parallel into blocks of BLOCK bytes, are the single run's byte for byte;
 # the same through four parts made by split -n l/4 (as on a shared file
 # system), through
-# --sshlogin (here ':', this machine), and as Hadoop Streaming's mapper
-# and reducer with sort(1) as the shuffle.  Sets $single and $jobs.
+# --sshlogin (here ':', this machine), with shares and the total (-p -t)
+# merged from a part file per job, and as Hadoop Streaming's mapper and
+# reducer with sort(1) as the shuffle.  Sets $single and $jobs.
 par_is() {
 	local lines=$1 block=$2 par
 	single=$(rsplit -L -q "$lines" | rfilter severity=MAJ | rcount aspect)
@@ -366,6 +367,12 @@ par_is() {
 		    'rsplit -L -N -q | rfilter -N severity=MAJ | rcount -N aspect' < "$lines"
 	      } | rcount -w count aspect)
 	assert_equal "$par" "$single"
+	mkdir shares
+	parallel --pipepart -a "$lines" --block "$block" -j 2 \
+	    "rsplit -L -N -q | rfilter -N severity=MAJ | rcount -N -t aspect > shares/{#}"
+	par=$(rcount -N -p -t -w 2 1 shares/*)
+	assert_equal "$par" "$(rsplit -L -q "$lines" | rfilter severity=MAJ |
+	    rcount -p -t aspect | sed 1d)"
 	par=$(rsplit -L -N -q "$lines" | rfilter -N severity=MAJ | rcount -N aspect |
 	    sort | rcount -N -w 2 1)
 	assert_equal "$par" "$(printf '%s\n' "$single" | sed 1d)"
