@@ -342,10 +342,10 @@ need_parallel() {
 # par_is LINES BLOCK: the count of major aspects and the rows, split by
 # parallel into blocks of BLOCK bytes, are the single run's byte for byte;
 # the same through four parts made by split -n l/4 (as on a shared file
-# system), through
-# --sshlogin (here ':', this machine), with shares and the total (-p -t)
-# merged from a part file per job, and as Hadoop Streaming's mapper and
-# reducer with sort(1) as the shuffle.  Sets $single and $jobs.
+# system), through --sshlogin (here ':', this machine), with shares and
+# the total (-p -t) merged from a part file per job, and as Hadoop
+# Streaming's mapper and reducer with sort(1) as the shuffle.  Sets
+# $single and $jobs.
 par_is() {
 	local lines=$1 block=$2 par
 	single=$(rsplit -L -q "$lines" | rfilter severity=MAJ | rcount aspect)
