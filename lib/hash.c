@@ -7,8 +7,11 @@
 #define HASH_SLOTS0	1024
 #define ARENA_BLOCK	(64 * 1024)
 
-static uint64_t	hash_bytes(const void *, size_t);
-static size_t	probe(const struct hash *, const void *, size_t, uint64_t);
+static inline uint64_t hash_bytes(const void *, size_t);
+static inline size_t probe(const struct hash *, const void *, size_t,
+		    uint64_t);
+static size_t	insert(struct hash *, size_t, const void *, size_t, uint64_t)
+		    __attribute__((noinline));
 static void	grow(struct hash *);
 static const char *arena_copy(struct hash *, const void *, size_t);
 
@@ -26,13 +29,20 @@ hash_intern(struct hash *h, const void *p, size_t n, bool *isnew)
 {
 	uint64_t hv = hash_bytes(p, n);
 	size_t i = probe(h, p, n, hv);
+
+	/* Most lookups find the key: the insertion is out of line. */
+	*isnew = h->slots[i] == 0;
+	if (!*isnew)
+		return h->slots[i] - 1;
+	return insert(h, i, p, n, hv);
+}
+
+/* Adds key p[0..n), whose hash is hv, at the empty slot i; its id. */
+static size_t
+insert(struct hash *h, size_t i, const void *p, size_t n, uint64_t hv)
+{
 	struct hash_key *k;
 
-	if (h->slots[i] != 0) {
-		*isnew = false;
-		return h->slots[i] - 1;
-	}
-	*isnew = true;
 	if (h->nkeys == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 256;
 		h->keys = xreallocarray(h->keys, h->cap, sizeof(*h->keys));
@@ -83,7 +93,7 @@ hash_free(struct hash *h)
  * a byte loop is as fast as any, and the mix spreads FNV's low bits, which
  * are all the mask keeps.
  */
-static uint64_t
+static inline uint64_t
 hash_bytes(const void *p, size_t n)
 {
 	const unsigned char *s = p;
@@ -117,7 +127,7 @@ same(const char *a, const void *b, size_t n)
 }
 
 /* The slot that holds the key, or the empty one where it would go. */
-static size_t
+static inline size_t
 probe(const struct hash *h, const void *p, size_t n, uint64_t hv)
 {
 	size_t i = (size_t)hv & h->mask;
