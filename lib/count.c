@@ -178,7 +178,9 @@ count_free(struct count *c)
 static void
 vals_add(struct count_vals *v, struct slice s)
 {
-	v->v = xgrowarray(v->v, &v->cap, v->n + 1, sizeof(*v->v));
+	/* Once a row at least: the call only when it must grow. */
+	if (v->n == v->cap)
+		v->v = xgrowarray(v->v, &v->cap, v->n + 1, sizeof(*v->v));
 	v->v[v->n++] = s;
 }
 
