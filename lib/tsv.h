@@ -1,6 +1,7 @@
 /*
  * Review TSV: lines and fields as (pointer, length) slices into the
- * input buffer, found with memchr; nothing is allocated per line or field.
+ * input buffer, found in one pass (tsv_scan: SSE2, or a portable loop);
+ * nothing is allocated per line or field.
  */
 #ifndef RK_TSV_H
 #define RK_TSV_H
