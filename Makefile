@@ -1,5 +1,10 @@
 # reviewkit: rsplit, rfilter, rcount, rtags.
 #
+# On a fresh Debian machine, which may lack make itself, start with
+#   sh tools/setup demo    install what is missing, build, run the pipeline on examples/
+#   sh tools/setup check   install what is missing, build, run every test
+# (tools/setup installs make and the build tools, then runs the target).
+# Then, or where make is there already:
 #   make              build the tools into bin/
 #   make demo         install what is missing, build, run the pipeline on examples/
 #   make check        install what is missing, build, run every test
@@ -8,7 +13,10 @@
 #   make bench        the tools against awk, datamash, mlr, cat, Python (SPEC 5)
 #   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
 #   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
-#   make install      PREFIX=/usr/local DESTDIR=
+#   make install      tools into PREFIX/bin, man pages into PREFIX/share/man
+#                     (PREFIX=/usr/local), under DESTDIR when set
+# Each target that needs packages installs the missing ones through
+# tools/install-deps (apt-get, as root or with sudo).
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -62,13 +70,14 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@tools/demo
 
-check: deps
+check:
+	@RK_NEED_TEST=1 tools/install-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory lint-man
 	@tools/run-tests $(BIN)
 
 check-asan:
-	@RK_NEED_CLANG=1 tools/install-deps
+	@RK_NEED_TEST=1 RK_NEED_CLANG=1 tools/install-deps
 	@$(MAKE) --no-print-directory all BUILD=build-asan BIN=build-asan/bin \
 	    CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@ASAN_OPTIONS=detect_leaks=1 tools/run-tests build-asan/bin
