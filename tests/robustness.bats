@@ -432,3 +432,49 @@ aspect EMP NEG 50000000"
 	assert_equal "$stderr" ""
 	assert_equal "$output" "$(printf 'layer\tcode\tname\tdescription\tpolarity\nsection\tCNT\tC\tx\tno\nfunction\tCRT\tC\tx\tno')"
 }
+
+# --- issue 14
+
+@test "robustness: rfilter: back-references are refused (issue 14: 62 s on 200 a's)" {
+	{ printf '%s\n' "$HDR"; printf 'r\t1\t\t\t\t\t%sc\n' "$(head -c 200 /dev/zero | tr '\0' a)"; } > in.tsv
+	run2 rfilter 'text~^(a*)(a*)(a*)\3\2\1$' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+  text~^(a*)(a*)(a*)\\3\\2\\1\$
+       ^"
+	run2 rfilter 'text~(a)\9' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+  text~(a)\\9
+       ^"
+}
+
+@test "robustness: rfilter: a back-reference is said before adjacent repetitions" {
+	printf '%s\n' "$HDR" > in.tsv
+	run2 rfilter 'text~a++\1' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+  text~a++\\1
+       ^"
+}
+
+@test "robustness: rfilter: an escaped backslash and [\\1] are no back-reference" {
+	{ printf 'text\n'; printf '%s\n' 'a\1' '1' 'x\' 'b'; } > in.tsv
+	run2 rfilter -N '1~\\1' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" 'a\1'
+	run2 rfilter -N '1~^[\1]$' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" '1'
+	run2 rfilter -N '1~[\1]$' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" 'a\1
+1
+x\'
+	run2 rfilter -N '1~\0' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" ""
+}
