@@ -217,7 +217,7 @@ R	1					aaa"
 }
 
 @test "robustness: rtags --scheme: a CR inside a line is an error (fuzz: --list lost it)" {
-	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tMET\tM\tx\tyes\r\r\n' > s.tsv
+	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tMET\tM\tx\tye\rs\r\n' > s.tsv
 	printf '%s\n' "$HDR" > in.tsv
 	run2 rtags --list --scheme s.tsv
 	assert_equal "$status" 2
@@ -477,4 +477,73 @@ x\'
 	run2 rfilter -N '1~\0' in.tsv
 	assert_equal "$status" 0
 	assert_equal "$output" ""
+}
+
+# A CRLF file converted to CRLF again ends its lines in CR CR LF.
+cr2_input() {
+	printf '%s\r\r\n' "$HDR" $'R\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tWeak.' \
+	    $'R\t2\tMET-POS\tEMP-POS\tAPC\tMAJ\tGood.' > cr2.tsv
+	printf 'R\t3\tRES-NEG\tEMP-NEG\tCRT\tMIN\tOdd.\r\r' >> cr2.tsv
+}
+
+@test "robustness: rcount: CRs before the LF end the line, never the key (issue 14)" {
+	printf '%s\r\r\n' $'review\tseverity' $'R\tMAJ' $'R\tMIN,MAJ' > sev.tsv
+	printf 'R\tMIN\r\r' >> sev.tsv
+	run2 rcount severity sev.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "severity	count
+MAJ	2
+MIN	2"
+	cr2_input
+	run2 rcount text cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "text	count
+Good.	1
+Odd.	1
+Weak.	1"
+	run2 rcount -x function,severity cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "function	MAJ	MIN
+CRT	1	1
+APC	1	0"
+}
+
+@test "robustness: rfilter: CRs before the LF end the line (issue 14)" {
+	cr2_input
+	run2 rfilter severity=MAJ cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$HDR
+R	1	MET-NEG	EMP-NEG	CRT	MAJ	Weak.
+R	2	MET-POS	EMP-POS	APC	MAJ	Good."
+	run2 rfilter 'text~^Odd\.$' cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$HDR
+R	3	RES-NEG	EMP-NEG	CRT	MIN	Odd."
+}
+
+@test "robustness: rtags: CRs before the LF end the line (issue 14)" {
+	cr2_input
+	run2 rtags -l severity,function cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "review	sentence	section	aspect	layer	tag	polarity	text
+R	1	MET-NEG	EMP-NEG	severity	MAJ		Weak.
+R	1	MET-NEG	EMP-NEG	function	CRT		Weak.
+R	2	MET-POS	EMP-POS	severity	MAJ		Good.
+R	2	MET-POS	EMP-POS	function	APC		Good.
+R	3	RES-NEG	EMP-NEG	severity	MIN		Odd.
+R	3	RES-NEG	EMP-NEG	function	CRT		Odd."
+}
+
+@test "robustness: a CR inside a field is data, kept as a byte (review-tsv(5))" {
+	printf '%s\n' "$HDR" $'R\t1\tMET-NEG\tEMP-NEG\tCRT\tMA\rJ\tA \r B.\r' > crin.tsv
+	run2 bash -c 'rfilter "severity=MA*" crin.tsv | cmp - <(head -c -2 crin.tsv; printf "\n")'
+	assert_equal "$status" 0
+	assert_equal "$output" ""
+	run2 bash -c 'rcount severity crin.tsv | tr "\r" @'
+	assert_equal "$status" 0
+	assert_equal "$output" "severity	count
+MA@J	1"
 }
