@@ -547,3 +547,13 @@ R	3	RES-NEG	EMP-NEG	function	CRT		Odd."
 	assert_equal "$output" "severity	count
 MA@J	1"
 }
+
+@test "robustness: rtags -l: a long layer name of a scheme file is clipped in the message" {
+	long=sect$(head -c 100 /dev/zero | tr '\0' i)
+	printf 'layer\tcode\tname\tdescription\tpolarity\n%s\tMET\tM\tx\tyes\naspect\tEMP\tE\tx\tyes\n' "$long" > s.tsv
+	printf 'review\n' > in.tsv
+	run2 rtags --scheme s.tsv -l nope in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'nope'; the layers are sectiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii... (104 bytes), aspect"
+}
