@@ -557,3 +557,16 @@ MA@J	1"
 	assert_equal "$output" ""
 	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'nope'; the layers are sectiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii... (104 bytes), aspect"
 }
+
+@test "robustness: a scheme file of one code 100000 times is refused at its first duplicate, in linear time" {
+	{ printf 'layer\tcode\tname\tdescription\tpolarity\nany\tNA\tx\ty\tno\n'
+	  yes "$(printf 'l0\tC0\tx\ty\tno')" | head -n 100000; } > s.tsv
+	run2 timeout 10 rtags --list --scheme s.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rtags: s.tsv:4: duplicate code 'C0' (line 3 has it in layer l0)"
+	printf 'layer\tcode\tname\tdescription\tpolarity\nl1\tC0\tx\ty\tno\nl0\tC0\tx\ty\tno\nany\tC0\tx\ty\tno\n' > s.tsv
+	run2 rtags --list --scheme s.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rtags: s.tsv:4: duplicate code 'C0' (line 2 has it in layer l1)"
+}
