@@ -122,7 +122,9 @@ fuzz:
 
 fuzzers: $(FUZZERS)
 
-# Each fuzz target for FUZZ_SECONDS from a scratch corpus in build-fuzz/.
+# Each fuzz target for FUZZ_SECONDS from a scratch corpus in build-fuzz/
+# (FUZZ_WORK=DIR elsewhere); FUZZ_LARGE=1 for inputs up to 1 MB with a
+# short timeout, where a quadratic path shows (tools/fuzz-run).
 fuzz-run: fuzz all
 	@tools/fuzz-run build-fuzz $(FUZZ_SECONDS)
 
