@@ -1,14 +1,26 @@
 # reviewkit: rsplit, rfilter, rcount, rtags.
 #
+# On a fresh Debian machine, which may lack make itself, start with
+#   sh tools/setup demo    install what is missing, build, run the pipeline on examples/
+#   sh tools/setup check   install what is missing, build, run every test
+# (tools/setup installs make and the build tools, then runs the target).
+# Then, or where make is there already:
 #   make              build the tools into bin/
 #   make demo         install what is missing, build, run the pipeline on examples/
 #   make check        install what is missing, build, run every test
 #   make check-asan   the tests against an AddressSanitizer + UBSan build
 #   make check-valgrind  the tools under valgrind: no memory error, no leak
+#   make check-scaling   instruction counts on hostile inputs at N and 8N:
+#                        fails on growth worse than about N log N
+#   make coverage     the tests against a gcov build: line coverage per file
 #   make bench        the tools against awk, datamash, mlr, cat, Python (SPEC 5)
 #   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
 #   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
-#   make install      PREFIX=/usr/local DESTDIR=
+#                     (FUZZ_LARGE=1: inputs up to 1 MB, a short timeout)
+#   make install      tools into PREFIX/bin, man pages into PREFIX/share/man
+#                     (PREFIX=/usr/local), under DESTDIR when set
+# Each target that needs packages installs the missing ones through
+# tools/install-deps (apt-get, as root or with sudo).
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -62,13 +74,14 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@tools/demo
 
-check: deps
+check:
+	@RK_NEED_TEST=1 tools/install-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory lint-man
 	@tools/run-tests $(BIN)
 
 check-asan:
-	@RK_NEED_CLANG=1 tools/install-deps
+	@RK_NEED_TEST=1 RK_NEED_CLANG=1 tools/install-deps
 	@$(MAKE) --no-print-directory all BUILD=build-asan BIN=build-asan/bin \
 	    CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@ASAN_OPTIONS=detect_leaks=1 tools/run-tests build-asan/bin
@@ -79,6 +92,26 @@ check-valgrind:
 	@RK_NEED_VALGRIND=1 tools/install-deps
 	@$(MAKE) --no-print-directory all
 	@tools/check-valgrind $(BIN)
+
+# tools/check-scaling: each tool on hostile families of inputs at sizes N
+# and 8N under callgrind (instructions, not seconds); a ratio worse than
+# about N log N fails.  About two minutes.
+check-scaling:
+	@RK_NEED_VALGRIND=1 tools/install-deps
+	@$(MAKE) --no-print-directory all
+	@tools/check-scaling -b $(BIN)
+
+# The suite against a build with gcc --coverage in build-cov/, then line
+# coverage per file of lib/ and cmd/ and their totals (tools/coverage).
+coverage:
+	@tools/install-deps
+	@rm -rf build-cov
+	@$(MAKE) --no-print-directory -s all BUILD=build-cov BIN=build-cov/bin \
+	    CC=gcc CFLAGS="-O0 -g --coverage" LDFLAGS=--coverage
+	@tools/run-tests build-cov/bin > build-cov/tests.log || \
+	    { tail -n 1 build-cov/tests.log; exit 1; }
+	@tail -n 1 build-cov/tests.log
+	@tools/coverage build-cov
 
 # bench/run builds its inputs into bench/data/ and prints a table of
 # medians; BENCH_RUNS runs of each command (a few minutes in all).
@@ -98,7 +131,9 @@ fuzz:
 
 fuzzers: $(FUZZERS)
 
-# Each fuzz target for FUZZ_SECONDS from a scratch corpus in build-fuzz/.
+# Each fuzz target for FUZZ_SECONDS from a scratch corpus in build-fuzz/
+# (FUZZ_WORK=DIR elsewhere); FUZZ_LARGE=1 for inputs up to 1 MB with a
+# short timeout, where a quadratic path shows (tools/fuzz-run).
 fuzz-run: fuzz all
 	@tools/fuzz-run build-fuzz $(FUZZ_SECONDS)
 
@@ -113,9 +148,10 @@ install: all
 	    s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
 
 clean:
-	rm -rf build build-asan build-fuzz bin
+	rm -rf build build-asan build-cov build-fuzz bin
 
-.PHONY: all bench deps demo check check-asan check-valgrind fuzz fuzzers fuzz-run \
+.PHONY: all bench deps demo check check-asan check-valgrind check-scaling coverage \
+	fuzz fuzzers fuzz-run \
 	lint-man install clean
 .SUFFIXES:
 .SECONDARY:

@@ -106,21 +106,28 @@ layer_name(const struct rtags *t, int l)
 	return t->scheme->layers[l].name;
 }
 
-/* An unknown -l name: say which the scheme has, and exit 2. */
+/*
+ * An unknown -l name: say which the scheme has, and exit 2.  Each name
+ * is clipped, since a scheme file's layer may be of any length.
+ */
 static void
 unknown_layer(const struct scheme *s, struct slice name)
 {
 	char q[QUOTE_BUFSIZE];
 	struct buf names = { NULL, 0, 0 };
+	const char *c;
 	int l;
 
 	for (l = 0; l < s->nlayers; l++) {
 		if (l > 0)
 			buf_add(&names, ", ", 2);
-		buf_add(&names, s->layers[l].name, s->layers[l].namelen);
+		c = msg_clip((struct slice){ s->layers[l].name,
+		    s->layers[l].namelen }, q);
+		buf_add(&names, c, strlen(c));
 	}
-	warnx("unknown layer %s; the layers are %.*s", msg_quote(name, q),
-	    (int)names.len, names.p);
+	buf_addc(&names, '\0');
+	warnx("unknown layer %s; the layers are %s", msg_quote(name, q),
+	    names.p);
 	usage();
 }
 

@@ -35,8 +35,9 @@ static const struct op *find_op(const char *);
 static int	fail(struct expr *, struct expr_error *, const char *, size_t);
 static void	parse_alts(struct expr *, const char *);
 static int	parse_re(struct expr *, const char *, struct expr_error *);
-enum re_verdict { RE_OK, RE_TOO_BIG, RE_STACKED };
+enum re_verdict { RE_OK, RE_TOO_BIG, RE_BACKREF, RE_STACKED };
 static enum re_verdict re_check(const char *);
+static enum re_verdict verdict(bool, bool);
 static const char *skip_bracket(const char *);
 static void	interval(const char **, size_t *, size_t *);
 static bool	is_number(const char *, size_t);
@@ -261,6 +262,10 @@ parse_re(struct expr *e, const char *re, struct expr_error *er)
 		snprintf(er->detail, sizeof(er->detail),
 		    "Regular expression too big");
 		return -1;
+	case RE_BACKREF:
+		snprintf(er->detail, sizeof(er->detail),
+		    "back-references such as '\\1' are undefined in an ERE");
+		return -1;
 	case RE_STACKED:
 		snprintf(er->detail, sizeof(er->detail),
 		    "adjacent repetitions such as '++' are undefined in an ERE");
@@ -291,7 +296,11 @@ parse_re(struct expr *e, const char *re, struct expr_error *er)
  * On the way it notes adjacent duplication symbols ("a++", "a*{2}"),
  * which POSIX leaves undefined in an ERE: glibc takes them, and matching
  * with a few can run for minutes ("]+++++++ ... ct+++++" took 594 s on
- * one short row; found by fuzz_expr).  Too big is said first.
+ * one short row; found by fuzz_expr).  It notes back-references (\1 to
+ * \9) too, equally undefined in an ERE: glibc takes them and backtracks
+ * exponentially ("^(a*)(a*)(a*)\3\2\1$" took 62 s on 200 a's).  An
+ * escaped backslash and a backslash inside brackets ("[\1]") are no
+ * back-reference.  Too big is said first, then back-references.
  */
 #define RE_MAX_NODES	100000
 #define RE_MAX_LOOPS	1500
@@ -309,7 +318,7 @@ re_check(const char *p)
 	/* Per open group: its size so far, and its last item's. */
 	struct re_size total[RE_MAX_DEPTH + 1], last[RE_MAX_DEPTH + 1], *t, *l;
 	size_t depth = 0, copies, optional;
-	bool dup = false, was_dup, stacked = false;
+	bool dup = false, was_dup, stacked = false, backref = false;
 
 	memset(&total[0], 0, sizeof(total[0]));
 	memset(&last[0], 0, sizeof(last[0]));
@@ -352,9 +361,10 @@ re_check(const char *p)
 			break;
 		case '[':
 			if ((p = skip_bracket(p)) == NULL)
-				return stacked ? RE_STACKED : RE_OK;
+				return verdict(backref, stacked);
 			break;
 		case '\\':
+			backref |= *p >= '1' && *p <= '9';
 			if (*p != '\0')
 				p++;
 			break;
@@ -379,6 +389,14 @@ re_check(const char *p)
 		if (t->nodes > RE_MAX_NODES || t->loops > RE_MAX_LOOPS)
 			return RE_TOO_BIG;
 	}
+	return verdict(backref, stacked);
+}
+
+static enum re_verdict
+verdict(bool backref, bool stacked)
+{
+	if (backref)
+		return RE_BACKREF;
 	return stacked ? RE_STACKED : RE_OK;
 }
 

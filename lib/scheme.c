@@ -169,7 +169,8 @@ static int	check_layer_name(const struct scheme_code *,
 static int	check_duplicates(const struct scheme *, struct scheme_error *);
 static bool	same_code(const struct scheme_code *,
 		    const struct scheme_code *);
-static bool	overlap(const struct scheme_code *, const struct scheme_code *);
+static const struct scheme_code *earlier(const struct scheme_code *,
+		    const struct scheme_code *);
 static int	bad(struct scheme_error *, unsigned long, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 
@@ -632,29 +633,42 @@ parse_line(struct scheme_code *c, struct slice line, struct scheme_error *er)
 /*
  * A code may stand in several layers, but only once in each; a code of
  * layer "any" stands in all of them.  Reports the first line, in file
- * order, that repeats an earlier one.
+ * order, that repeats an earlier one.  One pass over each code's rows,
+ * noting the first row of each layer, since a file may hold one code
+ * thousands of times (comparing every pair was quadratic).
  */
 static int
 check_duplicates(const struct scheme *s, struct scheme_error *er)
 {
-	const struct scheme_code *a, *b, *first = NULL, *dup = NULL;
+	const struct scheme_code *seen[SCHEME_LAYERS_MAX], *any, *a, *b;
+	const struct scheme_code *first = NULL, *dup = NULL;
 	size_t i, j, end;
 
 	for (i = 0; i < s->n; i = end) {
 		for (end = i + 1; end < s->n &&
 		    same_code(s->bycode[i], s->bycode[end]); end++)
 			;
-		/* Within a code, bycode is in file order: b comes after a. */
-		for (; i < end; i++)
-			for (j = i + 1; j < end; j++) {
-				a = s->bycode[i];
-				b = s->bycode[j];
-				if (overlap(a, b) &&
-				    (dup == NULL || b->line < dup->line)) {
+		/* Within a code, bycode is in file order. */
+		memset(seen, 0, sizeof(seen));
+		any = NULL;
+		for (j = i; j < end; j++) {
+			b = s->bycode[j];
+			if (b->layer == LAYER_ANY)
+				a = j > i ? s->bycode[i] : NULL;
+			else
+				a = earlier(seen[b->layer], any);
+			if (a != NULL) {
+				if (dup == NULL || b->line < dup->line) {
 					first = a;
 					dup = b;
 				}
+				break;
 			}
+			if (b->layer == LAYER_ANY)
+				any = b;
+			else
+				seen[b->layer] = b;
+		}
 	}
 	if (dup != NULL)
 		return bad(er, dup->line, "duplicate code '%s' (line %lu has "
@@ -662,18 +676,22 @@ check_duplicates(const struct scheme *s, struct scheme_error *er)
 	return 0;
 }
 
+/* The one of a and b (either may be NULL) that comes first in the file. */
+static const struct scheme_code *
+earlier(const struct scheme_code *a, const struct scheme_code *b)
+{
+	if (a == NULL)
+		return b;
+	if (b == NULL)
+		return a;
+	return a->line < b->line ? a : b;
+}
+
 static bool
 same_code(const struct scheme_code *a, const struct scheme_code *b)
 {
 	return a->codelen == b->codelen &&
 	    memcmp(a->code, b->code, a->codelen) == 0;
-}
-
-static bool
-overlap(const struct scheme_code *a, const struct scheme_code *b)
-{
-	return a->layer == b->layer || a->layer == LAYER_ANY ||
-	    b->layer == LAYER_ANY;
 }
 
 /* Fills *er; returns -1, for "return bad(...)". */

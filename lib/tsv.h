@@ -24,7 +24,11 @@ int	line_open(struct line_reader *, const char *path);
 bool	line_next_refill(struct line_reader *, struct slice *);
 void	line_close(struct line_reader *);
 
-/* Ends the line at nl (an LF, or the end of a last line without one). */
+/*
+ * Ends the line at nl (an LF, or the end of a last line without one).
+ * Every CR right before it belongs to the line end: "MAJ\r\r\n", from a
+ * CRLF file converted twice, would otherwise leave "MAJ\r" as a value.
+ */
 static inline bool
 line_take(struct line_reader *r, struct slice *line, const char *nl)
 {
@@ -33,14 +37,14 @@ line_take(struct line_reader *r, struct slice *line, const char *nl)
 	line->p = in->buf + r->pos;
 	line->n = (size_t)(nl - line->p);
 	r->pos = nl < in->buf + in->len ? r->pos + line->n + 1 : in->len;
-	if (line->n > 0 && line->p[line->n - 1] == '\r')
+	while (line->n > 0 && line->p[line->n - 1] == '\r')
 		line->n--;
 	r->lineno++;
 	return true;
 }
 
 /*
- * Returns the next line without its LF or CRLF.  A last line without LF
+ * Returns the next line without its LF and the CRs before it.  A last line without LF
  * counts; a NUL byte is data.  The slice stays valid until the next call.
  * Inline, since it runs once a row: the buffer holds the next LF but
  * once a megabyte, when line_next_refill reads on.

@@ -217,7 +217,7 @@ R	1					aaa"
 }
 
 @test "robustness: rtags --scheme: a CR inside a line is an error (fuzz: --list lost it)" {
-	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tMET\tM\tx\tyes\r\r\n' > s.tsv
+	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tMET\tM\tx\tye\rs\r\n' > s.tsv
 	printf '%s\n' "$HDR" > in.tsv
 	run2 rtags --list --scheme s.tsv
 	assert_equal "$status" 2
@@ -452,4 +452,142 @@ aspect EMP NEG 50000000"
 	wait $! && status=0 || status=$?
 	assert_equal "$status" 1
 	assert_equal "$(cat err)" "rfilter: big.tsv: file shrank while being read"
+}
+
+# --- issue 14
+
+@test "robustness: rfilter: back-references are refused (issue 14: 62 s on 200 a's)" {
+	{ printf '%s\n' "$HDR"; printf 'r\t1\t\t\t\t\t%sc\n' "$(head -c 200 /dev/zero | tr '\0' a)"; } > in.tsv
+	run2 rfilter 'text~^(a*)(a*)(a*)\3\2\1$' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+  text~^(a*)(a*)(a*)\\3\\2\\1\$
+       ^"
+	run2 rfilter 'text~(a)\9' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+  text~(a)\\9
+       ^"
+}
+
+@test "robustness: rfilter: a back-reference is said before adjacent repetitions" {
+	printf '%s\n' "$HDR" > in.tsv
+	run2 rfilter 'text~a++\1' in.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+  text~a++\\1
+       ^"
+}
+
+@test "robustness: rfilter: an escaped backslash and [\\1] are no back-reference" {
+	{ printf 'text\n'; printf '%s\n' 'a\1' '1' 'x\' 'b'; } > in.tsv
+	run2 rfilter -N '1~\\1' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" 'a\1'
+	run2 rfilter -N '1~^[\1]$' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" '1'
+	run2 rfilter -N '1~[\1]$' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" 'a\1
+1
+x\'
+	run2 rfilter -N '1~\0' in.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" ""
+}
+
+# A CRLF file converted to CRLF again ends its lines in CR CR LF.
+cr2_input() {
+	printf '%s\r\r\n' "$HDR" $'R\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tWeak.' \
+	    $'R\t2\tMET-POS\tEMP-POS\tAPC\tMAJ\tGood.' > cr2.tsv
+	printf 'R\t3\tRES-NEG\tEMP-NEG\tCRT\tMIN\tOdd.\r\r' >> cr2.tsv
+}
+
+@test "robustness: rcount: CRs before the LF end the line, never the key (issue 14)" {
+	printf '%s\r\r\n' $'review\tseverity' $'R\tMAJ' $'R\tMIN,MAJ' > sev.tsv
+	printf 'R\tMIN\r\r' >> sev.tsv
+	run2 rcount severity sev.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "severity	count
+MAJ	2
+MIN	2"
+	cr2_input
+	run2 rcount text cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "text	count
+Good.	1
+Odd.	1
+Weak.	1"
+	run2 rcount -x function,severity cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "function	MAJ	MIN
+CRT	1	1
+APC	1	0"
+}
+
+@test "robustness: rfilter: CRs before the LF end the line (issue 14)" {
+	cr2_input
+	run2 rfilter severity=MAJ cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$HDR
+R	1	MET-NEG	EMP-NEG	CRT	MAJ	Weak.
+R	2	MET-POS	EMP-POS	APC	MAJ	Good."
+	run2 rfilter 'text~^Odd\.$' cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$HDR
+R	3	RES-NEG	EMP-NEG	CRT	MIN	Odd."
+}
+
+@test "robustness: rtags: CRs before the LF end the line (issue 14)" {
+	cr2_input
+	run2 rtags -l severity,function cr2.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "review	sentence	section	aspect	layer	tag	polarity	text
+R	1	MET-NEG	EMP-NEG	severity	MAJ		Weak.
+R	1	MET-NEG	EMP-NEG	function	CRT		Weak.
+R	2	MET-POS	EMP-POS	severity	MAJ		Good.
+R	2	MET-POS	EMP-POS	function	APC		Good.
+R	3	RES-NEG	EMP-NEG	severity	MIN		Odd.
+R	3	RES-NEG	EMP-NEG	function	CRT		Odd."
+}
+
+@test "robustness: a CR inside a field is data, kept as a byte (review-tsv(5))" {
+	printf '%s\n' "$HDR" $'R\t1\tMET-NEG\tEMP-NEG\tCRT\tMA\rJ\tA \r B.\r' > crin.tsv
+	run2 bash -c 'rfilter "severity=MA*" crin.tsv | cmp - <(head -c -2 crin.tsv; printf "\n")'
+	assert_equal "$status" 0
+	assert_equal "$output" ""
+	run2 bash -c 'rcount severity crin.tsv | tr "\r" @'
+	assert_equal "$status" 0
+	assert_equal "$output" "severity	count
+MA@J	1"
+}
+
+@test "robustness: rtags -l: a long layer name of a scheme file is clipped in the message" {
+	long=sect$(head -c 100 /dev/zero | tr '\0' i)
+	printf 'layer\tcode\tname\tdescription\tpolarity\n%s\tMET\tM\tx\tyes\naspect\tEMP\tE\tx\tyes\n' "$long" > s.tsv
+	printf 'review\n' > in.tsv
+	run2 rtags --scheme s.tsv -l nope in.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'nope'; the layers are sectiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii... (104 bytes), aspect"
+}
+
+@test "robustness: a scheme file of one code 100000 times is refused at its first duplicate, in linear time" {
+	{ printf 'layer\tcode\tname\tdescription\tpolarity\nany\tNA\tx\ty\tno\n'
+	  yes "$(printf 'l0\tC0\tx\ty\tno')" | head -n 100000; } > s.tsv
+	run2 timeout 10 rtags --list --scheme s.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rtags: s.tsv:4: duplicate code 'C0' (line 3 has it in layer l0)"
+	printf 'layer\tcode\tname\tdescription\tpolarity\nl1\tC0\tx\ty\tno\nl0\tC0\tx\ty\tno\nany\tC0\tx\ty\tno\n' > s.tsv
+	run2 rtags --list --scheme s.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rtags: s.tsv:4: duplicate code 'C0' (line 2 has it in layer l1)"
 }
