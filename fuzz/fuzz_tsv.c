@@ -7,7 +7,7 @@
  * build makes INPUT_CHUNK tiny, so lines fall across buffer edges.  A
  * part that is exactly "!" stands for a missing file.  The rows must be
  * those of a plain model of SPEC 2.1, computed here from the bytes: lines
- * end at LF, a CR before it is dropped, a last line without LF counts, NUL
+ * end at LF, the CRs before it are dropped, a last line without LF counts, NUL
  * is data; each file's first line is its header, the first header is
  * kept, a file whose header differs is skipped and sets the status, as
  * does a missing file.  Each row's fields must agree between tsv_count,
@@ -69,7 +69,8 @@ model_line(const char *p, size_t n, size_t *pos, struct slice *line)
 	nl = memchr(line->p, '\n', n - *pos);
 	line->n = nl ? (size_t)(nl - line->p) : n - *pos;
 	*pos += line->n + 1;
-	if (line->n > 0 && line->p[line->n - 1] == '\r')
+	/* Every CR before the LF: "a\r\r\n" is the line "a" (line_take). */
+	while (line->n > 0 && line->p[line->n - 1] == '\r')
 		line->n--;
 	return true;
 }
