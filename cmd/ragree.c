@@ -4,6 +4,9 @@
  * layer a unit's value is the set of its items.  The coefficients
  * (lib/agree.c) are computed at the end from integer counts, over
  * categories in byte order, so the output never depends on hash order.
+ * The arguments that name layers and raters are checked in
+ * lib/agree_args.c, the files read in lib/agree_read.c, and the tables
+ * written by lib/agree_out.c.
  */
 #include <err.h>
 #include <getopt.h>
@@ -129,7 +132,7 @@ main(int argc, char *argv[])
 	struct scheme scheme;
 	struct ragree g;
 	struct out o;
-	size_t i, nfiles;
+	size_t nfiles;
 	int rval;
 
 	parse_options(argc, argv, &opts);
@@ -162,11 +165,7 @@ main(int argc, char *argv[])
 		agree_write(&g);
 	out_free(&o);
 
-	for (i = 0; i < g.u.nraters; i++)
-		free(g.names[i]);
-	free(g.names);
-	free(g.keep);
-	units_free(&g.u);
+	agree_free(&g);
 	agree_list_free(spec.fields);
 	scheme_free(&scheme);
 	return rval;

@@ -122,3 +122,16 @@ agree_read(struct ragree *g, char **files, size_t nfiles)
 		    g->opts->units);
 	return rval;
 }
+
+/* What the run holds but its lists: the names, the units. */
+void
+agree_free(struct ragree *g)
+{
+	size_t r;
+
+	for (r = 0; r < g->u.nraters; r++)
+		free(g->names[r]);
+	free(g->names);
+	free(g->keep);
+	units_free(&g->u);
+}

@@ -52,6 +52,7 @@ void	agree_names(struct ragree *, char **files, size_t nfiles);
 
 /* lib/agree_read.c: each rater's file; returns 1 if one was unreadable. */
 int	agree_read(struct ragree *, char **files, size_t nfiles);
+void	agree_free(struct ragree *);
 
 /* lib/agree_out.c: the table (or --pairs rows), or -x's confusion table. */
 void	agree_write(struct ragree *);
