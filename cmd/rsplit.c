@@ -17,14 +17,16 @@
 #include "tsv.h"
 
 static const char usage_text[] =
-"usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
+"usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
 
 static const char help_text[] =
-"usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
+"usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
 "Split annotated reviews into review TSV, one row per annotated sentence:\n"
 "review, sentence, the layers of the scheme in marker order, text.\n"
 "\n"
 "  -a, --all        also write the unannotated rest of a review\n"
+"  -j, --json       decode JSON escapes in a file that does not start\n"
+"                   with a quote (a JSON string without its quotes)\n"
 "  -r, --raw        text exactly as decoded, with \\\\ \\t \\n \\r escapes\n"
 "  -q, --quiet      do not print warnings\n"
 "      --strict     exit 1 when there was any warning\n"
@@ -41,6 +43,7 @@ enum { OPT_STRICT = 256, OPT_ID, OPT_SCHEME };
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
+	{ "json",	no_argument,		NULL, 'j' },
 	{ "raw",	no_argument,		NULL, 'r' },
 	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "strict",	no_argument,		NULL, OPT_STRICT },
@@ -119,7 +122,7 @@ int
 main(int argc, char *argv[])
 {
 	static char *stdin_only[] = { "-", NULL };
-	struct review_opts opts = { false, false, false, NULL };
+	struct review_opts opts = { false, false, false, false, NULL };
 	const char *stdin_id = "-", *scheme_arg = NULL;
 	struct scheme scheme;
 	bool strict = false, header = true;
@@ -128,10 +131,13 @@ main(int argc, char *argv[])
 	char *id;
 	int ch, i, rval = 0;
 
-	while ((ch = getopt_long(argc, argv, "aNqrhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "ajNqrhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			opts.all = true;
+			break;
+		case 'j':
+			opts.json = true;
 			break;
 		case 'N':
 			header = false;

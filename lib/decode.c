@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "decode.h"
 
 #define REPLACEMENT	0xFFFD
@@ -141,6 +143,47 @@ decode_escape(struct decoder *d, const char *raw, size_t n, off_t off,
 }
 
 /*
+ * Does the backslash at p[-1] start what can only be a JSON escape?  A
+ * "\uXXXX", a "\"", or a "\n" before another backslash, an upper-case
+ * letter, a digit or the end: LaTeX ("\nabla", "\newline", "\alpha",
+ * "\theta") is none of them.  One is enough for the warning, so the test
+ * can be strict: "\n " in a code snippet does not count.
+ */
+static bool
+json_escape(const char *p, size_t n)
+{
+	if (n == 0)
+		return false;
+	switch (p[0]) {
+	case '"':
+		return true;
+	case 'u':
+		return hex4(p + 1, n - 1) >= 0;
+	case 'n':
+		return n == 1 || p[1] == '\\' || (p[1] >= 'A' && p[1] <= 'Z') ||
+		    (p[1] >= '0' && p[1] <= '9');
+	}
+	return false;
+}
+
+/* Notes the first JSON escape of a plain file, once per file. */
+static void
+hint_json(struct decoder *d, const char *raw, size_t n, off_t off)
+{
+	const char *p = raw, *end = raw + n;
+
+	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		p++;
+		if (json_escape(p, (size_t)(end - p))) {
+			d->hinted = true;
+			notes_add(d->notes, off + (p - 1 - raw),
+			    NOTE_PLAIN_ESCAPE, (unsigned char)*p);
+			return;
+		}
+	}
+}
+
+/*
  * Decodes raw[0..n), the text at file offset off, onto b.  In a JSON
  * file a backslash that ends the text is left undecoded, since the rest
  * of its escape may follow a marker; the return value is the number of
@@ -153,6 +196,8 @@ decode_text(struct decoder *d, const char *raw, size_t n, off_t off,
 	const unsigned char *p = (const unsigned char *)raw;
 	size_t i = 0, run, len, bad;
 
+	if (!d->json && !d->hinted)
+		hint_json(d, raw, n, off);
 	while (i < n) {
 		run = i;
 		while (i < n && p[i] >= 0x01 && p[i] < 0x80 &&

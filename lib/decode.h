@@ -1,7 +1,8 @@
 /*
  * Decoding the text of an annotated review into UTF-8: JSON escapes in a
  * JSON-string file, nothing in a plain one; invalid UTF-8, NUL bytes and
- * lone surrogates become U+FFFD, noted once per file.
+ * lone surrogates become U+FFFD, noted once per file, and so is the first
+ * JSON escape of a plain file, which -j would decode.
  */
 #ifndef RK_DECODE_H
 #define RK_DECODE_H
@@ -16,6 +17,7 @@
 struct decoder {
 	bool		 json;
 	bool		 repaired;	/* a U+FFFD was noted */
+	bool		 hinted;	/* a plain file's JSON escape was noted */
 	off_t		 close_quote;	/* the closing '"', or -1 */
 	struct notes	*notes;
 };
