@@ -7,6 +7,8 @@
 
 #define CARRY_MAX	8	/* spaces between a marker and a split escape */
 #define CLOSE_LOOKAHEAD	(64 * 1024)	/* what may follow the closing quote */
+#define TAIL_BACK	32	/* is_tail looks back this far */
+#define LOOKBACK	64	/* raw bytes kept before the search, > TAIL_BACK + 12 */
 
 static const char *
 at(const struct review *r, off_t off)
@@ -45,12 +47,21 @@ advance_lines(struct review *r, off_t to)
 	r->line_off = to;
 }
 
-/* Reads more, dropping what lies before the current sentence. */
+static off_t	decode_ahead(struct review *);
+static void	flush_before(struct review *, off_t);
+
+/*
+ * Reads more, dropping what lies before the current sentence or, while
+ * the marker search reads on, what is decoded already.
+ */
 static void
 fill(struct review *r)
 {
-	advance_lines(r, r->seg);
-	input_fill(&r->in, (size_t)(r->seg - r->in.base));
+	off_t keep = r->searching ? decode_ahead(r) : r->dec_to;
+
+	flush_before(r, keep);
+	advance_lines(r, keep);
+	input_fill(&r->in, (size_t)(keep - r->in.base));
 }
 
 /* The part of a warning after its text, from the note's arguments. */
@@ -111,6 +122,27 @@ flush_notes(struct review *r)
 	for (i = 0; i < ns->n; i++)
 		print_note(r, &ns->v[i]);
 	ns->n = 0;
+}
+
+/*
+ * Reports the notes before offset keep, which the buffer is about to
+ * drop: no note comes there any more, as the search and the decoder have
+ * passed it, so the order of all stays the file's.
+ */
+static void
+flush_before(struct review *r, off_t keep)
+{
+	struct notes *ns = &r->notes;
+	size_t i, k;
+
+	if (ns->n == 0)
+		return;
+	notes_sort(ns);
+	for (k = 0; k < ns->n && ns->v[k].off < keep; k++)
+		print_note(r, &ns->v[k]);
+	for (i = k; i < ns->n; i++)
+		ns->v[i - k] = ns->v[i];
+	ns->n -= k;
 }
 
 static void
@@ -238,13 +270,16 @@ closes_string(struct review *r, off_t q, struct marker *m)
 	}
 }
 
-/* Is the byte at off preceded by an odd run of backslashes? */
+/*
+ * Is the byte at off preceded by an odd run of backslashes?  The run
+ * starts no earlier than the decoded text, which ends between escapes.
+ */
 static bool
 escaped(const struct review *r, off_t off)
 {
 	off_t k = off;
 
-	while (k > r->seg && *at(r, k - 1) == '\\')
+	while (k > r->dec_to && *at(r, k - 1) == '\\')
 		k--;
 	return (off - k) % 2 == 1;
 }
@@ -310,7 +345,9 @@ open1_distrusted(struct review *r, off_t bo)
 }
 
 /*
- * Does the marker opened by one '[' at bo directly follow "],"?  Then it
+ * Does the marker opened by one '[' at bo directly follow "],"?  (Across
+ * fewer than TAIL_BACK spaces: the buffer keeps as much before the
+ * search, so the answer does not depend on where reads end.)  Then it
  * is the tail of a marker that could not be read whole
  * ("[[MET NEG], [EMP-NEG], [CRT], [MAJ]]"), and as a marker of its own it
  * would put every label one layer to the left (SPEC 1.3).  Looks back no
@@ -320,19 +357,43 @@ open1_distrusted(struct review *r, off_t bo)
 static bool
 is_tail(const struct review *r, off_t bo)
 {
-	off_t k = bo;
+	off_t lo = bo - TAIL_BACK > r->seg ? bo - TAIL_BACK : r->seg, k = bo;
 
-	while (k > r->seg && is_space(*at(r, k - 1)))
+	while (k > lo && is_space(*at(r, k - 1)))
 		k--;
-	if (k == r->seg || *at(r, k - 1) != ',')
+	if (k == lo || *at(r, k - 1) != ',')
 		return false;
 	k--;
-	while (k > r->seg && is_space(*at(r, k - 1)))
+	while (k > lo && is_space(*at(r, k - 1)))
 		k--;
 	/* "[[MET-NEG]], [EMP-NEG], ...": the ']' ended the last marker. */
 	if (k == r->seg)
 		return k == r->mark_end;
-	return *at(r, k - 1) == ']';
+	return k > lo && *at(r, k - 1) == ']';
+}
+
+/*
+ * While the marker search reads on, the text it has passed, but the last
+ * LOOKBACK bytes and any quote not judged yet, is decoded onto cur, so
+ * that the buffer need not keep the raw sentence as well: memory is one
+ * copy of the longest sentence, not two.  The distrust search is brought
+ * up to the scan first, for the same reason.  Returns the offset of the
+ * first byte still needed.
+ */
+static off_t
+decode_ahead(struct review *r)
+{
+	off_t stop = r->scan - LOOKBACK;
+
+	if (r->distrust_from >= 0)
+		(void)open1_distrusted(r, r->scan);
+	if (r->quoted && r->dec.close_quote < 0 && stop > r->qscan)
+		stop = r->qscan;
+	if (stop > r->dec_to)
+		r->dec_to += (off_t)decode_part(&r->dec, at(r, r->dec_to),
+		    (size_t)(r->scan - r->dec_to), (size_t)(stop - r->dec_to),
+		    r->dec_to, &r->cur);
+	return r->dec_to;
 }
 
 /* Sets where no marker opened by one '[' is trusted, from; -1: none. */
@@ -450,14 +511,17 @@ next_segment(struct review *r, struct marker *m)
 	r->cur.len = 0;
 	while (carry-- > 0)
 		buf_addc(&r->cur, ' ');
+	r->dec_to = r->seg;
+	r->searching = true;
 	b = find_marker(r, m);
+	r->searching = false;
 	found = b >= 0;
 	if (!found)
 		b = end_off(r);
 	next = b + (found ? (off_t)m->len : 0);
 	r->carry = 0;
-	if (decode_text(&r->dec, at(r, r->seg), (size_t)(b - r->seg), r->seg,
-	    &r->cur) > 0) {
+	if (decode_text(&r->dec, at(r, r->dec_to), (size_t)(b - r->dec_to),
+	    r->dec_to, &r->cur) > 0) {
 		if (found)
 			next = join_escape(r, b - 1, next, &r->carry);
 		else
@@ -471,7 +535,7 @@ next_segment(struct review *r, struct marker *m)
 				    m->place_moved);
 	flush_notes(r);
 	r->mark_end = found ? b + (off_t)m->len : -1;
-	r->seg = r->scan = next;
+	r->seg = r->scan = r->dec_to = next;
 	if (r->qscan < next)
 		r->qscan = next;
 	return found;

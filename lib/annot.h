@@ -43,6 +43,8 @@ struct review {
 	off_t			 distrust_seen;	/* ... and no "]]" up to here */
 	bool			 quoted;	/* a JSON string in quotes */
 	off_t			 mark_end;	/* where the last marker ended */
+	off_t			 dec_to;	/* decoded onto cur up to here */
+	bool			 searching;	/* for the marker ending cur */
 	bool			 started;
 	bool			 done;		/* the last marker is behind */
 	bool			 rest_done;

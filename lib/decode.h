@@ -24,6 +24,8 @@ struct decoder {
 
 size_t	decode_text(struct decoder *, const char *raw, size_t n, off_t off,
 	    struct buf *);
+size_t	decode_part(struct decoder *, const char *raw, size_t n, size_t stop,
+	    off_t off, struct buf *);
 size_t	decode_escape(struct decoder *, const char *raw, size_t n, off_t off,
 	    struct buf *);
 void	put_utf8(struct buf *, unsigned long cp);
