@@ -1,9 +1,10 @@
 /*
  * libFuzzer target: the review parser (lib/annot.c, marker.c, decode.c).
  *
- * The first byte chooses the scheme (bit 0: argu, ten layers, else pra)
- * and -j (bit 1); the rest is read as one annotated review in rsplit's
- * four modes
+ * A first byte below 4 chooses the scheme (bit 0: argu, ten layers, else
+ * pra) and -j (bit 1) and is dropped; any other input, such as a review
+ * seeded from the corpus, is read as it is under pra.  The review is read
+ * in rsplit's four modes
  * (normal, -r, -a, -r -a), once from memory (review_from_memory) and once
  * streamed from a file through input_fill; the fuzz build makes
  * INPUT_CHUNK tiny, so markers, escapes and UTF-8 sequences fall across
@@ -228,12 +229,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	if (pra.n == 0 && (scheme_builtin(&pra, "pra") == -1 ||
 	    scheme_builtin(&argu, "argu") == -1))
 		abort();
-	if (n == 0)
-		return 0;
-	o.scheme = data[0] & 1 ? &argu : &pra;
-	o.json = data[0] & 2;
-	data++;
-	n--;
+	o.scheme = &pra;
+	o.json = false;
+	if (n > 0 && data[0] < 4) {
+		o.scheme = data[0] & 1 ? &argu : &pra;
+		o.json = data[0] & 2;
+		data++;
+		n--;
+	}
 	put_file(data, n);
 	for (mode = 0; mode < 4; mode++) {
 		o.raw = mode & 1;
