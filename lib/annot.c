@@ -256,6 +256,7 @@ closes_string(struct review *r, off_t q, struct marker *m)
 			switch (marker_parse(at(r, i), (size_t)(end - i),
 			    r->in.eof, r->opts.scheme, m)) {
 			case MARKER_YES:
+			case MARKER_EXCESS:	/* markup, if no marker */
 				i += (off_t)m->len;
 				continue;
 			case MARKER_MORE:

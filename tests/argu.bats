@@ -141,6 +141,13 @@ rsplit: r.txt: no annotations"
 	assert_equal "$status" 0
 	split_is 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]' \
 	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ '' '' '' '' '' '' A.)"
+	# After a JSON string's closing quote, too: the quote is no text.
+	printf '%s' "\"A.\"$TEN" > r.txt
+	run2 rsplit --scheme pra -N -a r.txt
+	assert_equal "$output" "$(row r 1 '' '' '' '' "A.$TEN")"
+	assert_equal "$stderr" "rsplit: r.txt:1:5: marker has 10 groups; the scheme has 4 layers; kept as text
+rsplit: r.txt: no annotations"
+	assert_equal "$status" 0
 }
 
 @test "argu: the rows pass through rfilter and rcount under the same scheme" {
