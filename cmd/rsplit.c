@@ -23,6 +23,8 @@ static const char help_text[] =
 "usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
 "Split annotated reviews into review TSV, one row per annotated sentence:\n"
 "review, sentence, the layers of the scheme in marker order, text.\n"
+"A marker has at most one group per layer; groups whose codes belong\n"
+"to another layer go there, with a warning (see rsplit(1)).\n"
 "\n"
 "  -a, --all        also write the unannotated rest of a review\n"
 "  -j, --json       decode JSON escapes in a file that does not start\n"

@@ -518,6 +518,8 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)"
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
 	assert_equal "${lines[0]}" "usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+	assert_line "  -j, --json       decode JSON escapes in a file that does not start"
+	assert_line "A marker has at most one group per layer; groups whose codes belong"
 }
 
 @test "rsplit: a bad option is a usage error" {
