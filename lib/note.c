@@ -34,8 +34,7 @@ notes_add3(struct notes *ns, off_t off, enum note_kind kind, int a, int b,
 	struct note *n;
 
 	if (ns->n == ns->cap) {
-		ns->cap = ns->cap ? ns->cap * 2 : 8;
-		ns->v = xreallocarray(ns->v, ns->cap, sizeof(*ns->v));
+		ns->v = xgrowarray(ns->v, &ns->cap, ns->n + 1, sizeof(*ns->v));
 		ns->tmp = xreallocarray(ns->tmp, ns->cap, sizeof(*ns->tmp));
 	}
 	n = &ns->v[ns->n++];
