@@ -430,19 +430,22 @@ find_marker(struct review *r, struct marker *m)
 			fill(r);
 			continue;
 		}
+		/*
+		 * A '[' in the rest of a broken [[ is text whatever follows:
+		 * no need to parse it (issue 14: every '[' of a long run
+		 * was parsed for up to MARKER_MAX bytes).
+		 */
+		if (bo + 1 < end && b[1] != '[' && open1_distrusted(r, bo)) {
+			r->scan = bo + 1;
+			continue;
+		}
 		switch (marker_parse(b, (size_t)(end - bo), r->in.eof,
 		    r->opts.scheme, m)) {
 		case MARKER_YES:
-			if (m->notes & 1u << NOTE_OPEN1) {
-				if (open1_distrusted(r, bo)) {
-					r->scan = bo + 1;
-					continue;
-				}
-				if (is_tail(r, bo)) {
-					notes_add(&r->notes, bo, NOTE_TAIL, 0);
-					r->scan = bo + (off_t)m->len;
-					continue;
-				}
+			if ((m->notes & 1u << NOTE_OPEN1) && is_tail(r, bo)) {
+				notes_add(&r->notes, bo, NOTE_TAIL, 0);
+				r->scan = bo + (off_t)m->len;
+				continue;
 			}
 			distrust(r, (m->notes & 1u << NOTE_UNCLOSED) &&
 			    m->nread < r->opts.scheme->nlayers ?

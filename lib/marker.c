@@ -328,38 +328,48 @@ read_marker(struct scan *s, bool capped)
 
 /*
  * A marker read as far as the scheme's last layer and not closed there:
- * is it closed by "]]" after more groups?  Then it has more groups than
- * the scheme has layers, an annotation error (SPEC 1.3), and it is text;
- * cutting it after the last layer would give the rest to the next
- * sentence as text of its own, and a shorter scheme's reading of a
- * longer marker would look right.
+ * does it go on with groups (", [...]") up to a closing ']'?  Then it
+ * has more groups than the scheme has layers, an annotation error (SPEC
+ * 1.3), and it is text; cutting it after the last layer would give the
+ * rest to the next sentence as text of its own, and a shorter scheme's
+ * reading of a longer marker would look right.  The extra groups are
+ * only counted, in one pass, since every '[' of the text may get here.
  */
 static enum marker_result
-too_many(const struct scan *first, bool capped)
+too_many(const struct scan *s, bool capped)
 {
-	struct scan s = *first;
-	struct marker x;
-	enum marker_result res;
-	size_t k;
+	struct marker *m = s->m;
+	size_t i = m->len;
+	int more = 0;
 
-	for (k = first->m->len; k < s.n && is_space(s.p[k]); k++)
-		;
-	if (k == s.n)
-		return s.eof || capped ? MARKER_YES : MARKER_MORE;
-	if (s.p[k] != ',' && s.p[k] != '[')
-		return MARKER_YES;
-	s.i = 0;
-	s.nlayers = SCHEME_LAYERS_MAX;
-	s.m = &x;
-	res = read_marker(&s, capped);
-	if (res == MARKER_MORE)
-		return MARKER_MORE;
-	if (res != MARKER_YES || (x.notes & 1u << NOTE_UNCLOSED) ||
-	    x.ngroups <= first->nlayers)
-		return MARKER_YES;
-	first->m->nread = x.ngroups;
-	first->m->len = x.len;
-	return MARKER_EXCESS;
+	for (;;) {
+		while (i < s->n && is_space(s->p[i]))
+			i++;
+		if (i == s->n)
+			break;
+		if (s->p[i] == ']' && more > 0) {
+			m->nread = s->nlayers + more;
+			m->len = i + 1;
+			return MARKER_EXCESS;
+		}
+		if (s->p[i] != ',')
+			return MARKER_YES;
+		for (i++; i < s->n && is_space(s->p[i]); i++)
+			;
+		if (i == s->n)
+			break;
+		if (s->p[i] != '[')
+			return MARKER_YES;
+		for (i++; i < s->n && s->p[i] != ']'; i++)
+			if (!is_item_char(s->p[i]) && s->p[i] != ',' &&
+			    !is_space(s->p[i]))
+				return MARKER_YES;
+		if (i == s->n)
+			break;
+		i++;
+		more++;
+	}
+	return s->eof || capped ? MARKER_YES : MARKER_MORE;
 }
 
 /*
