@@ -132,6 +132,11 @@ rsplit: b.txt:3:7: invalid UTF-8 replaced by U+FFFD"
 	assert_equal "$stderr" ""
 	assert_equal "$output" 4444445
 	[ "$(cat rss)" -lt 65536 ] || fail "max RSS $(cat rss) KB"
+	# ASan's allocator keeps freed blocks and copies on realloc, so a
+	# sanitizer build cannot show one copy: the rest is for plain builds.
+	if grep -q -a __asan_init "$RK_BIN/rsplit"; then
+		return 0
+	fi
 	a_review long.txt 100000000 '.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] rest"'
 	# Header 54 bytes, labels 31, the text and LF; with -a the rest row.
 	for opts in ":100000087" "-r:100000087" "-a:100000103" "-a -r:100000104"; do
