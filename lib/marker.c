@@ -333,7 +333,8 @@ read_marker(struct scan *s, bool capped)
  * 1.3), and it is text; cutting it after the last layer would give the
  * rest to the next sentence as text of its own, and a shorter scheme's
  * reading of a longer marker would look right.  The extra groups are
- * only counted, in one pass, since every '[' of the text may get here.
+ * only counted, in one pass and no further than SCHEME_LAYERS_MAX groups
+ * in all, since every '[' of a long run of groups may get here.
  */
 static enum marker_result
 too_many(const struct scan *s, bool capped)
@@ -352,7 +353,8 @@ too_many(const struct scan *s, bool capped)
 			m->len = i + 1;
 			return MARKER_EXCESS;
 		}
-		if (s->p[i] != ',')
+		/* Past SCHEME_LAYERS_MAX groups it is no marker. */
+		if (s->p[i] != ',' || more == SCHEME_LAYERS_MAX - s->nlayers)
 			return MARKER_YES;
 		for (i++; i < s->n && is_space(s->p[i]); i++)
 			;
