@@ -396,6 +396,23 @@ rsplit: q.txt: no annotations"
 	assert_equal "${lines[1]:0:26}" "$(row q 1 '' '' '' '' '[[AB. x] [AB],[CD]')"
 }
 
+@test "rsplit: a long run of groups is one marker and its tails, in linear time (fuzz: 800 KB timed out)" {
+	# The old code read every four groups as a marker of their own; a
+	# count of extra groups that went on to MARKER_MAX for every '['
+	# made the fuzz build with 1 MB inputs time out.
+	python3 -c 'import sys; sys.stdout.write("x " + "[AB],[CD],[EF],[GH]," * 20000)' > q.txt
+	run2 timeout 20 rsplit -N -a q.txt
+	assert_equal "$status" 0
+	assert_equal "${#lines[@]}" 2
+	assert_equal "${lines[0]}" "$(row q 1 AB CD EF GH x)"
+	assert_equal "${lines[1]:0:29}" "$(row q 2 '' '' '' '' ',[AB],[CD],[EF],[GH],')"
+	assert_equal "$(sed -n '1,3p;$p' <<< "$stderr")" "rsplit: q.txt:1:3: marker opened by one '['
+rsplit: q.txt:1:3: marker not closed by ']]'
+rsplit: q.txt:1:23: groups after a marker that could not be read kept as text
+rsplit: q.txt:1:399983: groups after a marker that could not be read kept as text"
+	assert_equal "$(grep -c 'could not be read' <<< "$stderr")" 19999
+}
+
 @test "rsplit: a quote followed by more than 64 KiB of markers is text, memory stays bounded" {
 	{ printf '"A." '; for i in $(seq 2000); do printf '[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]'; done; } > r.txt
 	run2 rsplit -N r.txt
