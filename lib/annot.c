@@ -64,6 +64,20 @@ fill(struct review *r)
 	input_fill(&r->in, (size_t)(keep - r->in.base));
 }
 
+/*
+ * Reads until n bytes from offset off are in the buffer, or to the end:
+ * a parse that asked for more then runs once more, not once per read
+ * (with the fuzz build's 8-byte reads, re-parsing a long candidate after
+ * every read made a linear run of groups take seconds).
+ */
+static void
+fill_past(struct review *r, off_t off, off_t n)
+{
+	do
+		fill(r);
+	while (!r->in.eof && end_off(r) - off <= n);
+}
+
 /* The part of a warning after its text, from the note's arguments. */
 static void
 print_args(const struct review *r, const struct note *n)
@@ -420,7 +434,7 @@ find_marker(struct review *r, struct marker *m)
 		b = memchr(at(r, r->scan), '[', (size_t)(end - r->scan));
 		bo = b ? r->in.base + (b - r->in.buf) : end;
 		if (!find_close_quote(r, bo, m)) {
-			fill(r);
+			fill_past(r, r->qscan, CLOSE_LOOKAHEAD + MARKER_MAX);
 			continue;
 		}
 		if (b == NULL) {
@@ -452,7 +466,7 @@ find_marker(struct review *r, struct marker *m)
 			    bo + (off_t)m->len : -1);
 			return bo;
 		case MARKER_MORE:
-			fill(r);
+			fill_past(r, bo, MARKER_MAX);
 			continue;
 		case MARKER_EXCESS:
 			notes_add(&r->notes, bo, NOTE_EXCESS, m->nread);
