@@ -11,16 +11,17 @@
 #include <unistd.h>
 
 #include "annot.h"
+#include "lines.h"
 #include "scheme.h"
 #include "out.h"
 #include "rk.h"
 #include "tsv.h"
 
 static const char usage_text[] =
-"usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
+"usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
 
 static const char help_text[] =
-"usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
+"usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
 "Split annotated reviews into review TSV, one row per annotated sentence:\n"
 "review, sentence, the layers of the scheme in marker order, text.\n"
 "A marker has at most one group per layer; groups whose codes belong\n"
@@ -30,9 +31,10 @@ static const char help_text[] =
 "  -j, --json       decode JSON escapes in a file that does not start\n"
 "                   with a quote (a JSON string without its quotes)\n"
 "  -r, --raw        text exactly as decoded, with \\\\ \\t \\n \\r escapes\n"
+"  -L, --lines      one review per line: ID, TAB, what a review file holds\n"
 "  -q, --quiet      do not print warnings\n"
 "      --strict     exit 1 when there was any warning\n"
-"      --id NAME    review id of standard input (default -)\n"
+"      --id NAME    review id of standard input (default -); not with -L\n"
 "      --scheme S   the annotation scheme: pra (default), argu, or a\n"
 "                   scheme file; $REVIEWKIT_SCHEME gives the default\n"
 "  -N, --no-header  do not write the header line\n"
@@ -47,6 +49,7 @@ static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
 	{ "json",	no_argument,		NULL, 'j' },
 	{ "raw",	no_argument,		NULL, 'r' },
+	{ "lines",	no_argument,		NULL, 'L' },
 	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "id",		required_argument,	NULL, OPT_ID },
@@ -120,6 +123,35 @@ split(struct out *o, const char *path, const char *id,
 	return failed;
 }
 
+/*
+ * Splits the reviews of a lines file, one per line; returns 1 if a line
+ * was bad or the file could not be read.
+ */
+static int
+split_lines(struct out *o, const char *path, const struct review_opts *opts,
+    unsigned long *nwarn)
+{
+	struct lines ls;
+	struct input text;
+	struct review r;
+	struct sentence s;
+	int failed;
+
+	if (lines_open(&ls, path, opts->quiet) == -1)
+		return 1;
+	while (lines_next(&ls, &text)) {
+		review_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
+		while (review_next(&r, &s))
+			write_row(o, ls.id.p, &s, opts);
+		*nwarn += r.nwarn;
+		review_close(&r);
+	}
+	*nwarn += ls.nwarn;
+	failed = ls.in.failed || ls.nbad > 0;
+	lines_close(&ls);
+	return failed;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -127,19 +159,22 @@ main(int argc, char *argv[])
 	struct review_opts opts = { false, false, false, false, NULL };
 	const char *stdin_id = "-", *scheme_arg = NULL;
 	struct scheme scheme;
-	bool strict = false, header = true;
+	bool strict = false, header = true, lines = false, id_given = false;
 	unsigned long nwarn = 0;
 	struct out o;
 	char *id;
 	int ch, i, rval = 0;
 
-	while ((ch = getopt_long(argc, argv, "ajNqrhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "ajLNqrhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			opts.all = true;
 			break;
 		case 'j':
 			opts.json = true;
+			break;
+		case 'L':
+			lines = true;
 			break;
 		case 'N':
 			header = false;
@@ -155,6 +190,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_ID:
 			stdin_id = optarg;
+			id_given = true;
 			break;
 		case OPT_SCHEME:
 			scheme_arg = optarg;
@@ -171,6 +207,11 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (lines && id_given) {
+		warnx("--id names standard input; "
+		    "with -L each line names its review");
+		usage();
+	}
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;
@@ -184,6 +225,10 @@ main(int argc, char *argv[])
 	for (i = 0; i < argc; i++) {
 		bool is_stdin = strcmp(argv[i], "-") == 0;
 
+		if (lines) {
+			rval |= split_lines(&o, argv[i], &opts, &nwarn);
+			continue;
+		}
 		id = is_stdin ? xstrdup(stdin_id) : review_id(argv[i]);
 		rval |= split(&o, argv[i], id, &opts, &nwarn);
 		free(id);

@@ -534,7 +534,7 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)"
 	run2 rsplit -h
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
-	assert_equal "${lines[0]}" "usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+	assert_equal "${lines[0]}" "usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 	assert_line "  -j, --json       decode JSON escapes in a file that does not start"
 	assert_line "A marker has at most one group per layer; groups whose codes belong"
 }
@@ -544,11 +544,11 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)"
 	assert_equal "$status" 2
 	assert_equal "$output" ""
 	assert_equal "$stderr" "rsplit: invalid option -- 'z'
-usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 	run2 rsplit --id
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rsplit: option '--id' requires an argument
-usage: rsplit [-ajNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 }
 
 @test "rsplit: the examples split without a surprise" {
