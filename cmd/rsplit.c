@@ -18,14 +18,18 @@
 #include "tsv.h"
 
 static const char usage_text[] =
-"usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
+"usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
 
 static const char help_text[] =
-"usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
+"usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
 "Split annotated reviews into review TSV, one row per annotated sentence:\n"
 "review, sentence, the layers of the scheme in marker order, text.\n"
+"A marker has at most one group per layer; groups whose codes belong\n"
+"to another layer go there, with a warning (see rsplit(1)).\n"
 "\n"
 "  -a, --all        also write the unannotated rest of a review\n"
+"  -j, --json       decode JSON escapes in a file that does not start\n"
+"                   with a quote (a JSON string without its quotes)\n"
 "  -r, --raw        text exactly as decoded, with \\\\ \\t \\n \\r escapes\n"
 "  -L, --lines      one review per line: ID, TAB, what a review file holds\n"
 "  -q, --quiet      do not print warnings\n"
@@ -43,6 +47,7 @@ enum { OPT_STRICT = 256, OPT_ID, OPT_SCHEME };
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
+	{ "json",	no_argument,		NULL, 'j' },
 	{ "raw",	no_argument,		NULL, 'r' },
 	{ "lines",	no_argument,		NULL, 'L' },
 	{ "quiet",	no_argument,		NULL, 'q' },
@@ -151,7 +156,7 @@ int
 main(int argc, char *argv[])
 {
 	static char *stdin_only[] = { "-", NULL };
-	struct review_opts opts = { false, false, false, NULL };
+	struct review_opts opts = { false, false, false, false, NULL };
 	const char *stdin_id = "-", *scheme_arg = NULL;
 	struct scheme scheme;
 	bool strict = false, header = true, lines = false, id_given = false;
@@ -160,10 +165,13 @@ main(int argc, char *argv[])
 	char *id;
 	int ch, i, rval = 0;
 
-	while ((ch = getopt_long(argc, argv, "aLNqrhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "ajLNqrhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			opts.all = true;
+			break;
+		case 'j':
+			opts.json = true;
 			break;
 		case 'L':
 			lines = true;

@@ -1,7 +1,10 @@
 /*
  * libFuzzer target: the review parser (lib/annot.c, marker.c, decode.c).
  *
- * Each input is read as one annotated review in rsplit's four modes
+ * A first byte below 4 chooses the scheme (bit 0: argu, ten layers, else
+ * pra) and -j (bit 1) and is dropped; any other input, such as a review
+ * seeded from the corpus, is read as it is under pra.  The review is read
+ * in rsplit's four modes
  * (normal, -r, -a, -r -a), once from memory (review_from_memory) and once
  * streamed from a file through input_fill; the fuzz build makes
  * INPUT_CHUNK tiny, so markers, escapes and UTF-8 sequences fall across
@@ -17,7 +20,8 @@
  *   - without -a, normal and raw mode differ in rows or labels;
  *   - with -r -a, the texts together are longer than any decoding of the
  *     input can be (3 bytes per input byte: one bad byte gives U+FFFD);
- *   - a warning is not one line, or their count is not r.nwarn.
+ *   - a warning is not one line, or their count is not r.nwarn;
+ *   - a row has more groups than the scheme has layers.
  */
 #include <err.h>
 #include <stdint.h>
@@ -106,7 +110,7 @@ normalised(const char *p, size_t n)
 }
 
 static void
-add_labels(struct buf *b, const struct marker *m)
+add_labels(struct buf *b, const struct marker *m, int nlayers)
 {
 	int i;
 
@@ -114,7 +118,7 @@ add_labels(struct buf *b, const struct marker *m)
 		buf_add(b, "-\n", 2);
 		return;
 	}
-	if (m->ngroups < 1 || m->ngroups > SCHEME_LAYERS_MAX)
+	if (m->ngroups < 1 || m->ngroups > nlayers)
 		abort();
 	for (i = 0; i < m->ngroups; i++) {
 		if (m->off[i] + m->n[i] > MARKER_MAX)
@@ -140,7 +144,7 @@ check_row(struct result *res, const struct sentence *s,
 		abort();
 	if (!o->raw && !normalised(s->text, s->len))
 		abort();
-	add_labels(&res->labels, s->labels);
+	add_labels(&res->labels, s->labels, o->scheme->nlayers);
 	snprintf(num, sizeof(num), "%lu:%zu:", s->number, s->len);
 	buf_add(&res->rows, num, strlen(num));
 	buf_add(&res->rows, s->text, s->len);
@@ -216,15 +220,23 @@ put_file(const uint8_t *data, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
-	static struct scheme pra;
+	static struct scheme pra, argu;
 	struct result mem[4], str;
 	struct review_opts o;
 	char *path, *id;
 	int mode;
 
-	if (pra.n == 0 && scheme_builtin(&pra, "pra") == -1)
+	if (pra.n == 0 && (scheme_builtin(&pra, "pra") == -1 ||
+	    scheme_builtin(&argu, "argu") == -1))
 		abort();
 	o.scheme = &pra;
+	o.json = false;
+	if (n > 0 && data[0] < 4) {
+		o.scheme = data[0] & 1 ? &argu : &pra;
+		o.json = data[0] & 2;
+		data++;
+		n--;
+	}
 	put_file(data, n);
 	for (mode = 0; mode < 4; mode++) {
 		o.raw = mode & 1;

@@ -8,6 +8,8 @@
 
 #define CARRY_MAX	8	/* spaces between a marker and a split escape */
 #define CLOSE_LOOKAHEAD	(64 * 1024)	/* what may follow the closing quote */
+#define TAIL_BACK	32	/* is_tail looks back this far */
+#define LOOKBACK	64	/* raw bytes kept before the search, > TAIL_BACK + 12 */
 
 static const char *
 at(const struct review *r, off_t off)
@@ -46,19 +48,73 @@ advance_lines(struct review *r, off_t to)
 	r->line_off = to;
 }
 
-/* Reads more, dropping what lies before the current sentence. */
+static off_t	decode_ahead(struct review *);
+static void	flush_before(struct review *, off_t);
+
+/*
+ * Reads more, dropping what lies before the current sentence or, while
+ * the marker search reads on, what is decoded already.
+ */
 static void
 fill(struct review *r)
 {
-	advance_lines(r, r->seg);
-	input_fill(&r->in, (size_t)(r->seg - r->in.base));
+	off_t keep = r->searching ? decode_ahead(r) : r->dec_to;
+
+	flush_before(r, keep);
+	advance_lines(r, keep);
+	input_fill(&r->in, (size_t)(keep - r->in.base));
+}
+
+/*
+ * Reads until n bytes from offset off are in the buffer, or to the end:
+ * a parse that asked for more then runs once more, not once per read
+ * (with the fuzz build's 8-byte reads, re-parsing a long candidate after
+ * every read made a linear run of groups take seconds).
+ */
+static void
+fill_past(struct review *r, off_t off, off_t n)
+{
+	do
+		fill(r);
+	while (!r->in.eof && end_off(r) - off <= n);
+}
+
+/* The part of a warning after its text, from the note's arguments. */
+static void
+print_args(const struct review *r, const struct note *n)
+{
+	const struct scheme *sch = r->opts.scheme;
+	unsigned char c = (unsigned char)n->arg[0];
+
+	switch (n->kind) {
+	case NOTE_BAD_ESCAPE:
+	case NOTE_PLAIN_ESCAPE:
+		if (c > ' ' && c < 0x7f)
+			fprintf(stderr, " \\%c", c);
+		else if (c == '\0')
+			fprintf(stderr, " \\ at the end of the text");
+		else
+			fprintf(stderr, " \\ followed by byte 0x%02x", c);
+		break;
+	case NOTE_EXCESS:
+		fprintf(stderr, " %d groups; the scheme has %d layers; kept as text",
+		    n->arg[0], sch->nlayers);
+		break;
+	case NOTE_MOVED:
+	case NOTE_KEPT:
+		fprintf(stderr, " group %d belongs to layer %s", n->arg[0],
+		    sch->layers[n->arg[1]].name);
+		if (n->arg[2] > 1)
+			fprintf(stderr, " (%d groups out of place)", n->arg[2]);
+		break;
+	default:
+		break;
+	}
 }
 
 static void
 print_note(struct review *r, const struct note *n)
 {
-	unsigned char c = n->arg;
-
 	r->nwarn++;
 	if (r->opts.quiet)
 		return;
@@ -66,14 +122,7 @@ print_note(struct review *r, const struct note *n)
 	fprintf(stderr, "%s: %s:%lu:%lld: %s", getprogname(), r->in.name,
 	    r->line, (long long)(n->off - r->line_start + 1),
 	    note_text(n->kind));
-	if (n->kind == NOTE_BAD_ESCAPE) {
-		if (c > ' ' && c < 0x7f)
-			fprintf(stderr, " \\%c", c);
-		else if (c == '\0')
-			fprintf(stderr, " \\ at the end of the text");
-		else
-			fprintf(stderr, " \\ followed by byte 0x%02x", c);
-	}
+	print_args(r, n);
 	fputc('\n', stderr);
 }
 
@@ -82,18 +131,33 @@ static void
 flush_notes(struct review *r)
 {
 	struct notes *ns = &r->notes;
-	struct note t;
-	size_t i, j;
+	size_t i;
 
-	for (i = 1; i < ns->n; i++)
-		for (j = i; j > 0 && ns->v[j - 1].off > ns->v[j].off; j--) {
-			t = ns->v[j];
-			ns->v[j] = ns->v[j - 1];
-			ns->v[j - 1] = t;
-		}
+	notes_sort(ns);
 	for (i = 0; i < ns->n; i++)
 		print_note(r, &ns->v[i]);
 	ns->n = 0;
+}
+
+/*
+ * Reports the notes before offset keep, which the buffer is about to
+ * drop: no note comes there any more, as the search and the decoder have
+ * passed it, so the order of all stays the file's.
+ */
+static void
+flush_before(struct review *r, off_t keep)
+{
+	struct notes *ns = &r->notes;
+	size_t i, k;
+
+	if (ns->n == 0)
+		return;
+	notes_sort(ns);
+	for (k = 0; k < ns->n && ns->v[k].off < keep; k++)
+		print_note(r, &ns->v[k]);
+	for (i = k; i < ns->n; i++)
+		ns->v[i - k] = ns->v[i];
+	ns->n -= k;
 }
 
 static void
@@ -101,7 +165,7 @@ init(struct review *r, const struct review_opts *opts)
 {
 	r->opts = *opts;
 	r->dec.close_quote = -1;
-	r->distrust_from = -1;
+	r->distrust_from = r->distrust_seen = r->mark_end = -1;
 	r->dec.notes = &r->notes;
 	r->line = 1;
 	/*
@@ -111,7 +175,6 @@ init(struct review *r, const struct review_opts *opts)
 	 */
 	xgrow(&r->cur.p, &r->cur.cap, 1);
 	xgrow(&r->held.p, &r->held.cap, 1);
-	xgrow(&r->out.p, &r->out.cap, 1);
 }
 
 int
@@ -158,15 +221,15 @@ void
 review_close(struct review *r)
 {
 	input_close(&r->in);
-	free(r->notes.v);
+	notes_free(&r->notes);
 	free(r->cur.p);
 	free(r->held.p);
-	free(r->out.p);
 }
 
 /*
  * Skips a BOM and decides the form: a file whose first non-space byte
- * is '"' is one JSON string; any other is plain text.
+ * is '"' is one JSON string; any other is plain text, or with -j a JSON
+ * string without its quotes.
  */
 static void
 start(struct review *r)
@@ -189,7 +252,11 @@ start(struct review *r)
 	}
 	if (i < end_off(r) && *at(r, i) == '"') {
 		r->dec.json = true;
+		r->quoted = true;
 		r->seg = i + 1;
+	} else if (r->opts.json) {
+		/* -j: a JSON string whose quotes were stripped (SPEC 1.3). */
+		r->dec.json = true;
 	}
 	r->scan = r->qscan = r->seg;
 }
@@ -220,6 +287,7 @@ closes_string(struct review *r, off_t q, struct marker *m)
 			switch (marker_parse(at(r, i), (size_t)(end - i),
 			    r->in.eof, r->opts.scheme, m)) {
 			case MARKER_YES:
+			case MARKER_EXCESS:	/* markup, if no marker */
 				i += (off_t)m->len;
 				continue;
 			case MARKER_MORE:
@@ -234,13 +302,16 @@ closes_string(struct review *r, off_t q, struct marker *m)
 	}
 }
 
-/* Is the byte at off preceded by an odd run of backslashes? */
+/*
+ * Is the byte at off preceded by an odd run of backslashes?  The run
+ * starts no earlier than the decoded text, which ends between escapes.
+ */
 static bool
 escaped(const struct review *r, off_t off)
 {
 	off_t k = off;
 
-	while (k > r->seg && *at(r, k - 1) == '\\')
+	while (k > r->dec_to && *at(r, k - 1) == '\\')
 		k--;
 	return (off - k) % 2 == 1;
 }
@@ -256,7 +327,7 @@ find_close_quote(struct review *r, off_t limit, struct marker *m)
 	off_t qo;
 	int c;
 
-	while (r->dec.json && r->dec.close_quote < 0 && r->qscan < limit) {
+	while (r->quoted && r->dec.close_quote < 0 && r->qscan < limit) {
 		q = memchr(at(r, r->qscan), '"', (size_t)(limit - r->qscan));
 		if (q == NULL) {
 			r->qscan = limit;
@@ -275,13 +346,15 @@ find_close_quote(struct review *r, off_t limit, struct marker *m)
 }
 
 /*
- * After a [[ that did not parse, or that ended early with fewer than four
- * groups, the brackets up to the next "]]" are the rest of the same
- * mistake ("[[MET-NEG], [EMP foo], [CRT], [MAJ]]"): no marker opened by
- * one '[' starts there, lest "[CRT], [MAJ]]" become a sentence of its
- * own with its labels in the wrong layers.  The range looked at lies in
- * the current sentence, which the buffer keeps, so the answer does not
- * depend on where reads end.
+ * After a [[ that did not parse, or that ended early with fewer groups
+ * than the scheme has layers, the brackets up to the next "]]" are the
+ * rest of the same mistake ("[[MET-NEG], [EMP foo], [CRT], [MAJ]]"): no
+ * marker opened by one '[' starts there, lest "[CRT], [MAJ]]" become a
+ * sentence of its own with its labels in the wrong layers.  The range
+ * looked at lies in the current sentence, which the buffer keeps, so the
+ * answer does not depend on where reads end.  The search goes on from
+ * where the last one stopped: searching again from distrust_from for
+ * every candidate was quadratic (issue 14: 420 KB took 16 s).
  */
 static bool
 open1_distrusted(struct review *r, off_t bo)
@@ -290,13 +363,77 @@ open1_distrusted(struct review *r, off_t bo)
 
 	if (from < 0)
 		return false;
+	if (from < r->distrust_seen - 1)
+		from = r->distrust_seen - 1;
 	if (from < r->seg)
 		from = r->seg;
-	if (memmem(at(r, from), (size_t)(bo - from), "]]", 2) != NULL) {
+	if (from < bo &&
+	    memmem(at(r, from), (size_t)(bo - from), "]]", 2) != NULL) {
 		r->distrust_from = -1;
 		return false;
 	}
+	r->distrust_seen = bo;
 	return true;
+}
+
+/*
+ * Does the marker opened by one '[' at bo directly follow "],"?  (Across
+ * fewer than TAIL_BACK spaces: the buffer keeps as much before the
+ * search, so the answer does not depend on where reads end.)  Then it
+ * is the tail of a marker that could not be read whole
+ * ("[[MET NEG], [EMP-NEG], [CRT], [MAJ]]"), and as a marker of its own it
+ * would put every label one layer to the left (SPEC 1.3).  Looks back no
+ * further than the current sentence, which starts where the last marker
+ * ended when no escape was joined across it.
+ */
+static bool
+is_tail(const struct review *r, off_t bo)
+{
+	off_t lo = bo - TAIL_BACK > r->seg ? bo - TAIL_BACK : r->seg, k = bo;
+
+	while (k > lo && is_space(*at(r, k - 1)))
+		k--;
+	if (k == lo || *at(r, k - 1) != ',')
+		return false;
+	k--;
+	while (k > lo && is_space(*at(r, k - 1)))
+		k--;
+	/* "[[MET-NEG]], [EMP-NEG], ...": the ']' ended the last marker. */
+	if (k == r->seg)
+		return k == r->mark_end;
+	return k > lo && *at(r, k - 1) == ']';
+}
+
+/*
+ * While the marker search reads on, the text it has passed, but the last
+ * LOOKBACK bytes and any quote not judged yet, is decoded onto cur, so
+ * that the buffer need not keep the raw sentence as well: memory is one
+ * copy of the longest sentence, not two.  The distrust search is brought
+ * up to the scan first, for the same reason.  Returns the offset of the
+ * first byte still needed.
+ */
+static off_t
+decode_ahead(struct review *r)
+{
+	off_t stop = r->scan - LOOKBACK;
+
+	if (r->distrust_from >= 0)
+		(void)open1_distrusted(r, r->scan);
+	if (r->quoted && r->dec.close_quote < 0 && stop > r->qscan)
+		stop = r->qscan;
+	if (stop > r->dec_to)
+		r->dec_to += (off_t)decode_part(&r->dec, at(r, r->dec_to),
+		    (size_t)(r->scan - r->dec_to), (size_t)(stop - r->dec_to),
+		    r->dec_to, &r->cur);
+	return r->dec_to;
+}
+
+/* Sets where no marker opened by one '[' is trusted, from; -1: none. */
+static void
+distrust(struct review *r, off_t from)
+{
+	r->distrust_from = from;
+	r->distrust_seen = from;
 }
 
 /*
@@ -314,7 +451,7 @@ find_marker(struct review *r, struct marker *m)
 		b = memchr(at(r, r->scan), '[', (size_t)(end - r->scan));
 		bo = b ? r->in.base + (b - r->in.buf) : end;
 		if (!find_close_quote(r, bo, m)) {
-			fill(r);
+			fill_past(r, r->qscan, CLOSE_LOOKAHEAD + MARKER_MAX);
 			continue;
 		}
 		if (b == NULL) {
@@ -324,23 +461,37 @@ find_marker(struct review *r, struct marker *m)
 			fill(r);
 			continue;
 		}
+		/*
+		 * A '[' in the rest of a broken [[ is text whatever follows:
+		 * no need to parse it (issue 14: every '[' of a long run
+		 * was parsed for up to MARKER_MAX bytes).
+		 */
+		if (bo + 1 < end && b[1] != '[' && open1_distrusted(r, bo)) {
+			r->scan = bo + 1;
+			continue;
+		}
 		switch (marker_parse(b, (size_t)(end - bo), r->in.eof,
 		    r->opts.scheme, m)) {
 		case MARKER_YES:
-			if ((m->notes & 1u << NOTE_OPEN1) &&
-			    open1_distrusted(r, bo)) {
-				r->scan = bo + 1;
+			if ((m->notes & 1u << NOTE_OPEN1) && is_tail(r, bo)) {
+				notes_add(&r->notes, bo, NOTE_TAIL, 0);
+				r->scan = bo + (off_t)m->len;
 				continue;
 			}
-			r->distrust_from = (m->notes & 1u << NOTE_UNCLOSED) &&
-			    m->ngroups < r->opts.scheme->nlayers ? bo + (off_t)m->len : -1;
+			distrust(r, (m->notes & 1u << NOTE_UNCLOSED) &&
+			    m->nread < r->opts.scheme->nlayers ?
+			    bo + (off_t)m->len : -1);
 			return bo;
 		case MARKER_MORE:
-			fill(r);
+			fill_past(r, bo, MARKER_MAX);
+			continue;
+		case MARKER_EXCESS:
+			notes_add(&r->notes, bo, NOTE_EXCESS, m->nread);
+			r->scan = bo + (off_t)m->len;
 			continue;
 		case MARKER_BROKEN:
 			notes_add(&r->notes, bo, NOTE_NOT_MARKER, 0);
-			r->distrust_from = bo + 1;
+			distrust(r, bo + 1);
 			/* FALLTHROUGH */
 		case MARKER_NO:
 			r->scan = bo + 1;
@@ -395,14 +546,17 @@ next_segment(struct review *r, struct marker *m)
 	r->cur.len = 0;
 	while (carry-- > 0)
 		buf_addc(&r->cur, ' ');
+	r->dec_to = r->seg;
+	r->searching = true;
 	b = find_marker(r, m);
+	r->searching = false;
 	found = b >= 0;
 	if (!found)
 		b = end_off(r);
 	next = b + (found ? (off_t)m->len : 0);
 	r->carry = 0;
-	if (decode_text(&r->dec, at(r, r->seg), (size_t)(b - r->seg), r->seg,
-	    &r->cur) > 0) {
+	if (decode_text(&r->dec, at(r, r->dec_to), (size_t)(b - r->dec_to),
+	    r->dec_to, &r->cur) > 0) {
 		if (found)
 			next = join_escape(r, b - 1, next, &r->carry);
 		else
@@ -411,9 +565,12 @@ next_segment(struct review *r, struct marker *m)
 	if (found)
 		for (unsigned k = 0; k < NOTE_NKINDS; k++)
 			if (m->notes & 1u << k)
-				notes_add(&r->notes, b, (enum note_kind)k, 0);
+				notes_add3(&r->notes, b, (enum note_kind)k,
+				    m->place_group, m->place_layer,
+				    m->place_moved);
 	flush_notes(r);
-	r->seg = r->scan = next;
+	r->mark_end = found ? b + (off_t)m->len : -1;
+	r->seg = r->scan = r->dec_to = next;
 	if (r->qscan < next)
 		r->qscan = next;
 	return found;
@@ -461,24 +618,27 @@ move_punct(struct review *r)
 	return (size_t)(s - r->cur.p);
 }
 
-/* Normal mode: every run of white space one space, none at the ends. */
-static void
-normalise(struct buf *dst, const struct buf *src)
+/*
+ * Normal mode: every run of white space one space, none at the ends;
+ * in place, as the result is never longer.
+ */
+static size_t
+normalise(char *p, size_t n)
 {
-	const char *p = src->p, *end = src->p + src->len;
+	size_t i, len = 0;
 	bool space = false;
 
-	dst->len = 0;
-	for (; p < end; p++) {
-		if (is_space(*p)) {
-			space = dst->len > 0;
+	for (i = 0; i < n; i++) {
+		if (is_space(p[i])) {
+			space = len > 0;
 			continue;
 		}
 		if (space)
-			buf_addc(dst, ' ');
+			p[len++] = ' ';
 		space = false;
-		buf_addc(dst, *p);
+		p[len++] = p[i];
 	}
+	return len;
 }
 
 static void
@@ -494,22 +654,24 @@ swap_bufs(struct buf *a, struct buf *b)
 static void
 release_held(struct review *r, struct sentence *s)
 {
-	if (r->opts.raw)
-		swap_bufs(&r->out, &r->held);
-	else
-		normalise(&r->out, &r->held);
+	char *p = r->held.p + r->held_skip;
+	size_t n = r->held.len - r->held_skip;
+
 	s->number = r->nsent;
 	s->labels = &r->mk[r->held_mk];
-	s->text = r->out.p;
-	s->len = r->out.len;
+	s->text = p;
+	s->len = r->opts.raw ? n : normalise(p, n);
 }
 
-/* The text before a new marker becomes the held sentence. */
+/*
+ * The text before a new marker, skip bytes of it aside, becomes the held
+ * sentence; the buffers trade places rather than copy the text.
+ */
 static void
 hold(struct review *r, size_t skip)
 {
-	r->held.len = 0;
-	buf_add(&r->held, r->cur.p + skip, r->cur.len - skip);
+	swap_bufs(&r->cur, &r->held);
+	r->held_skip = skip;
 	r->held_mk = !r->held_mk;
 	r->have_held = true;
 	r->nsent++;
@@ -584,8 +746,8 @@ review_rest(struct review *r, struct sentence *s)
 	}
 	if (!r->opts.all || (r->nsent > 0 && blank(p, n)))
 		return false;
-	r->held.len = 0;
-	buf_add(&r->held, p, n);
+	swap_bufs(&r->cur, &r->held);
+	r->held_skip = r->tail_skip;
 	release_held(r, s);
 	s->number = r->nsent + 1;
 	s->labels = NULL;

@@ -20,6 +20,7 @@ struct review_opts {
 	bool	raw;		/* -r: decoded text as is, nothing moved */
 	bool	all;		/* -a: also the unannotated rest */
 	bool	quiet;		/* -q: count warnings, print none */
+	bool	json;		/* -j: escapes in a file without quotes */
 	const struct scheme *scheme;	/* the layers a marker's groups fill */
 };
 
@@ -39,14 +40,23 @@ struct review {
 	off_t			 scan;		/* next '[' to look at */
 	off_t			 qscan;		/* next '"' to look at */
 	off_t			 distrust_from;	/* a broken [[: no [ marker till ]] */
+	off_t			 distrust_seen;	/* ... and no "]]" up to here */
+	bool			 quoted;	/* a JSON string in quotes */
+	off_t			 mark_end;	/* where the last marker ended */
+	off_t			 dec_to;	/* decoded onto cur up to here */
+	bool			 searching;	/* for the marker ending cur */
 	bool			 started;
 	bool			 done;		/* the last marker is behind */
 	bool			 rest_done;
 	size_t			 carry;		/* spaces before a split escape */
 	size_t			 tail_skip;	/* moved from the rest */
+	/*
+	 * One copy of each sentence: cur and held trade buffers, and the
+	 * returned sentence is the held one, normalised in place.
+	 */
 	struct buf		 cur;		/* decoded text before a marker */
 	struct buf		 held;		/* the sentence held back */
-	struct buf		 out;		/* the sentence returned */
+	size_t			 held_skip;	/* ... from here (moved punct) */
 	struct marker		 mk[2];
 	int			 held_mk;	/* which mk[] the held one has */
 	bool			 have_held;

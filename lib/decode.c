@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "decode.h"
 
 #define REPLACEMENT	0xFFFD
@@ -141,29 +143,74 @@ decode_escape(struct decoder *d, const char *raw, size_t n, off_t off,
 }
 
 /*
- * Decodes raw[0..n), the text at file offset off, onto b.  In a JSON
- * file a backslash that ends the text is left undecoded, since the rest
- * of its escape may follow a marker; the return value is the number of
- * such bytes (0 or 1).
+ * Does the backslash at p[-1] start what can only be a JSON escape?  A
+ * "\uXXXX", a "\"", or a "\n" before another backslash, an upper-case
+ * letter, a digit or the end: LaTeX ("\nabla", "\newline", "\alpha",
+ * "\theta") is none of them.  One is enough for the warning, so the test
+ * can be strict: "\n " in a code snippet does not count.
+ */
+static bool
+json_escape(const char *p, size_t n)
+{
+	if (n == 0)
+		return false;
+	switch (p[0]) {
+	case '"':
+		return true;
+	case 'u':
+		return hex4(p + 1, n - 1) >= 0;
+	case 'n':
+		return n == 1 || p[1] == '\\' || (p[1] >= 'A' && p[1] <= 'Z') ||
+		    (p[1] >= '0' && p[1] <= '9');
+	}
+	return false;
+}
+
+/*
+ * Notes the first JSON escape of a plain file, once per file: a
+ * backslash in raw[0..m), the escape read up to raw[n].
+ */
+static void
+hint_json(struct decoder *d, const char *raw, size_t m, size_t n, off_t off)
+{
+	const char *p = raw, *end = raw + m;
+
+	while (p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		p++;
+		if (json_escape(p, n - (size_t)(p - raw))) {
+			d->hinted = true;
+			notes_add(d->notes, off + (p - 1 - raw),
+			    NOTE_PLAIN_ESCAPE, (unsigned char)*p);
+			return;
+		}
+	}
+}
+
+/*
+ * Decodes raw[0..n), the text at file offset off, onto b, up to the first
+ * character that starts at or after stop; a character or escape that
+ * starts before it may run on to n.  Returns where it stopped.  In a
+ * JSON file a backslash that ends the text (stop == n) is left
+ * undecoded, since the rest of its escape may follow a marker.
  */
 size_t
-decode_text(struct decoder *d, const char *raw, size_t n, off_t off,
-    struct buf *b)
+decode_part(struct decoder *d, const char *raw, size_t n, size_t stop,
+    off_t off, struct buf *b)
 {
 	const unsigned char *p = (const unsigned char *)raw;
 	size_t i = 0, run, len, bad;
 
-	while (i < n) {
+	while (i < stop) {
 		run = i;
-		while (i < n && p[i] >= 0x01 && p[i] < 0x80 &&
+		while (i < stop && p[i] >= 0x01 && p[i] < 0x80 &&
 		    !(d->json && (p[i] == '\\' || p[i] == '"')))
 			i++;
 		buf_add(b, raw + run, i - run);
-		if (i == n)
+		if (i == stop)
 			break;
 		if (p[i] == '\\') {
 			if (i + 1 == n)
-				return 1;
+				break;
 			i += decode_escape(d, raw + i, n - i, off + (off_t)i, b);
 		} else if (p[i] == '"') {
 			if (off + (off_t)i != d->close_quote) {
@@ -182,5 +229,18 @@ decode_text(struct decoder *d, const char *raw, size_t n, off_t off,
 			i += bad;
 		}
 	}
-	return 0;
+	if (!d->json && !d->hinted)
+		hint_json(d, raw, i, n, off);
+	return i;
+}
+
+/*
+ * Decodes all of raw[0..n).  Returns the number of bytes left undecoded:
+ * 1 for a backslash at the end of a JSON file's text, else 0.
+ */
+size_t
+decode_text(struct decoder *d, const char *raw, size_t n, off_t off,
+    struct buf *b)
+{
+	return n - decode_part(d, raw, n, n, off, b);
 }

@@ -6,6 +6,11 @@
 #include "note.h"
 
 #define ITEM_MAX	32
+#define CODE_MIN	2	/* letters of a code, at least */
+#define CODE_SHORT	4	/* ... at most, unless the scheme has longer */
+#define CODE_FIRST	16	/* ... at most in the first item of a [[ */
+#define POL_MIN		2	/* letters of a polarity */
+#define POL_MAX		4
 
 /* How a step of the parse ended. */
 enum step { STEP_OK, STEP_END, STEP_FAIL, STEP_MORE };
@@ -17,6 +22,7 @@ struct scan {
 	bool		 eof;
 	bool		 codes_only;	/* opened by one '[': items must be codes */
 	int		 nlayers;	/* groups a marker may have */
+	size_t		 code_max;	/* letters of a code, at most */
 	struct marker	*m;
 };
 
@@ -50,27 +56,32 @@ letters(const char *p, size_t n)
 	return i;
 }
 
-/* Length of the code at p (2-4 letters, optionally -/_ and 2-4), or 0. */
+/*
+ * Length of the code at p, or 0: CODE_MIN to max letters, optionally
+ * '-' or '_' and a polarity of POL_MIN to POL_MAX letters (MET-NEG, and
+ * models' ENG-PAR).  The bound on letters is what tells a code from a
+ * word ("[Lee et al 2013]" is text).
+ */
 static size_t
-code_len(const char *p, size_t n)
+code_len(const char *p, size_t n, size_t max)
 {
 	size_t a, b;
 
 	a = letters(p, n);
-	if (a < 2 || a > 4)
+	if (a < CODE_MIN || a > max)
 		return 0;
 	if (a + 1 < n && (p[a] == '-' || p[a] == '_')) {
 		b = letters(p + a + 1, n - a - 1);
-		if (b >= 2 && b <= 4)
+		if (b >= POL_MIN && b <= POL_MAX)
 			return a + 1 + b;
 	}
 	return a;
 }
 
-bool
-marker_is_code(const char *p, size_t n)
+static bool
+is_code(const struct scan *s, const char *p, size_t n)
 {
-	return n > 0 && code_len(p, n) == n;
+	return n > 0 && code_len(p, n, s->code_max) == n;
 }
 
 /* Skips spaces; false when the input ran out before anything else. */
@@ -164,7 +175,7 @@ read_group(struct scan *s)
 		if (s->i + n == s->n)
 			return ran_out(s);
 		if (after_item || n == 0 || n > ITEM_MAX ||
-		    (s->codes_only && !marker_is_code(s->p + s->i, n)))
+		    (s->codes_only && !is_code(s, s->p + s->i, n)))
 			return STEP_FAIL;
 		add_item(s->m, s->p + s->i, n);
 		s->i += n;
@@ -228,7 +239,7 @@ after_group(struct scan *s, int nopen)
 		n = item_len(s);
 		if (s->i + n == s->n && !s->eof)
 			return STEP_MORE;
-		if (!comma || !marker_is_code(s->p + s->i, n))
+		if (!comma || !is_code(s, s->p + s->i, n))
 			break;
 		add_item(s->m, s->p + s->i, n);
 		s->m->notes |= 1u << NOTE_BARE;
@@ -250,7 +261,13 @@ check_start(struct scan *s)
 
 	if (!skip_space(s))
 		return ran_out(s);
-	c = code_len(s->p + s->i, s->n - s->i);
+	/*
+	 * The first item of a [[ may be a longer code than the scheme's
+	 * ("[[ABSTRACT-NEG], [EMP-NEG], ...]"): read whole and kept as
+	 * written, rather than left to look like a marker's tail.
+	 */
+	c = code_len(s->p + s->i, s->n - s->i,
+	    s->codes_only ? s->code_max : CODE_FIRST);
 	/*
 	 * Letters up to the end of the input may be a code cut off by the
 	 * end of the buffer ("[[I" of "[[INT-NEU]"): wait for more rather
@@ -270,6 +287,192 @@ check_start(struct scan *s)
 	return STEP_OK;
 }
 
+/* One reading of the marker at s->p, of at most s->nlayers groups. */
+static enum marker_result
+read_marker(struct scan *s, bool capped)
+{
+	struct marker *m = s->m;
+	enum step st;
+	int nopen;
+
+	while (s->i < s->n && s->p[s->i] == '[')
+		s->i++;
+	nopen = (int)s->i;
+	if (nopen > 3)
+		return MARKER_NO;
+	s->codes_only = nopen == 1;
+	if ((st = check_start(s)) != STEP_OK)
+		return st == STEP_MORE && !capped ? MARKER_MORE : MARKER_NO;
+
+	memset(m, 0, offsetof(struct marker, text));
+	m->notes = (nopen == 1 ? 1u << NOTE_OPEN1 : 0) |
+	    (nopen == 3 ? 1u << NOTE_EXTRA_OPEN : 0);
+	do {
+		open_group(m);
+		if ((st = read_group(s)) == STEP_OK)
+			st = after_group(s, nopen);
+	} while (st == STEP_OK);
+
+	if (st == STEP_MORE && !capped)
+		return MARKER_MORE;
+	/* One '[' opens a marker only if it is one beyond doubt. */
+	if (s->codes_only && (st != STEP_END || m->ngroups < 2 ||
+	    (m->ngroups < s->nlayers && (m->notes & 1u << NOTE_UNCLOSED))))
+		return MARKER_NO;
+	if (st != STEP_END)
+		return MARKER_BROKEN;
+	m->len = s->i;
+	m->nread = m->ngroups;
+	return MARKER_YES;
+}
+
+/*
+ * A marker read as far as the scheme's last layer and not closed there:
+ * does it go on with groups (", [...]") up to a closing ']'?  Then it
+ * has more groups than the scheme has layers, an annotation error (SPEC
+ * 1.3), and it is text; cutting it after the last layer would give the
+ * rest to the next sentence as text of its own, and a shorter scheme's
+ * reading of a longer marker would look right.  The extra groups are
+ * only counted, in one pass and no further than SCHEME_LAYERS_MAX groups
+ * in all, since every '[' of a long run of groups may get here.
+ */
+static enum marker_result
+too_many(const struct scan *s, bool capped)
+{
+	struct marker *m = s->m;
+	size_t i = m->len;
+	int more = 0;
+
+	for (;;) {
+		while (i < s->n && is_space(s->p[i]))
+			i++;
+		if (i == s->n)
+			break;
+		if (s->p[i] == ']' && more > 0) {
+			m->nread = s->nlayers + more;
+			m->len = i + 1;
+			return MARKER_EXCESS;
+		}
+		/* Past SCHEME_LAYERS_MAX groups it is no marker. */
+		if (s->p[i] != ',' || more == SCHEME_LAYERS_MAX - s->nlayers)
+			return MARKER_YES;
+		for (i++; i < s->n && is_space(s->p[i]); i++)
+			;
+		if (i == s->n)
+			break;
+		if (s->p[i] != '[')
+			return MARKER_YES;
+		for (i++; i < s->n && s->p[i] != ']'; i++)
+			if (!is_item_char(s->p[i]) && s->p[i] != ',' &&
+			    !is_space(s->p[i]))
+				return MARKER_YES;
+		if (i == s->n)
+			break;
+		i++;
+		more++;
+	}
+	return s->eof || capped ? MARKER_YES : MARKER_MORE;
+}
+
+/*
+ * The layer a group's codes put it in: the one layer that lists each of
+ * them, codes valid in any layer (CNT) aside; LAYER_ANY when no code
+ * tells (an empty group, CNT alone); LAYER_UNKNOWN or LAYER_SEVERAL when
+ * no one layer is evident.
+ */
+static int
+group_home(const struct scheme *sch, const struct marker *m, int g)
+{
+	struct slice rest = { m->text + m->off[g], m->n[g] }, item;
+	int home = LAYER_ANY, h;
+
+	while (items_next(&rest, &item)) {
+		h = scheme_home(sch, items_code(item));
+		if (h == LAYER_ANY)
+			continue;
+		if (h < 0)
+			return h;
+		if (home != LAYER_ANY && home != h)
+			return LAYER_SEVERAL;
+		home = h;
+	}
+	return home;
+}
+
+/*
+ * Where each layer's group is, or -1: a group whose codes tell its layer
+ * goes there, any other stays in its position.  False when that is not
+ * evident: a group of unknown codes or of codes of several layers, or
+ * two groups for one layer.
+ */
+static bool
+placement(const int *home, int ngroups, int nlayers, int *at)
+{
+	int g, l;
+
+	for (l = 0; l < nlayers; l++)
+		at[l] = -1;
+	for (g = 0; g < ngroups; g++) {
+		if (home[g] < LAYER_ANY)
+			return false;
+		if (home[g] >= 0) {
+			if (at[home[g]] >= 0)
+				return false;
+			at[home[g]] = g;
+		}
+	}
+	for (g = 0; g < ngroups; g++)
+		if (home[g] == LAYER_ANY) {
+			if (at[g] >= 0)
+				return false;
+			at[g] = g;
+		}
+	return true;
+}
+
+/*
+ * SPEC 1.3: groups out of place ("[[MET-NEG], [CRT], [MAJ]]", without
+ * its aspect group; a model that skips or swaps criteria) go to the
+ * layers their codes belong to, when that is evident; a layer that no
+ * group fills stays empty.  Otherwise they stay where they are, and the
+ * warning says the labels may be in the wrong columns.
+ */
+static void
+place(struct marker *m, const struct scheme *sch)
+{
+	int home[SCHEME_LAYERS_MAX], at[SCHEME_LAYERS_MAX];
+	size_t off[SCHEME_LAYERS_MAX], n[SCHEME_LAYERS_MAX];
+	int g, l, first = -1, moved = 0;
+
+	for (g = 0; g < m->ngroups; g++) {
+		home[g] = group_home(sch, m, g);
+		if (home[g] >= 0 && home[g] != g) {
+			moved++;
+			if (first < 0)
+				first = g;
+		}
+	}
+	if (first < 0)
+		return;
+	m->place_group = first + 1;
+	m->place_layer = home[first];
+	m->place_moved = moved;
+	if (!placement(home, m->ngroups, sch->nlayers, at)) {
+		m->notes |= 1u << NOTE_KEPT;
+		return;
+	}
+	m->notes |= 1u << NOTE_MOVED;
+	m->ngroups = 0;
+	for (l = 0; l < sch->nlayers; l++) {
+		off[l] = at[l] >= 0 ? m->off[at[l]] : 0;
+		n[l] = at[l] >= 0 ? m->n[at[l]] : 0;
+		if (at[l] >= 0)
+			m->ngroups = l + 1;
+	}
+	memcpy(m->off, off, sizeof(off));
+	memcpy(m->n, n, sizeof(n));
+}
+
 /*
  * Parses the marker that may start at p[0] == '['.  Without eof, a
  * marker cut off by the end of p gives MARKER_MORE.
@@ -278,41 +481,20 @@ enum marker_result
 marker_parse(const char *p, size_t n, bool eof, const struct scheme *sch,
     struct marker *m)
 {
-	struct scan s = { p, n, 0, eof, false, sch->nlayers, m };
+	struct scan s = { p, n, 0, eof, false, sch->nlayers,
+	    sch->maxcode > CODE_SHORT ? sch->maxcode : CODE_SHORT, m };
 	bool capped = n > MARKER_MAX;
-	enum step st;
-	int nopen;
+	enum marker_result res;
 
 	if (capped) {
 		s.n = MARKER_MAX;
 		s.eof = false;
 	}
-	while (s.i < s.n && p[s.i] == '[')
-		s.i++;
-	nopen = (int)s.i;
-	if (nopen > 3)
-		return MARKER_NO;
-	if ((st = check_start(&s)) != STEP_OK)
-		return st == STEP_MORE && !capped ? MARKER_MORE : MARKER_NO;
-
-	memset(m, 0, offsetof(struct marker, text));
-	s.codes_only = nopen == 1;
-	m->notes = (nopen == 1 ? 1u << NOTE_OPEN1 : 0) |
-	    (nopen == 3 ? 1u << NOTE_EXTRA_OPEN : 0);
-	do {
-		open_group(m);
-		if ((st = read_group(&s)) == STEP_OK)
-			st = after_group(&s, nopen);
-	} while (st == STEP_OK);
-
-	if (st == STEP_MORE && !capped)
-		return MARKER_MORE;
-	/* One '[' opens a marker only if it is one beyond doubt. */
-	if (s.codes_only && (st != STEP_END || m->ngroups < 2 ||
-	    (m->ngroups < s.nlayers && (m->notes & 1u << NOTE_UNCLOSED))))
-		return MARKER_NO;
-	if (st != STEP_END)
-		return MARKER_BROKEN;
-	m->len = s.i;
-	return MARKER_YES;
+	res = read_marker(&s, capped);
+	if (res == MARKER_YES && m->ngroups == sch->nlayers &&
+	    (m->notes & 1u << NOTE_UNCLOSED))
+		res = too_many(&s, capped);
+	if (res == MARKER_YES)
+		place(m, sch);
+	return res;
 }

@@ -18,11 +18,16 @@ enum marker_result {
 	MARKER_YES,
 	MARKER_MORE,		/* cannot tell without more input */
 	MARKER_BROKEN,		/* starts like one but does not parse: text */
+	MARKER_EXCESS,		/* more groups than layers: text */
 };
 
 struct marker {
 	size_t		len;		/* bytes from the first '[' */
-	int		ngroups;
+	int		ngroups;	/* layers filled, the last one included */
+	int		nread;		/* groups read */
+	int		place_group;	/* the first group out of place, 1-based */
+	int		place_layer;	/* ... and the layer its codes belong to */
+	int		place_moved;	/* groups out of place */
 	unsigned	notes;		/* 1 << NOTE_... */
 	size_t		off[SCHEME_LAYERS_MAX];	/* layer i: text[off..off+n) */
 	size_t		n[SCHEME_LAYERS_MAX];
@@ -31,6 +36,5 @@ struct marker {
 
 enum marker_result marker_parse(const char *p, size_t n, bool eof,
 		    const struct scheme *, struct marker *);
-bool	marker_is_code(const char *p, size_t n);
 
 #endif

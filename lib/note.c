@@ -1,3 +1,6 @@
+#include <stdlib.h>
+#include <string.h>
+
 #include "note.h"
 #include "xmalloc.h"
 
@@ -10,26 +13,84 @@ static const char *const texts[NOTE_NKINDS] = {
 	[NOTE_NESTED]		= "group opened inside another; items joined",
 	[NOTE_BARE]		= "items outside brackets joined to a group",
 	[NOTE_UNCLOSED]		= "marker not closed by ']]'",
+	[NOTE_MOVED]		= "groups moved to the layers of their codes:",
+	[NOTE_KEPT]		= "groups out of place kept in their positions:",
 	[NOTE_NOT_MARKER]	= "unfinished marker kept as text",
+	[NOTE_EXCESS]		= "marker has",
+	[NOTE_TAIL]		= "groups after a marker that could not be read kept as text",
 	[NOTE_SPLIT_ESCAPE]	= "marker inside an escape; escape joined across it",
 	[NOTE_BAD_ESCAPE]	= "invalid escape kept as text:",
 	[NOTE_QUOTE]		= "unescaped '\"' kept as text",
 	[NOTE_BAD_UTF8]		= "invalid UTF-8 replaced by U+FFFD",
 	[NOTE_NUL]		= "NUL byte replaced by U+FFFD",
 	[NOTE_SURROGATE]	= "lone surrogate replaced by U+FFFD",
+	[NOTE_PLAIN_ESCAPE]	= "JSON escape in a plain file, kept as text (-j decodes escapes):",
 };
 
 void
-notes_add(struct notes *ns, off_t off, enum note_kind kind, unsigned char arg)
+notes_add3(struct notes *ns, off_t off, enum note_kind kind, int a, int b,
+    int c)
 {
+	struct note *n;
+
 	if (ns->n == ns->cap) {
-		ns->cap = ns->cap ? ns->cap * 2 : 8;
-		ns->v = xreallocarray(ns->v, ns->cap, sizeof(*ns->v));
+		ns->v = xgrowarray(ns->v, &ns->cap, ns->n + 1, sizeof(*ns->v));
+		ns->tmp = xreallocarray(ns->tmp, ns->cap, sizeof(*ns->tmp));
 	}
-	ns->v[ns->n].off = off;
-	ns->v[ns->n].kind = kind;
-	ns->v[ns->n].arg = arg;
-	ns->n++;
+	n = &ns->v[ns->n++];
+	n->off = off;
+	n->kind = kind;
+	n->arg[0] = a;
+	n->arg[1] = b;
+	n->arg[2] = c;
+}
+
+void
+notes_add(struct notes *ns, off_t off, enum note_kind kind, int arg)
+{
+	notes_add3(ns, off, kind, arg, 0, 0);
+}
+
+/* Stable merge sort of v[lo..hi) by offset, through tmp. */
+static void
+sort_range(struct note *v, struct note *tmp, size_t lo, size_t hi)
+{
+	size_t mid = lo + (hi - lo) / 2, i = lo, j, k = lo;
+
+	if (hi - lo < 2)
+		return;
+	sort_range(v, tmp, lo, mid);
+	sort_range(v, tmp, mid, hi);
+	if (v[mid - 1].off <= v[mid].off)
+		return;
+	j = mid;
+	while (i < mid && j < hi)
+		tmp[k++] = v[j].off < v[i].off ? v[j++] : v[i++];
+	while (i < mid)
+		tmp[k++] = v[i++];
+	while (j < hi)
+		tmp[k++] = v[j++];
+	memcpy(v + lo, tmp + lo, (hi - lo) * sizeof(*v));
+}
+
+/*
+ * Puts the notes in file order, ties in the order they were added.  They
+ * come in a few sorted runs (the marker search's, the decoder's), which
+ * an insertion sort interleaved in quadratic time (issue 14: 1.6 MB of
+ * "\q[[AB. x]" took 33 s); a merge sort is linear on sorted runs, as
+ * each merge of runs already in order is skipped.
+ */
+void
+notes_sort(struct notes *ns)
+{
+	sort_range(ns->v, ns->tmp, 0, ns->n);
+}
+
+void
+notes_free(struct notes *ns)
+{
+	free(ns->v);
+	free(ns->tmp);
 }
 
 const char *

@@ -18,29 +18,44 @@ enum note_kind {
 	NOTE_NESTED,		/* [A,[B] */
 	NOTE_BARE,		/* [A],B, [C] */
 	NOTE_UNCLOSED,		/* [D] followed by text */
+	NOTE_MOVED,		/* groups moved to their codes' layers */
+	NOTE_KEPT,		/* groups out of place, left where they are */
 	NOTE_NOT_MARKER,	/* [[CODE... that does not parse */
+	NOTE_EXCESS,		/* more groups than the scheme has layers */
+	NOTE_TAIL,		/* "], [B], [C]]": the rest of a broken marker */
 	NOTE_SPLIT_ESCAPE,	/* \[[...]]n */
 	NOTE_BAD_ESCAPE,	/* \x */
 	NOTE_QUOTE,		/* unescaped " inside the string */
 	NOTE_BAD_UTF8,
 	NOTE_NUL,
 	NOTE_SURROGATE,
+	NOTE_PLAIN_ESCAPE,	/* \n, \uXXXX, \" in a plain file */
 	NOTE_NKINDS
 };
 
+/*
+ * arg[0] is the character after '\' for BAD_ESCAPE; the group count for
+ * EXCESS; the group, its layer and the groups out of place for MOVED
+ * and KEPT.
+ */
 struct note {
 	off_t		off;
 	enum note_kind	kind;
-	unsigned char	arg;	/* the character after '\' for BAD_ESCAPE */
+	int		arg[3];
 };
 
 struct notes {
 	struct note	*v;
 	size_t		 n;
 	size_t		 cap;
+	struct note	*tmp;	/* for notes_sort */
 };
 
-void		 notes_add(struct notes *, off_t, enum note_kind, unsigned char);
+void		 notes_add(struct notes *, off_t, enum note_kind, int);
+void		 notes_add3(struct notes *, off_t, enum note_kind, int, int,
+		    int);
+void		 notes_sort(struct notes *);
+void		 notes_free(struct notes *);
 const char	*note_text(enum note_kind);
 
 #endif

@@ -366,7 +366,9 @@ units_keys(const struct units *u, size_t l, struct unit_keys *k)
 			kc[n++].cat = (uint32_t)cat;
 		}
 	}
-	qsort(kc, n, sizeof(*kc), keycat_cmp);
+	/* kc is still NULL when no set holds an item: qsort may not see it. */
+	if (n > 1)
+		qsort(kc, n, sizeof(*kc), keycat_cmp);
 	k->order = xreallocarray(NULL, k->h.nkeys, sizeof(*k->order));
 	k->start = xreallocarray(NULL, k->h.nkeys + 1, sizeof(*k->start));
 	k->cats = xreallocarray(NULL, n, sizeof(*k->cats));

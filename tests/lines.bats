@@ -202,7 +202,7 @@ $(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)"
 
 @test "lines: --id is a usage error with -L" {
 	assert_usage_error "rsplit: --id names standard input; with -L each line names its review" \
-	    "usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
+	    "usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
 	    rsplit -L --id x
 	run2 rsplit --lines --help
 	assert_equal "$status" 0

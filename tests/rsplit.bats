@@ -232,6 +232,187 @@ $(row r 2 INT-NEU '' SMY GEN 'y [CRT], [MAJ]] b.')" \
 	assert_equal "$status" 0
 }
 
+# SPEC 1.3: no label ever lands in another layer's column.  Each way a
+# partial or disordered marker could shift its labels, under pra.
+
+@test "rsplit 1.3: a marker without its aspect group: the groups go to their layers" {
+	split_is '"A.[[MET-NEG], [CRT], [MAJ]] B.[[MET-NEG], [CRT], [MAJ] Next.[[INT-NEU], [null], [SMY], [GEN]]"' \
+	    "$(row r 1 MET-NEG '' CRT MAJ A.)
+$(row r 2 MET-NEG '' CRT MAJ B.)
+$(row r 3 INT-NEU '' SMY GEN Next.)" \
+	    "rsplit: r.txt:1:4: groups moved to the layers of their codes: group 2 belongs to layer function (2 groups out of place)
+rsplit: r.txt:1:32: marker not closed by ']]'
+rsplit: r.txt:1:32: groups moved to the layers of their codes: group 2 belongs to layer function (2 groups out of place)"
+}
+
+@test "rsplit 1.3: swapped groups go to their layers; CNT fits any layer" {
+	split_is '"A.[[MET-NEG], [EMP-NEG], [MAJ], [CRT]] B.[[EMP-NEG], [MET-NEG,RES-NEU], [SUG,DFT], [MIN]] C.[[CNT], [CNT], [MIN], [CNT]]"' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row r 2 MET-NEG,RES-NEU EMP-NEG SUG,DFT MIN B.)
+$(row r 3 CNT CNT MIN CNT C.)" \
+	    "rsplit: r.txt:1:4: groups moved to the layers of their codes: group 3 belongs to layer severity (2 groups out of place)
+rsplit: r.txt:1:43: groups moved to the layers of their codes: group 1 belongs to layer aspect (2 groups out of place)
+rsplit: r.txt:1:94: groups out of place kept in their positions: group 3 belongs to layer severity"
+}
+
+@test "rsplit 1.3: a one-[ marker without its first group: the groups go to their layers" {
+	split_is 'so weak,[EMP-NEG], [CRT], [MAJ]] ok.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 '' EMP-NEG CRT MAJ 'so weak,')
+$(row r 2 INT-NEU '' SMY GEN ok.)" \
+	    "rsplit: r.txt:1:9: marker opened by one '['
+rsplit: r.txt:1:9: groups moved to the layers of their codes: group 1 belongs to layer aspect (3 groups out of place)"
+}
+
+@test "rsplit 1.3: groups out of place whose layers are not evident stay, with a warning" {
+	# Two groups for one layer; an unknown code; codes of several layers.
+	split_is '"A.[[MET-NEG], [EMP-NEG], [CRT], [CRT]] B.[[MET-NEG], [XYZ-NEG], [MAJ]] C.[[MET-NEG,EMP-NEG], [CRT], [MAJ]] D.[[null], [MET-NEG], [CRT], [MAJ]]"' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT CRT A.)
+$(row r 2 MET-NEG XYZ-NEG MAJ '' B.)
+$(row r 3 MET-NEG,EMP-NEG CRT MAJ '' C.)
+$(row r 4 '' MET-NEG CRT MAJ D.)" \
+	    "rsplit: r.txt:1:4: groups out of place kept in their positions: group 4 belongs to layer function
+rsplit: r.txt:1:43: groups out of place kept in their positions: group 3 belongs to layer severity
+rsplit: r.txt:1:75: groups out of place kept in their positions: group 2 belongs to layer function (2 groups out of place)
+rsplit: r.txt:1:111: groups out of place kept in their positions: group 2 belongs to layer section"
+}
+
+@test "rsplit 1.3: a group opened inside another and out of place stays, with a warning" {
+	split_is '"A.[[MET-NEG, [EMP-NEG], [CRT], [MAJ]]"' \
+	    "$(row r 1 MET-NEG,EMP-NEG CRT MAJ '' A.)" \
+	    "rsplit: r.txt:1:4: group opened inside another; items joined
+rsplit: r.txt:1:4: groups out of place kept in their positions: group 2 belongs to layer function (2 groups out of place)"
+}
+
+@test "rsplit 1.3: a long code is read whole and kept as written" {
+	split_is '"A.[[ABSTRACT-NEG], [EMP-NEG], [CRT], [MAJ]] B.[[Methodology-NEG], [EMP-NEG], [CRT], [MAJ]]"' \
+	    "$(row r 1 ABSTRACT-NEG EMP-NEG CRT MAJ A.)
+$(row r 2 METHODOLOGY-NEG EMP-NEG CRT MAJ B.)"
+	run2 bash -c 'rsplit r.txt | rtags --check'
+	assert_equal "$output" "review	sentence	layer	tag	problem
+r	1	section	ABSTRACT-NEG	unknown code
+r	2	section	METHODOLOGY-NEG	unknown code"
+	assert_equal "$status" 1
+}
+
+@test "rsplit 1.3: the tail of a marker that cannot be read is text, never a shifted marker" {
+	# A typo in the first group, digits in a code, a code over 16
+	# letters, a "]]" too early, a bracket missing: each tail would put
+	# every label one layer to the left.
+	split_is '"A.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[MET1-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[METHODOLOGICALLYX-NEG], [EMP-NEG], [CRT], [MAJ]] D.[[MET-NEG]], [EMP-NEG], [CRT], [MAJ]] E.[[INT-NEU], [null], [SMY], [GEN]]"' \
+	    "$(row r 1 MET-NEG '' '' '' 'A.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[MET1-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[METHODOLOGICALLYX-NEG], [EMP-NEG], [CRT], [MAJ]] D.,')
+$(row r 2 INT-NEU '' SMY GEN '[EMP-NEG], [CRT], [MAJ]] E.')" \
+	    "rsplit: r.txt:1:16: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:56: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:109: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:149: groups after a marker that could not be read kept as text"
+}
+
+@test "rsplit 1.3: a bracket missing before a group: the rest is text" {
+	split_is '"A.[[MET-NEG], EMP-NEG], [CRT], [MAJ]] B.[[INT-NEU], [null], [SMY], [GEN]]"' \
+	    "$(row r 1 MET-NEG,EMP-NEG '' '' '' A.,)
+$(row r 2 INT-NEU '' SMY GEN '[CRT], [MAJ]] B.')" \
+	    "rsplit: r.txt:1:4: items outside brackets joined to a group
+rsplit: r.txt:1:26: groups after a marker that could not be read kept as text"
+}
+
+@test "rsplit 1.3: a marker with more groups than layers is text, with a warning" {
+	split_is '"A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ], [MIN]] B.[[INT-NEU], [null], [SMY], [GEN]]"' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ], [MIN]] B.')" \
+	    "rsplit: r.txt:1:4: marker has 5 groups; the scheme has 4 layers; kept as text"
+}
+
+@test "rsplit 1.3: four groups closed by one ] before a bracket of text stay a marker" {
+	split_is '"A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ], [see 2]. B.[[INT-NEU], [null], [SMY], [GEN]]"' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ A.,)
+$(row r 2 INT-NEU '' SMY GEN '[see 2]. B.')" \
+	    "rsplit: r.txt:1:4: marker not closed by ']]'"
+}
+
+# -j and JSON escapes in plain files (SPEC 1.3).
+
+@test "rsplit -j: a JSON string without its quotes is decoded" {
+	split_is 'A \u201cq\u201d\nand \"x\" \\alpha.[[MET-NEU], [null], [DIS], [GEN]] "B".[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 MET-NEU '' DIS GEN $'A \xe2\x80\x9cq\xe2\x80\x9d and "x" \\alpha.')
+$(row r 2 INT-NEU '' SMY GEN '"B".')" \
+	    "rsplit: r.txt:1:70: unescaped '\"' kept as text
+rsplit: r.txt:1:72: unescaped '\"' kept as text" -j
+	split_is 'A\nB.[[MET-NEU], [null], [DIS], [GEN]]' "$(row r 1 MET-NEU '' DIS GEN 'A\nB.')" "" -j -r
+	# A file that starts with a quote is a JSON string with or without -j.
+	split_is '"A\nB.[[MET-NEU], [null], [DIS], [GEN]]"' "$(row r 1 MET-NEU '' DIS GEN 'A B.')" "" --json
+}
+
+@test "rsplit: a plain file with JSON escapes gets one warning suggesting -j" {
+	warn="JSON escape in a plain file, kept as text (-j decodes escapes):"
+	split_is 'A\nB \n.[[MET-NEU], [null], [DIS], [GEN]] \u201cC\u201d.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 MET-NEU '' DIS GEN 'A\nB \n.')
+$(row r 2 INT-NEU '' SMY GEN '\u201cC\u201d.')" \
+	    "rsplit: r.txt:1:2: $warn \\n"
+	split_is 'say \"no\".[[MET-NEU], [null], [DIS], [GEN]]' \
+	    "$(row r 1 MET-NEU '' DIS GEN 'say \"no\".')" "rsplit: r.txt:1:5: $warn \\\""
+	split_is 'x \u00e9.[[MET-NEU], [null], [DIS], [GEN]]' \
+	    "$(row r 1 MET-NEU '' DIS GEN 'x \u00e9.')" "rsplit: r.txt:1:3: $warn \\u"
+}
+
+@test "rsplit: LaTeX in a plain file is no JSON escape" {
+	split_is '$\nabla f \neq \alpha$, \newline \theta \\ \u{a} \uabc.[[MET-NEU], [null], [DIS], [GEN]]' \
+	    "$(row r 1 MET-NEU '' DIS GEN '$\nabla f \neq \alpha$, \newline \theta \\ \u{a} \uabc.')"
+}
+
+@test "rsplit: corpus: the -j hint fires only on the one plain file with JSON escapes" {
+	need_corpus
+	run2 bash -c 'rsplit "$0"/pra4/* "$0"/pra2/* "$0"/pra2/.DS_Store 2>&1 >/dev/null | grep -- "-j decodes" | cut -d: -f2' "$CORPUS"
+	assert_equal "$output" " $CORPUS/pra2/ICLR2018-BJk59JZ0b-R2_annotated.txt"
+	assert_equal "$status" 0
+	run2 bash -c 'rsplit -j "$0" | wc -l' "$CORPUS/pra2/ICLR2018-BJk59JZ0b-R2_annotated.txt"
+	assert_equal "$output" "$(rsplit "$CORPUS/pra2/ICLR2018-BJk59JZ0b-R2_annotated.txt" 2>/dev/null | wc -l)"
+}
+
+# Issue 14: no quadratic path.  Each input here took the old code minutes
+# (findings 1 and 2); the timeout makes a regression fail, not hang.  The
+# scaling check (tools/check-scaling) counts instructions on the same
+# families.
+
+@test "rsplit: many warnings in one sentence sort in n log n (issue 14 finding 1)" {
+	# 1.6 MB: more than 60 s with the insertion sort, 0.1 s merged.
+	python3 -c 'import sys; sys.stdout.write("\"" + "\\q[[AB. x]" * 160000)' > q.txt
+	run2 timeout 20 rsplit q.txt
+	assert_equal "$status" 0
+	assert_equal "$output" "$HDR"
+	assert_equal "$(sed -n '1,2p;$p' <<< "$stderr")" "rsplit: q.txt:1:2: invalid escape kept as text: \\q
+rsplit: q.txt:1:4: unfinished marker kept as text
+rsplit: q.txt: no annotations"
+	assert_equal "$(grep -c 'invalid escape' <<< "$stderr")" 160000
+	assert_equal "$(grep -c 'unfinished marker' <<< "$stderr")" 160000
+}
+
+@test "rsplit: one-[ candidates after a broken [[ are linear (issue 14 finding 2)" {
+	# 840 KB: about 100 s when each candidate searched for "]]" again.
+	python3 -c 'import sys; sys.stdout.write("[[AB. x] " + "[AB],[CD],[EF],[GH] " * 42000)' > q.txt
+	run2 timeout 20 rsplit -a q.txt
+	assert_equal "$status" 0
+	assert_equal "$stderr" "rsplit: q.txt:1:1: unfinished marker kept as text
+rsplit: q.txt: no annotations"
+	assert_equal "${#lines[@]}" 2
+	assert_equal "${lines[1]:0:26}" "$(row q 1 '' '' '' '' '[[AB. x] [AB],[CD]')"
+}
+
+@test "rsplit: a long run of groups is one marker and its tails, in linear time (fuzz: 800 KB timed out)" {
+	# The old code read every four groups as a marker of their own; a
+	# count of extra groups that went on to MARKER_MAX for every '['
+	# made the fuzz build with 1 MB inputs time out.
+	python3 -c 'import sys; sys.stdout.write("x " + "[AB],[CD],[EF],[GH]," * 20000)' > q.txt
+	run2 timeout 20 rsplit -N -a q.txt
+	assert_equal "$status" 0
+	assert_equal "${#lines[@]}" 2
+	assert_equal "${lines[0]}" "$(row q 1 AB CD EF GH x)"
+	assert_equal "${lines[1]:0:29}" "$(row q 2 '' '' '' '' ',[AB],[CD],[EF],[GH],')"
+	assert_equal "$(sed -n '1,3p;$p' <<< "$stderr")" "rsplit: q.txt:1:3: marker opened by one '['
+rsplit: q.txt:1:3: marker not closed by ']]'
+rsplit: q.txt:1:23: groups after a marker that could not be read kept as text
+rsplit: q.txt:1:399983: groups after a marker that could not be read kept as text"
+	assert_equal "$(grep -c 'could not be read' <<< "$stderr")" 19999
+}
+
 @test "rsplit: a quote followed by more than 64 KiB of markers is text, memory stays bounded" {
 	{ printf '"A." '; for i in $(seq 2000); do printf '[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]'; done; } > r.txt
 	run2 rsplit -N r.txt
@@ -353,7 +534,9 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)"
 	run2 rsplit -h
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
-	assert_equal "${lines[0]}" "usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+	assert_equal "${lines[0]}" "usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+	assert_line "  -j, --json       decode JSON escapes in a file that does not start"
+	assert_line "A marker has at most one group per layer; groups whose codes belong"
 }
 
 @test "rsplit: a bad option is a usage error" {
@@ -361,11 +544,11 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)"
 	assert_equal "$status" 2
 	assert_equal "$output" ""
 	assert_equal "$stderr" "rsplit: invalid option -- 'z'
-usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 	run2 rsplit --id
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rsplit: option '--id' requires an argument
-usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 }
 
 @test "rsplit: the examples split without a surprise" {

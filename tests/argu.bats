@@ -1,0 +1,161 @@
+#!/usr/bin/env bats
+# rsplit under the ten-layer argu scheme (SPEC 1.3, 6.2): one marker of
+# ten criteria per review; groups out of place go to their layers or stay
+# with a warning, and no label lands in another criterion's column.
+
+setup() {
+	load helper
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	export REVIEWKIT_SCHEME=argu
+	HDR=$(row review sentence clarity justification depth fairness constructiveness engagement accuracy consistency novelty ethics text)
+	TEN='[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]'
+	TENROW=(CLA-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU)
+}
+
+row() {
+	local IFS=$'\t'
+	printf '%s' "$*"
+}
+
+# split_is INPUT ROWS [STDERR] [OPTION...]: as in rsplit.bats.
+split_is() {
+	local input=$1 rows=$2 err=${3-}
+	shift 3 2>/dev/null || shift $#
+	printf '%s' "$input" > r.txt
+	run2 rsplit -N "$@" r.txt
+	assert_equal "$output" "$rows"
+	assert_equal "$stderr" "$err"
+	assert_equal "$status" 0
+}
+
+@test "argu: one row per review, the ten criteria in their columns, -j decoding" {
+	printf '%s' "The paper proposes \\u201cX\\u201d.\\n\\nI recommend rejection.$TEN" > R1_annotated.txt
+	run2 rsplit -j R1_annotated.txt
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$HDR
+$(row R1 1 "${TENROW[@]}" $'The paper proposes \xe2\x80\x9cX\xe2\x80\x9d. I recommend rejection.')"
+}
+
+@test "argu: without -j the escapes stay, with one warning suggesting -j" {
+	split_is "A \\u201cX\\u201d.\\nB.$TEN" "$(row r 1 "${TENROW[@]}" 'A \u201cX\u201d.\nB.')" \
+	    "rsplit: r.txt:1:3: JSON escape in a plain file, kept as text (-j decodes escapes): \\u"
+}
+
+@test "argu: --scheme on the command line beats REVIEWKIT_SCHEME" {
+	printf '%s' "A.$TEN" > r.txt
+	REVIEWKIT_SCHEME=pra run2 rsplit --scheme argu r.txt
+	assert_equal "$output" "$HDR
+$(row r 1 "${TENROW[@]}" A.)"
+	assert_equal "$stderr" ""
+	assert_equal "$status" 0
+}
+
+@test "argu: model polarities outside the scheme are kept as written; rtags --check reports them" {
+	split_is 'A.[[CLA-POS],[JUS-MIX],[DEP-NEG],[FAI-POS],[CON-MIX],[ENG-PAR],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 CLA-POS JUS-MIX DEP-NEG FAI-POS CON-MIX ENG-PAR ACC-POS CST-POS NOV-NEG ETH-NEU A.)"
+	run2 bash -c 'rsplit r.txt | rtags --check'
+	assert_equal "$output" "review	sentence	layer	tag	problem
+r	1	justification	JUS-MIX	unknown polarity
+r	1	constructiveness	CON-MIX	unknown polarity
+r	1	engagement	ENG-PAR	unknown polarity"
+	assert_equal "$status" 1
+}
+
+@test "argu: a marker of eleven groups is text, with a warning" {
+	split_is 'A.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU],[ETH-POS]] B.[[CLA-POS]]' \
+	    "$(row r 1 CLA-POS '' '' '' '' '' '' '' '' '' 'A.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU],[ETH-POS]] B.')" \
+	    "rsplit: r.txt:1:3: marker has 11 groups; the scheme has 10 layers; kept as text"
+}
+
+@test "argu: a model that skips a criterion: nine groups go to their layers" {
+	split_is 'A.[[CLA-POS],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 CLA-POS '' DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 2 belongs to layer depth (8 groups out of place)"
+}
+
+@test "argu: a model that skips the last criterion: nine groups in place, no warning" {
+	split_is 'A.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG]]' \
+	    "$(row r 1 CLA-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG '' A.)"
+}
+
+@test "argu: two swapped criteria go to their layers" {
+	split_is 'A.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[ENG-NEG],[CON-POS],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 "${TENROW[@]}" A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 5 belongs to layer engagement (2 groups out of place)"
+}
+
+@test "argu: criteria in reverse order go to their layers" {
+	split_is 'A.[[ETH-NEU],[NOV-NEG],[CST-POS],[ACC-POS],[ENG-NEG],[CON-POS],[FAI-POS],[DEP-NEG],[JUS-NEG],[CLA-POS]]' \
+	    "$(row r 1 "${TENROW[@]}" A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 1 belongs to layer ethics (10 groups out of place)"
+}
+
+@test "argu: a code of six letters is kept as written; rtags --check reports it" {
+	split_is 'A.[[CLARIT-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 CLARIT-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU A.)"
+	run2 bash -c 'rsplit r.txt | rtags --check'
+	assert_equal "$output" "review	sentence	layer	tag	problem
+r	1	clarity	CLARIT-POS	unknown code"
+	assert_equal "$status" 1
+}
+
+@test "argu: an unknown code among criteria out of place: they stay, with a warning" {
+	split_is 'A.[[CLARIT-POS],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 CLARIT-POS DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU '' A.)" \
+	    "rsplit: r.txt:1:3: groups out of place kept in their positions: group 2 belongs to layer depth (8 groups out of place)"
+}
+
+@test "argu: two groups for one criterion: they stay, with a warning" {
+	split_is 'A.[[CLA-POS],[JUS-NEG],[JUS-POS],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 CLA-POS JUS-NEG JUS-POS FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU A.)" \
+	    "rsplit: r.txt:1:3: groups out of place kept in their positions: group 3 belongs to layer justification"
+}
+
+@test "argu: a typo in the first group leaves the marker text, never its tail as a shifted marker" {
+	split_is 'A.[[CLA POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]] B.[[CLA-NEU]]' \
+	    "$(row r 1 CLA-NEU '' '' '' '' '' '' '' '' '' 'A.[[CLA POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]] B.')" \
+	    "rsplit: r.txt:1:14: groups after a marker that could not be read kept as text"
+}
+
+@test "argu: a marker closed by one ] ends after the tenth group" {
+	split_is "A.${TEN%]} B.[[CLA-NEU]]" \
+	    "$(row r 1 "${TENROW[@]}" A.)
+$(row r 2 CLA-NEU '' '' '' '' '' '' '' '' '' B.)" \
+	    "rsplit: r.txt:1:3: marker not closed by ']]'"
+}
+
+@test "argu: a marker opened by one [ is one with all ten groups" {
+	split_is "A,${TEN#[} B.[CLA-NEU], [JUS-NEU] C.[[CLA-NEU]]" \
+	    "$(row r 1 "${TENROW[@]}" A,)
+$(row r 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B.[CLA-NEU], [JUS-NEU] C.')" \
+	    "rsplit: r.txt:1:3: marker opened by one '['"
+}
+
+@test "argu: a four-layer marker under pra is text; a four-group one under argu stays in place" {
+	printf '%s' "A.$TEN" > r.txt
+	run2 rsplit --scheme pra -N -a r.txt
+	assert_equal "$output" "$(row r 1 '' '' '' '' "A.$TEN")"
+	assert_equal "$stderr" "rsplit: r.txt:1:3: marker has 10 groups; the scheme has 4 layers; kept as text
+rsplit: r.txt: no annotations"
+	assert_equal "$status" 0
+	split_is 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ '' '' '' '' '' '' A.)"
+	# After a JSON string's closing quote, too: the quote is no text.
+	printf '%s' "\"A.\"$TEN" > r.txt
+	run2 rsplit --scheme pra -N -a r.txt
+	assert_equal "$output" "$(row r 1 '' '' '' '' "A.$TEN")"
+	assert_equal "$stderr" "rsplit: r.txt:1:5: marker has 10 groups; the scheme has 4 layers; kept as text
+rsplit: r.txt: no annotations"
+	assert_equal "$status" 0
+}
+
+@test "argu: the rows pass through rfilter and rcount under the same scheme" {
+	printf '%s' "A.$TEN" > a.txt
+	printf '%s' 'B.[[CLA-NEG],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-POS],[ETH-NEU]]' > b.txt
+	run2 bash -c 'rsplit a.txt b.txt | rfilter "novelty=*-NEG" | rcount clarity'
+	assert_equal "$output" "clarity	count
+CLA	1"
+	assert_equal "$stderr" ""
+	assert_equal "$status" 0
+}
