@@ -5,6 +5,7 @@
 
 #include "annot.h"
 #include "msg.h"
+#include "text.h"
 
 #define CARRY_MAX	8	/* spaces between a marker and a split escape */
 #define CLOSE_LOOKAHEAD	(64 * 1024)	/* what may follow the closing quote */
@@ -625,20 +626,7 @@ move_punct(struct review *r)
 static size_t
 normalise(char *p, size_t n)
 {
-	size_t i, len = 0;
-	bool space = false;
-
-	for (i = 0; i < n; i++) {
-		if (is_space(p[i])) {
-			space = len > 0;
-			continue;
-		}
-		if (space)
-			p[len++] = ' ';
-		space = false;
-		p[len++] = p[i];
-	}
-	return len;
+	return space_squeeze(p, p, n);	/* lib/text.c: 16 bytes at a time */
 }
 
 static void
