@@ -162,6 +162,20 @@ static int	assign_layers(struct scheme *, struct scheme_error *);
 static void	index_codes(struct scheme *);
 static int	cmp_code(const void *, const void *);
 static size_t	first_with_code(const struct scheme *, struct slice);
+
+/*
+ * memcmp for codes, a few bytes long, where the call costs more than the
+ * comparison: rsplit looks up every item of every marker (bench/profile:
+ * memcmp was a tenth of rsplit -L).
+ */
+static inline int
+code_cmp(const char *a, const char *b, size_t n)
+{
+	for (; n > 0; n--, a++, b++)
+		if (*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+	return 0;
+}
 static int	parse_line(struct scheme_code *, struct slice,
 		    struct scheme_error *);
 static int	check_layer_name(const struct scheme_code *,
@@ -574,7 +588,7 @@ first_with_code(const struct scheme *s, struct slice code)
 		mid = lo + (hi - lo) / 2;
 		c = s->bycode[mid];
 		n = c->codelen < code.n ? c->codelen : code.n;
-		d = memcmp(c->code, code.p, n);
+		d = code_cmp(c->code, code.p, n);
 		if (d < 0 || (d == 0 && c->codelen < code.n))
 			lo = mid + 1;
 		else
