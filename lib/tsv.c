@@ -132,13 +132,15 @@ tsv_scan(const char *p, const char *end, struct slice *f, size_t max,
 {
 	const __m128i tabs = _mm_set1_epi8('\t'), lfs = _mm_set1_epi8('\n');
 	const char *start = p, *tab;
-	struct slice *fp = f, *fend = f + max;
+	struct slice *fp = f, *fend;
 	uint64_t mt, ml;
 	const __m128i *v;
 	__m128i any;
 
+	/* f may be NULL when max is 0, and NULL + 0 is undefined. */
 	if (max == 0)
 		goto lf;
+	fend = f + max;
 	for (; end - p >= 64; p += 64) {
 		mt = bytes_eq64(p, tabs);
 		ml = bytes_eq64(p, lfs);
