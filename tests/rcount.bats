@@ -419,3 +419,11 @@ usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
 		} }
 		END { print "severity\tcount"; for (k in c) print k "\t" c[k] | "sort" }' all.tsv)"
 }
+
+@test "rcount: a header repeated mid-stream is not counted, with one warning" {
+	cat in.tsv in.tsv in.tsv > three.tsv
+	run2 rcount severity - < three.tsv
+	assert_equal "$output" "$(printf 'severity\tcount\nMAJ\t9\nGEN\t6\nMIN\t6')"
+	assert_equal "$stderr" "rcount: -:8: the header again; skipped here and wherever it repeats"
+	assert_equal "$status" 0
+}
