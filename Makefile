@@ -8,11 +8,12 @@
 #   make bench        the tools against awk, datamash, mlr, cat, Python (SPEC 5)
 #   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
 #   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
-#   make install      PREFIX=/usr/local DESTDIR=
+#   make install      PREFIX=/usr/local DESTDIR= (tools, man pages, bash completion)
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
+COMPDIR	?= $(PREFIX)/share/bash-completion/completions
 
 CC	?= cc
 CFLAGS	?= -O2 -g
@@ -111,6 +112,10 @@ install: all
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	for m in $(MAN); do \
 	    s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
+	install -d $(DESTDIR)$(COMPDIR)
+	install -m 644 completion/reviewkit.bash $(DESTDIR)$(COMPDIR)/rsplit
+	for t in $(filter-out rsplit,$(TOOLS)); do \
+	    ln -sf rsplit $(DESTDIR)$(COMPDIR)/$$t; done
 
 clean:
 	rm -rf build build-asan build-fuzz bin
