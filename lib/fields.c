@@ -178,8 +178,8 @@ not_a_header(const struct tsv_in *in, const char *ref)
 			if (in->names[i].p[j] < '0' || in->names[i].p[j] > '9')
 				break;
 		if (in->names[i].n > 0 && j == in->names[i].n) {
-			warnx("unknown field '%s': the first line of %s is a "
-			    "data row, not a header (field %zu is %s); for "
+			warnx("unknown field '%s': the first line of %s looks "
+			    "like a data row, not a header (field %zu is %s); for "
 			    "input without a header, use -N", ref,
 			    in->header_file, i + 1, msg_quote(in->names[i], q));
 			return true;

@@ -432,6 +432,13 @@ U='usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]'
 	    rfilter aspect != EMP
 }
 
+@test "rfilter: a first operand that is neither file nor expression is named" {
+	assert_usage_error "rfilter: no expression given: 'severity' has no operator (= != ~ !~ < <= > >=) and is no file" "$U" \
+	    rfilter severity in.tsv
+	assert_usage_error "rfilter: no expression given" "$U" \
+	    rfilter in.tsv
+}
+
 @test "rfilter: an expression after the first file is named" {
 	assert_usage_error "rfilter: no expression given: expressions come before files, and 'severity=MAJ' follows the file in.tsv" "$U" \
 	    rfilter in.tsv severity=MAJ
@@ -442,7 +449,7 @@ U='usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]'
 	run2 rfilter severity=MAJ nohdr.tsv
 	assert_equal "$status" 2
 	assert_equal "$output" ""
-	assert_equal "$stderr" "rfilter: unknown field 'severity': the first line of nohdr.tsv is a data row, not a header (field 2 is '1'); for input without a header, use -N"
+	assert_equal "$stderr" "rfilter: unknown field 'severity': the first line of nohdr.tsv looks like a data row, not a header (field 2 is '1'); for input without a header, use -N"
 	run2 rfilter -N severity=MAJ nohdr.tsv
 	assert_equal "$status" 0
 	assert_equal "$output" "$A
