@@ -45,6 +45,9 @@ quote(struct slice s, char buf[QUOTE_BUFSIZE], const char *mark)
 	return buf;
 }
 
+static void	vwarn_at(const char *, unsigned long, const char *, va_list)
+		    __attribute__((format(printf, 3, 0)));
+
 static void
 vwarn_at(const char *file, unsigned long line, const char *fmt, va_list ap)
 {

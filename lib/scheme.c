@@ -260,11 +260,8 @@ scheme_parse(struct scheme *s, const char *buf, size_t len,
 		return bad(er, 1, "the header must be: layer, code, name, "
 		    "description, polarity, TAB-separated");
 	while (line_next(&r, &line)) {
-		if (s->n == cap) {
-			cap = cap ? 2 * cap : 64;
-			s->codes = xreallocarray(s->codes, cap,
-			    sizeof(*s->codes));
-		}
+		s->codes = xgrowarray(s->codes, &cap, s->n + 1,
+		    sizeof(*s->codes));
 		s->codes[s->n].line = r.lineno;
 		/* Counted once parsed, so that scheme_free meets no junk. */
 		if (parse_line(&s->codes[s->n], line, er) == -1) {
@@ -306,7 +303,7 @@ scheme_load(struct scheme *s, const char *path)
 	if (in.failed)
 		exit(2);
 	if (scheme_parse(s, in.buf, in.len, &er) == -1)
-		errx(2, "%s:%lu: %s", path, er.line, er.msg);
+		die_at(2, path, er.line, "%s", er.msg);
 	input_close(&in);
 	s->source = path;
 }

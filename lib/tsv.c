@@ -146,12 +146,6 @@ tsv_field(struct slice line, size_t i, bool *found)
 	return f;
 }
 
-bool
-slice_eq(struct slice s, const char *str)
-{
-	return strlen(str) == s.n && memcmp(s.p, str, s.n) == 0;
-}
-
 void
 tsv_put_escaped(struct out *o, const char *s, size_t n)
 {

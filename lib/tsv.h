@@ -11,11 +11,7 @@
 
 #include "input.h"
 #include "out.h"
-
-struct slice {
-	const char	*p;
-	size_t		 n;
-};
+#include "slice.h"
 
 struct line_reader {
 	struct input	 in;
@@ -62,7 +58,6 @@ line_next(struct line_reader *r, struct slice *line)
 size_t		tsv_split(struct slice line, struct slice *fields, size_t max);
 size_t		tsv_count(struct slice line);
 struct slice	tsv_field(struct slice line, size_t i, bool *found);
-bool		slice_eq(struct slice, const char *);
 
 /* Writes s with TAB, LF, CR and backslash escaped as \t \n \r \\. */
 void	tsv_put_escaped(struct out *, const char *s, size_t n);

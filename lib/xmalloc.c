@@ -52,16 +52,24 @@ xmemdup(const void *s, size_t n)
 void
 xgrow(char **buf, size_t *cap, size_t need)
 {
+	if (need > *cap)
+		*buf = xgrowarray(*buf, cap, need < 256 ? 256 : need, 1);
+}
+
+void *
+xgrowarray(void *p, size_t *cap, size_t need, size_t size)
+{
 	size_t n;
 
 	if (need <= *cap)
-		return;
-	n = *cap ? *cap : 256;
+		return p;
+	n = *cap ? *cap : 8;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			errx(1, "line too long to hold in memory");
+			errx(1, "too large to hold in memory");
 		n *= 2;
 	}
-	*buf = xreallocarray(*buf, n, 1);
+	p = xreallocarray(p, n, size);
 	*cap = n;
+	return p;
 }

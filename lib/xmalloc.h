@@ -13,4 +13,10 @@ char	*xmemdup(const void *, size_t);
 /* Grows *buf so that it holds at least need bytes; doubles to amortise. */
 void	 xgrow(char **buf, size_t *cap, size_t need);
 
+/*
+ * The growable array: returns p grown so that it holds at least need
+ * elements of size bytes, *cap counting them; doubles to amortise.
+ */
+void	*xgrowarray(void *p, size_t *cap, size_t need, size_t size);
+
 #endif

@@ -1,0 +1,227 @@
+#!/usr/bin/env bats
+# The scheme in effect (SPEC 3, 6): built-in pra and argu, scheme files,
+# --scheme and REVIEWKIT_SCHEME, the same through every tool.
+
+setup() {
+	load helper
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	unset REVIEWKIT_SCHEME
+	# A made-up scheme of three layers, one of them without polarity.
+	fixture three.tsv '%s\n' \
+	    $'layer\tcode\tname\tdescription\tpolarity' \
+	    $'topic\tMTH\tMethod\tthe method\tyes' \
+	    $'topic\tDAT\tData\tthe data\tyes' \
+	    $'stance\tPRO\tFor\tin favour\tno' \
+	    $'stance\tCON\tAgainst\tagainst\tno' \
+	    $'act\tASK\tAsk\tasks something\tno' \
+	    $'any\tNA\tNot applicable\tnothing fits\tno'
+	fixture R1_annotated.txt '%s' \
+	    '"Nice method.[[MTH-POS], [PRO], [ASK]] Data is weak.[[DAT-NEG], [CON]] Why?[[MTH-NEU,DAT-NEU], [NA], [ASK]]"'
+	# Two reviews judged on the ten criteria of argu, one marker each.
+	fixture A1_annotated.txt '%s' \
+	    '"Clear and fair, but thin.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]"'
+	fixture A2_annotated.txt '%s' \
+	    '"Unclear, novel.[[CLA-NEG],[JUS-POS],[DEP-POS],[FAI-POS],[CON-NEG],[ENG-PAR],[ACC-POS],[CST-NEU],[NOV-POS],[ETH-NEU]]"'
+	HDR3=$'review\tsentence\ttopic\tstance\tact\ttext'
+	ARGU_HDR=$'review\tsentence\tclarity\tjustification\tdepth\tfairness\tconstructiveness\tengagement\taccuracy\tconsistency\tnovelty\tethics\ttext'
+}
+
+@test "scheme: rsplit writes the layers of a scheme file as its label columns" {
+	run2 rsplit --scheme three.tsv R1_annotated.txt
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$HDR3
+R1	1	MTH-POS	PRO	ASK	Nice method.
+R1	2	DAT-NEG	CON		Data is weak.
+R1	3	MTH-NEU,DAT-NEU	NA	ASK	Why?"
+}
+
+@test "scheme: a three-layer scheme file through rfilter, rcount and rtags" {
+	rsplit --scheme three.tsv R1_annotated.txt > r.tsv
+	run2 rfilter --scheme three.tsv 'topic=DAT' r.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$HDR3
+R1	2	DAT-NEG	CON		Data is weak.
+R1	3	MTH-NEU,DAT-NEU	NA	ASK	Why?"
+	run2 rcount --scheme three.tsv topic,stance r.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "topic	stance	count
+DAT	CON	1
+DAT	NA	1
+MTH	NA	1
+MTH	PRO	1"
+	# The default layers of rtags are those whose codes take a polarity.
+	run2 rtags --scheme three.tsv r.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "review	sentence	layer	tag	polarity	stance	act	text
+R1	1	topic	MTH	POS	PRO	ASK	Nice method.
+R1	2	topic	DAT	NEG	CON		Data is weak.
+R1	3	topic	MTH	NEU	NA	ASK	Why?
+R1	3	topic	DAT	NEU	NA	ASK	Why?"
+	run2 rtags --scheme three.tsv --check r.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "review	sentence	layer	tag	problem"
+}
+
+@test "scheme: rtags --check judges each code by its scheme file" {
+	fixture bad.tsv '%s\n' "$HDR3" \
+	    $'R1\t1\tMTH\tPRO-POS\tCON\tA.' \
+	    $'R1\t2\tXYZ-NEG\tNA\tASK\tB.'
+	run2 rtags --scheme three.tsv --check bad.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" ""
+	assert_equal "$output" "review	sentence	layer	tag	problem
+R1	1	topic	MTH	missing polarity
+R1	1	stance	PRO-POS	unexpected polarity
+R1	1	act	CON	code of another layer
+R1	2	topic	XYZ-NEG	unknown code"
+}
+
+@test "scheme: -N names the columns of the scheme in effect (SPEC 2.1)" {
+	run2 bash -c 'rsplit -N --scheme three.tsv R1_annotated.txt | rcount -N --scheme three.tsv stance'
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "CON	1
+NA	1
+PRO	1"
+	run2 bash -c 'rsplit -N --scheme three.tsv R1_annotated.txt | rfilter -N --scheme three.tsv act=ASK text~y'
+	assert_equal "$status" 0
+	assert_equal "$output" "R1	3	MTH-NEU,DAT-NEU	NA	ASK	Why?"
+}
+
+@test "scheme: a field that is no layer of the scheme is an ordinary field" {
+	# Under pra, "topic" names no layer: = compares the whole field.
+	rsplit --scheme three.tsv R1_annotated.txt > r.tsv
+	run2 rfilter topic=DAT r.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$HDR3"
+	run2 rcount topic r.tsv
+	assert_equal "$output" "topic	count
+DAT-NEG	1
+MTH-NEU,DAT-NEU	1
+MTH-POS	1"
+}
+
+@test "scheme: argu gives one row per review, the ten criteria in their columns" {
+	run2 rsplit --scheme argu A1_annotated.txt A2_annotated.txt
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$ARGU_HDR
+A1	1	CLA-POS	JUS-NEG	DEP-NEG	FAI-POS	CON-POS	ENG-NEG	ACC-POS	CST-POS	NOV-NEG	ETH-NEU	Clear and fair, but thin.
+A2	1	CLA-NEG	JUS-POS	DEP-POS	FAI-POS	CON-NEG	ENG-PAR	ACC-POS	CST-NEU	NOV-POS	ETH-NEU	Unclear, novel."
+}
+
+@test "scheme: REVIEWKIT_SCHEME=argu serves a whole pipeline" {
+	export REVIEWKIT_SCHEME=argu
+	run2 bash -c 'rsplit A1_annotated.txt A2_annotated.txt | rfilter "novelty=*-NEG" | rcount -k clarity'
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "clarity	count
+CLA-POS	1"
+	# A model's polarity outside the scheme is kept, and --check reports it.
+	run2 bash -c 'rsplit A1_annotated.txt A2_annotated.txt | rtags --check'
+	assert_equal "$status" 1
+	assert_equal "$output" "review	sentence	layer	tag	problem
+A2	1	engagement	ENG-PAR	unknown polarity"
+	run2 bash -c 'rsplit A2_annotated.txt | rtags -l engagement,novelty | cut -f 1,2,8-10'
+	assert_equal "$output" "review	sentence	layer	tag	polarity
+A2	1	engagement	ENG	PAR
+A2	1	novelty	NOV	POS"
+}
+
+@test "scheme: --scheme overrides REVIEWKIT_SCHEME, and an empty one means pra" {
+	REVIEWKIT_SCHEME=argu run2 rsplit --scheme pra -N /dev/null
+	assert_equal "$status" 0
+	REVIEWKIT_SCHEME=argu run2 bash -c 'rsplit --scheme pra R1_annotated.txt | head -1'
+	assert_equal "$output" $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext'
+	REVIEWKIT_SCHEME= run2 bash -c 'rsplit R1_annotated.txt | head -1'
+	assert_equal "$output" $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext'
+	REVIEWKIT_SCHEME=three.tsv run2 bash -c 'rsplit R1_annotated.txt | head -1'
+	assert_equal "$output" "$HDR3"
+}
+
+@test "scheme: --list writes the scheme in effect, and each tool reads it back to the same bytes" {
+	for s in pra argu; do
+		rtags --list --scheme "$s" > "$s.tsv"
+		rsplit --scheme "$s" "$EXAMPLES"/*.txt A1_annotated.txt > "want.$s" 2> "wanterr.$s" || true
+		rsplit --scheme "./$s.tsv" "$EXAMPLES"/*.txt A1_annotated.txt > "got.$s" 2> "goterr.$s" || true
+		cmp "want.$s" "got.$s"
+		cmp "wanterr.$s" "goterr.$s"
+		run2 rtags --list --scheme "./$s.tsv"
+		assert_equal "$output" "$(cat "$s.tsv")"
+	done
+	rsplit -q "$EXAMPLES"/*.txt > ex.tsv
+	for t in "rfilter aspect=*-NEG" "rcount -k -t aspect,severity" "rtags --names" "rtags --check -l aspect"; do
+		$t ex.tsv > want 2>&1 || true
+		$t --scheme ./pra.tsv ex.tsv > got 2>&1 || true
+		cmp want got
+	done
+	run2 rtags --list --scheme three.tsv
+	assert_equal "$output" "$(cat three.tsv)"
+}
+
+@test "scheme: the built-in argu scheme, as --list writes it" {
+	run2 bash -c 'rtags --list --scheme argu | cut -f 1,2,5'
+	assert_equal "$status" 0
+	assert_equal "$output" "layer	code	polarity
+clarity	CLA	yes
+justification	JUS	yes
+depth	DEP	yes
+fairness	FAI	yes
+constructiveness	CON	yes
+engagement	ENG	yes
+accuracy	ACC	yes
+consistency	CST	yes
+novelty	NOV	yes
+ethics	ETH	yes"
+	run2 bash -c 'rtags --list --scheme argu | cut -f 3 | sed -n 2p'
+	assert_equal "$output" "Clarity of Review"
+}
+
+@test "scheme: an unknown scheme name is a usage error in every tool" {
+	for t in "rsplit /dev/null" "rfilter aspect=EMP /dev/null" "rcount aspect /dev/null" "rtags /dev/null"; do
+		run2 $t --scheme argue
+		assert_equal "$status" 2
+		assert_equal "$output" ""
+		assert_equal "$stderr" "${t%% *}: no scheme 'argue': the built-in schemes are pra, argu, and any other is a scheme file"
+	done
+	REVIEWKIT_SCHEME=nope run2 rcount aspect /dev/null
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rcount: no scheme 'nope': the built-in schemes are pra, argu, and any other is a scheme file"
+	run2 rcount --scheme ./argue aspect /dev/null
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rcount: ./argue: No such file or directory"
+}
+
+@test "scheme: a bad scheme file is a usage error at FILE:LINE in every tool" {
+	printf 'layer\tcode\tname\tdescription\tpolarity\ntopic\tMTH\tM\tx\tmaybe\n' > bad.tsv
+	for t in "rsplit /dev/null" "rfilter aspect=EMP /dev/null" "rcount aspect /dev/null" "rtags /dev/null"; do
+		run2 $t --scheme bad.tsv
+		assert_equal "$status" 2
+		assert_equal "$output" ""
+		assert_equal "$stderr" "${t%% *}: bad.tsv:2: polarity 'maybe', expected yes or no"
+	done
+}
+
+@test "scheme: a scheme file of more than 32 layers is refused" {
+	{ printf 'layer\tcode\tname\tdescription\tpolarity\n'
+	  for i in $(seq 1 33); do printf 'l%d\tC%d\tc\tx\tno\n' "$i" "$i"; done; } > wide.tsv
+	run2 rtags --list --scheme wide.tsv
+	assert_equal "$status" 2
+	assert_equal "$stderr" "rtags: wide.tsv:34: more than 32 layers"
+	head -n 33 wide.tsv > wide32.tsv
+	run2 bash -c 'rtags --list --scheme wide32.tsv | wc -l'
+	assert_equal "$output" "33"
+}
+
+@test "scheme: a scheme file may put the codes of a layer anywhere; layers keep the order of first appearance" {
+	fixture mixed.tsv '%s\n' \
+	    $'layer\tcode\tname\tdescription\tpolarity' \
+	    $'b\tBB\tB\tx\tno' $'a\tAA\tA\tx\tyes' $'b\tBC\tB2\tx\tno'
+	fixture m_annotated.txt '%s' '"X.[[BB], [AA-POS]]"'
+	run2 rsplit --scheme mixed.tsv m_annotated.txt
+	assert_equal "$status" 0
+	assert_equal "$output" "review	sentence	b	a	text
+m	1	BB	AA-POS	X."
+}
