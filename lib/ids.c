@@ -74,11 +74,8 @@ take(struct ids *ids, struct slice id, const char *file, unsigned long line)
 	k = hash_intern(&ids->set, id.p, id.n, &isnew);
 	if (!isnew)
 		return k;
-	if (k >= ids->cap) {
-		ids->cap = ids->cap == 0 ? 256 : 2 * ids->cap;
-		ids->places = xreallocarray(ids->places, ids->cap,
-		    sizeof(*ids->places));
-	}
+	ids->places = xgrowarray(ids->places, &ids->cap, k + 1,
+	    sizeof(*ids->places));
 	ids->places[k] = (struct id_place){ file, line, 2 };
 	return k;
 }
