@@ -186,7 +186,7 @@ ends_in_op(const char *s)
  * it) and "rfilter reviews.tsv severity=MAJ" (a file first): say which.
  */
 static void
-no_expression(const struct args *a)
+no_expression(struct args *a)
 {
 	size_t i;
 
@@ -202,22 +202,25 @@ no_expression(const struct args *a)
 			warnx("no expression given: write '%s %s' without "
 			    "spaces, as %s%s", a->files[i], a->files[i + 1],
 			    a->files[i], a->files[i + 1]);
-		usage();
+		goto out;
 	}
 	for (i = 1; i < a->nfiles; i++)
 		if (expr_like(a->files[i])) {
 			warnx("no expression given: expressions come before "
 			    "files, and '%s' follows the file %s",
 			    a->files[i], a->files[0]);
-			usage();
+			goto out;
 		}
 	if (a->nfiles > 0 && access(a->files[0], F_OK) == -1 &&
 	    strcmp(a->files[0], "-") != 0) {
 		warnx("no expression given: '%s' has no operator (= != ~ !~ < "
 		    "<= > >=) and is no file", a->files[0]);
-		usage();
+		goto out;
 	}
 	warnx("no expression given");
+out:
+	free(a->texts);
+	free(a->files);
 	usage();
 }
 
@@ -228,8 +231,6 @@ compile(const struct args *a, int flags)
 	struct expr *ex;
 	size_t i;
 
-	if (a->ntexts == 0)
-		no_expression(a);
 	ex = xreallocarray(NULL, a->ntexts, sizeof(*ex));
 	for (i = 0; i < a->ntexts; i++)
 		if (expr_parse(&ex[i], a->texts[i], flags, &er) == -1)
@@ -305,6 +306,8 @@ main(int argc, char *argv[])
 	int rval;
 
 	parse_args(argc, argv, &opts, &a);
+	if (a.ntexts == 0)
+		no_expression(&a);
 	ex = compile(&a, opts.flags);
 
 	scheme_in_effect(&scheme, opts.scheme);
