@@ -450,7 +450,8 @@ $USAGE"
 }
 
 @test "rtags: a header repeated mid-stream is no tag, with one warning" {
-	cat "$IN" "$IN" > twice.tsv
+	cat "$IN" "$IN" > "$BATS_TEST_TMPDIR/twice.tsv"
+	cd "$BATS_TEST_TMPDIR"
 	run2 rtags -l severity twice.tsv
 	assert_equal "$output" "$(printf '%s\n' \
 	    $'review\tsentence\tsection\taspect\tfunction\tlayer\ttag\tpolarity\ttext' \
