@@ -165,10 +165,20 @@ severity"
 	assert_equal "$status" 0
 	cd "$BATS_TEST_TMPDIR/d/usr/share/bash-completion/completions"
 	run ls
-	assert_equal "$output" "rcount
+	assert_equal "$output" "ragree
+rcount
 rfilter
 rsplit
 rtags"
 	assert_equal "$(readlink rfilter)" "rsplit"
 	cmp rsplit "$BATS_TEST_DIRNAME/../completion/reviewkit.bash"
+}
+
+@test "completion: the real ragree: --confusion a layer, --units fields" {
+	run completes "ragree --scheme argu --confusion=c" ragree --scheme argu --confusion = c
+	assert_equal "$output" "clarity
+constructiveness
+consistency"
+	run completes "ragree -u review,t" ragree -u review,t
+	assert_equal "$output" "review,text"
 }

@@ -108,24 +108,46 @@ R2\tSMY\t1'
 	assert_equal "$output" $'a\tb\tcount\nx\ta\t1\nx\tz\t1\nx\001\ta\t2'
 }
 
-@test "rcount: -p adds the share of the total, one decimal" {
+@test "rcount: -p adds the share of the rows counted, one decimal" {
+	# Row F holds MAJ,GEN: six rows, seven items, shares of six.
 	counts_to -p severity $'severity\tcount\tpercent
-MAJ\t3\t42.9
-GEN\t2\t28.6
-MIN\t2\t28.6'
+MAJ\t3\t50.0
+GEN\t2\t33.3
+MIN\t2\t33.3'
+	counts_to -p aspect $'aspect\tcount\tpercent
+EMP\t2\t40.0
+CLA\t1\t20.0
+CMP\t1\t20.0
+CNT\t1\t20.0
+NOV\t1\t20.0'
 }
 
-@test "rcount: -t adds a total row" {
-	counts_to -t severity $'severity\tcount\nMAJ\t3\nGEN\t2\nMIN\t2\ntotal\t7'
+@test "rcount: -t adds a total row, the rows counted" {
+	counts_to -t severity $'severity\tcount\nMAJ\t3\nGEN\t2\nMIN\t2\ntotal\t6'
+	# Row D has no aspect: it adds no key and is not counted.
 	counts_to --total --percent aspect,severity $'aspect\tseverity\tcount\tpercent
-CLA\tMIN\t1\t14.3
-CMP\tMIN\t1\t14.3
-CNT\tGEN\t1\t14.3
-CNT\tMAJ\t1\t14.3
-EMP\tMAJ\t1\t14.3
-EMP\tMIN\t1\t14.3
-NOV\tMAJ\t1\t14.3
-total\t\t7\t100.0'
+CLA\tMIN\t1\t20.0
+CMP\tMIN\t1\t20.0
+CNT\tGEN\t1\t20.0
+CNT\tMAJ\t1\t20.0
+EMP\tMAJ\t1\t20.0
+EMP\tMIN\t1\t20.0
+NOV\tMAJ\t1\t20.0
+total\t\t5\t100.0'
+}
+
+@test "rcount: -d with -p and -t: shares of the distinct values counted" {
+	counts_to -p -t -d review aspect $'aspect\tcount\tpercent
+CLA\t1\t50.0
+CMP\t1\t50.0
+CNT\t1\t50.0
+EMP\t1\t50.0
+NOV\t1\t50.0
+total\t2\t100.0'
+	# R3 has no aspect: it is no review counted.
+	printf '%s\n' $'R3\t1\tMET-NEG\t\tCRT\tMAJ\tx' >> in.tsv
+	counts_to -t -d review aspect $'aspect\tcount\nCLA\t1\nCMP\t1\nCNT\t1\nEMP\t1\nNOV\t1\ntotal\t2'
+	counts_to -t -d review severity $'severity\tcount\nMAJ\t3\nMIN\t2\nGEN\t1\ntotal\t3'
 }
 
 @test "rcount: -b adds bars scaled to the largest count" {
@@ -135,7 +157,7 @@ total\t\t7\t100.0'
 MAJ	3	$full
 GEN	2	$part
 MIN	2	$part
-total	7	"
+total	6	"
 }
 
 @test "rcount: -b shows at least an eighth for any count" {
@@ -147,21 +169,66 @@ total	7	"
 
 @test "rcount: -x cross-tabulates two fields" {
 	counts_to -x aspect,severity $'aspect\tMAJ\tMIN\tGEN
-CNT\t1\t0\t1
 EMP\t1\t1\t0
 CLA\t0\t1\t0
 CMP\t0\t1\t0
+CNT\t1\t0\t1
 NOV\t1\t0\t0'
 }
 
-@test "rcount: -x -t adds a total row and column" {
+@test "rcount: -x -t adds the rows counted, by line, by column, in all" {
+	# CNT's row MAJ,GEN is one row: its line total is 1, not 2.
 	counts_to --crosstab -t aspect,severity $'aspect\tMAJ\tMIN\tGEN\ttotal
-CNT\t1\t0\t1\t2
 EMP\t1\t1\t0\t2
 CLA\t0\t1\t0\t1
 CMP\t0\t1\t0\t1
+CNT\t1\t0\t1\t1
 NOV\t1\t0\t0\t1
-total\t3\t3\t1\t7'
+total\t3\t2\t1\t5'
+}
+
+@test "rcount: -x -p gives each cell as a share of its line's rows counted" {
+	counts_to -x -p aspect,severity $'aspect\tMAJ\tMIN\tGEN
+EMP\t50.0\t50.0\t0.0
+CLA\t0.0\t100.0\t0.0
+CMP\t0.0\t100.0\t0.0
+CNT\t100.0\t0.0\t100.0
+NOV\t100.0\t0.0\t0.0'
+	# The total column keeps the count the line's shares are of.
+	counts_to -x -p -t -s key severity,review $'severity\tR1\tR2\ttotal
+GEN\t0.0\t100.0\t2
+MAJ\t66.7\t33.3\t3
+MIN\t50.0\t50.0\t2
+total\t50.0\t50.0\t6'
+}
+
+@test "rcount: -x -d counts distinct values in cells and totals" {
+	counts_to -x -t -d review severity,function $'severity\tAPC\tCRT\tDIS\tQSN\tSMY\tSUG\ttotal
+MAJ\t1\t1\t1\t0\t0\t0\t2
+MIN\t0\t0\t0\t1\t0\t1\t2
+GEN\t0\t0\t1\t0\t1\t0\t1
+total\t1\t1\t1\t1\t1\t1\t2'
+}
+
+@test "rcount: -x counting nothing writes the first line (and totals)" {
+	: > empty.tsv
+	run2 rcount -x aspect,severity empty.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "aspect"
+	printf '%s\n' "$H" > header.tsv
+	run2 rcount -x -t aspect,severity header.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" $'aspect\ttotal\ntotal\t0'
+	printf '%s\n' "$H" "$D" $'R3\t1\t\t,,\t\tMIN\tx' > nolist.tsv
+	run2 rcount -x -p -t -s key aspect,severity nolist.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" $'aspect\ttotal\ntotal\t0'
+	run2 rcount -t -p aspect nolist.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'aspect\tcount\tpercent\ntotal\t0\t0.0'
 }
 
 @test "rcount: -x -s key sorts rows and columns by key" {
@@ -196,6 +263,86 @@ NOV\t1'
 	assert_equal "$output" $'aspect\tcount\nEMP\t5\nCLA\t2\ntotal\t7'
 }
 
+@test "rcount: -w weighs the rows counted of -p and -t" {
+	printf '%s\n' $'aspect\tcount' $'EMP\t5' $'CLA\t2' $'NOV\t0' > p1.tsv
+	run2 rcount -p -t -w count aspect p1.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" $'aspect\tcount\tpercent\nEMP\t5\t71.4\nCLA\t2\t28.6\nNOV\t0\t0.0\ntotal\t7\t100.0'
+}
+
+@test "rcount: parts written with -t merge by -p -t -w count as one run" {
+	printf '%s\n' "$H" "$A" "$B" "$C" > h1.tsv
+	printf '%s\n' "$H" "$D" "$E" "$F" > h2.tsv
+	for f in aspect severity aspect,severity -k\ aspect,function; do
+		# shellcheck disable=SC2086
+		rcount -t $f h1.tsv > c1.tsv
+		# shellcheck disable=SC2086
+		rcount -t $f h2.tsv > c2.tsv
+		# shellcheck disable=SC2086
+		run2 rcount -p -t -w count $f c1.tsv c2.tsv
+		assert_equal "$status" 0
+		assert_equal "$stderr" ""
+		# shellcheck disable=SC2086
+		assert_equal "$output" "$(rcount -p -t $f in.tsv)"
+	done
+	rcount -t aspect h1.tsv > c1.tsv
+	rcount -t aspect h2.tsv > c2.tsv
+	run2 rcount -t -w count aspect c1.tsv c2.tsv
+	assert_equal "$output" $'aspect\tcount\nEMP\t2\nCLA\t1\nCMP\t1\nCNT\t1\nNOV\t1\ntotal\t5'
+	# Merged parts merge again, totals and all.
+	rcount -t -w count aspect c1.tsv c2.tsv > m.tsv
+	run2 rcount -p -t -w count aspect m.tsv c1.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'aspect\tcount\tpercent
+EMP\t4\t50.0
+CLA\t2\t25.0
+NOV\t2\t25.0
+CMP\t1\t12.5
+CNT\t1\t12.5
+total\t8\t100.0'
+}
+
+@test "rcount: a key named total is a key; only an input's last row is its total" {
+	printf '%s\n' k total total a > t.tsv
+	run2 rcount -t k t.tsv
+	assert_equal "$output" $'k\tcount\ntotal\t2\na\t1\ntotal\t3'
+	rcount -t k t.tsv > c.tsv
+	run2 rcount -p -t -w count k c.tsv c.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" $'k\tcount\tpercent\ntotal\t4\t66.7\na\t2\t33.3\ntotal\t6\t100.0'
+	# From standard input too, and with -s key, where total sorts last.
+	rcount -t -s key k t.tsv > s.tsv
+	run2 rcount -t -s key -w count k - < s.tsv
+	assert_equal "$output" $'k\tcount\na\t1\ntotal\t2\ntotal\t3'
+	# Without -p or -t nothing needs a total: the row is a key like any.
+	run2 rcount -w count k c.tsv
+	assert_equal "$output" $'k\tcount\ntotal\t5\na\t1'
+	# A total row followed by a row of its input is a key.
+	printf '%s\n' $'k\tcount' $'total\t4' $'a\t1' > notlast.tsv
+	run2 rcount -t -w count k notlast.tsv
+	assert_equal "$output" $'k\tcount\ntotal\t4\na\t1\ntotal\t5'
+}
+
+@test "rcount: a total row of two fields has the others empty" {
+	printf '%s\n' $'a\tb\tcount' $'x\ty\t2' $'total\ty\t1' $'total\t\t3' > t2.tsv
+	run2 rcount -t -w count a,b t2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'a\tb\tcount\nx\ty\t2\ntotal\ty\t1\ntotal\t\t3'
+	printf '%s\n' $'a\tb\tcount' $'x\ty\t2' $'total\t\t3' $'total\ty\t1' > t3.tsv
+	run2 rcount -t -w count a,b t3.tsv
+	assert_equal "$output" $'a\tb\tcount\ntotal\t\t3\nx\ty\t2\ntotal\ty\t1\ntotal\t\t6'
+}
+
+@test "rcount: a bad weight in a total row is an error" {
+	printf '%s\n' $'k\tcount' $'a\t1' $'total\tmany' > badtotal.tsv
+	run2 rcount -t -w count k badtotal.tsv
+	assert_equal "$status" 1
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rcount: badtotal.tsv:3: weight 'many' is not a non-negative integer"
+}
+
 @test "rcount: -w up to the largest count, and overflow is an error" {
 	printf '%s\n' $'k\tn' $'a\t18446744073709551614' $'a\t1' > big.tsv
 	run2 rcount -w n k big.tsv
@@ -223,6 +370,21 @@ NOV\t1'
 	assert_equal "$stderr" "rcount: total count overflows"
 }
 
+@test "rcount: -x: a line total that overflows is an error" {
+	printf '%s\n' $'k\tv\tn' $'a\tx\t18446744073709551615' $'a\ty\t1' > over.tsv
+	run2 rcount -x -w n k,v over.tsv
+	assert_equal "$status" 1
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rcount: total count overflows"
+	printf '%s\n' $'k\tv\tn' $'a\tx\t18446744073709551615' $'b\ty\t1' > over2.tsv
+	run2 rcount -x -w n k,v over2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'k\tx\ty\na\t18446744073709551615\t0\nb\t0\t1'
+	run2 rcount -x -t -w n k,v over2.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rcount: total count overflows"
+}
+
 @test "rcount: counts whose sum overflows are fine without -p or -t" {
 	printf '%s\n' $'k\tn' $'a\t18446744073709551615' $'b\t1' > over.tsv
 	run2 rcount -w n k over.tsv
@@ -243,6 +405,78 @@ NOV\t1'
 	printf '%s\n' $'k\tn' $'a\t' > none.tsv
 	run2 rcount -w n k none.tsv
 	assert_equal "$stderr" "rcount: none.tsv:2: weight '' is not a non-negative integer"
+}
+
+@test "rcount: a bad weight is quoted short" {
+	{ printf 'k\tn\na\t1'; head -c 10000000 /dev/zero | tr '\0' x; echo; } > long.tsv
+	run2 rcount -w n k long.tsv
+	assert_equal "$status" 1
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rcount: long.tsv:2: weight '1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... (10000001 bytes) is not a non-negative integer"
+	{ printf 'k\tn\na\t'; head -c 100 /dev/zero | tr '\0' 9; printf '\001\n'; } > big.tsv
+	run2 rcount -w n k big.tsv
+	assert_equal "$stderr" "rcount: big.tsv:2: weight '999999999999999999999999999999999999999999999999'... (101 bytes) is too large"
+	printf 'k\tn\na\t1\033x\n' > ctl.tsv
+	run2 rcount -w n k ctl.tsv
+	assert_equal "$stderr" "rcount: ctl.tsv:2: weight '1\\x1bx' is not a non-negative integer"
+}
+
+@test "rcount: a row past 100000 combinations is an error at FILE:LINE" {
+	items=$(seq -f 'A%g' 317 | paste -sd, -)
+	printf '%s\n' $'k\tsection\taspect' "r1"$'\t'"X"$'\t'"$items" > wide.tsv
+	run2 rcount -x section,aspect wide.tsv
+	assert_equal "$status" 0
+	# aspect,aspect: 316 x 316 = 99856 keys pass, 317 x 317 do not.
+	printf '%s\n' $'k\tsection\taspect' "r1"$'\tX\t'"$(seq -f 'A%g' 316 | paste -sd, -)" > ok.tsv
+	run2 rcount aspect,aspect ok.tsv
+	assert_equal "$status" 0
+	assert_equal "${#lines[@]}" 99857
+	printf '%s\n' $'k\tsection\taspect' $'r0\tX\tEMP' "r1"$'\tX\t'"$items" > wide.tsv
+	run2 rcount -x aspect,aspect wide.tsv
+	assert_equal "$status" 1
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rcount: wide.tsv:3: the row's values make more than 100000 combinations, the most one row may add"
+	# Twelve fields of three items: 531441, found before any is added.
+	run2 rcount aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect - <<-EOF
+	k	section	aspect
+	r	X	A,B,C
+	EOF
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rcount: -:2: the row's values make more than 100000 combinations, the most one row may add"
+	# -d values count in the product: 317 reviews' worth of pairs.
+	printf '%s\n' $'k\tsection\taspect' "r1"$'\t'"$(seq -f 'S%g' 400 | paste -sd, -)"$'\t'"$(seq -f 'A%g' 300 | paste -sd, -)" > pairs.tsv
+	run2 rcount -d aspect section pairs.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rcount: pairs.tsv:2: the row's values make more than 100000 combinations, the most one row may add"
+}
+
+@test "rcount: a key field named count: the count column is count2" {
+	run2 bash -c 'rcount review in.tsv | rcount -s key count'
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" $'count\tcount2\n3\t2'
+	printf '%s\n' $'count\tcount2\tx' $'1\t1\tx' > c.tsv
+	run2 rcount -p -b count,count2 c.tsv
+	assert_equal "$output" $'count\tcount2\tcount3\tpercent\tbar\n1\t1\t1\t100.0\t'"$(printf '\342\226\210%.0s' $(seq 40))"
+	# The counts of counts merge by their count2.
+	printf '%s\n' n 1 2 2 10 > n.tsv
+	rcount n n.tsv | rcount count > p.tsv
+	run2 rcount -w count2 count p.tsv p.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'count\tcount2\n1\t4\n2\t2'
+}
+
+@test "rcount: -s key orders numbers by value, like sort -V" {
+	printf '%s\n' n 2 10 1 11 02 a10 a9 b 1.10 1.9 '' > v.tsv
+	run2 rcount -s key n v.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'n\tcount\n\t1\n1\t1\n1.9\t1\n1.10\t1\n02\t1\n2\t1\n10\t1\n11\t1\na9\t1\na10\t1\nb\t1'
+	assert_equal "$(sort -V v.tsv | grep -v '^n$' | sed 's/$/\t1/')" "$(tail -n +2 <<< "$output")"
+	printf '%s\n' $'a\tb' $'x10\t2' $'x9\t10' $'x9\t9' $'x\t1' > k2.tsv
+	run2 rcount -s key a,b k2.tsv
+	assert_equal "$output" $'a\tb\tcount\nx\t1\t1\nx9\t9\t1\nx9\t10\t1\nx10\t2\t1'
+	run2 rcount -x -s key a,b k2.tsv
+	assert_equal "$output" $'a\t1\t2\t9\t10\nx\t1\t0\t0\t0\nx9\t0\t0\t1\t1\nx10\t0\t1\t0\t0'
 }
 
 @test "rcount: -N reads rows without a header and writes none" {
@@ -340,9 +574,9 @@ usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
 	run2 rcount -x aspect in.tsv
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rcount: -x needs two fields, not 1"
-	run2 rcount -x -p aspect,severity in.tsv
+	run2 rcount -x -b aspect,severity in.tsv
 	assert_equal "$status" 2
-	assert_equal "$stderr" "rcount: -x cannot be combined with -p or -b"
+	assert_equal "$stderr" "rcount: -x cannot be combined with -b"
 	run2 rcount -d review -w sentence aspect in.tsv
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rcount: -d and -w cannot be combined"
@@ -426,4 +660,67 @@ usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
 	assert_equal "$output" "$(printf 'severity\tcount\nMAJ\t9\nGEN\t6\nMIN\t6')"
 	assert_equal "$stderr" "rcount: -:8: the header again; skipped here and wherever it repeats"
 	assert_equal "$status" 0
+}
+
+@test "rcount: corpus: -t parts merged by -p -t -w count equal one run" {
+	need_corpus
+	rsplit -q "$CORPUS"/pra4/* > all.tsv
+	n=$(($(wc -l < all.tsv) / 2))
+	head -n "$n" all.tsv > h1.tsv
+	{ head -n 1 all.tsv; tail -n +"$((n + 1))" all.tsv; } > h2.tsv
+	for f in aspect -k\ section,aspect function,severity review; do
+		# shellcheck disable=SC2086
+		rcount -t $f h1.tsv > c1.tsv
+		# shellcheck disable=SC2086
+		rcount -t $f h2.tsv > c2.tsv
+		# shellcheck disable=SC2086
+		run2 rcount -p -t -w count $f c1.tsv c2.tsv
+		assert_equal "$status" 0
+		# shellcheck disable=SC2086
+		assert_equal "$output" "$(rcount -p -t $f all.tsv)"
+	done
+}
+
+# Prints the lines README.md shows after "    $ COMMAND", unindented.
+readme_output() {
+	awk -v cmd="    \$ $1" '
+		$0 == cmd { on = 1; next }
+		on && /^    / { sub(/^    /, ""); print; next }
+		on { exit }' "$BATS_TEST_DIRNAME/../README.md"
+}
+
+# Runs a README command where corpus/ and examples/ are what it names.
+readme_run() {
+	ln -sfn "$CORPUS" corpus
+	ln -sfn "$EXAMPLES" examples
+	bash -o pipefail -c "$1"
+}
+
+@test "rcount: corpus: the README's rcount tables and figures" {
+	need_corpus
+	for cmd in \
+	    'rsplit -q corpus/pra4/* | rfilter severity=MAJ function=CRT | rcount -p -b aspect | head -8' \
+	    'rsplit -q corpus/pra4/* | rcount -d review aspect | head -5' \
+	    'rsplit -q examples/*.txt | rcount -x -t function,severity' \
+	    'rsplit -q examples/*.txt | rtags -l aspect | rfilter polarity=NEG | rcount -x -t review,tag'; do
+		want=$(readme_output "$cmd")
+		[ -n "$want" ]
+		assert_equal "$(readme_run "$cmd")" "$want"
+	done
+	# "-t adds their number, 2213"; two in three, six times CMP.
+	run2 readme_run 'rsplit -q corpus/pra4/* | rfilter severity=MAJ function=CRT | rcount -t aspect'
+	assert_equal "${lines[1]}" $'EMP\t1495'
+	assert_equal "${lines[2]}" $'CMP\t241'
+	assert_equal "${lines[${#lines[@]} - 1]}" $'total\t2213'
+	grep -q '(`-t` adds their number, 2213)' "$BATS_TEST_DIRNAME/../README.md"
+	# Appreciation 2466 of 2602, summary 2860 of 3115, question 1388 of 1816.
+	run2 readme_run 'rsplit -q corpus/pra4/* | rcount -x -t function,severity | awk -F"\t" -v OFS="\t" '\''
+		NR == 1 { for (i = 2; i <= NF; i++) col[$i] = i; next }
+		$1 == "APC" { print $1, $col["MAJ"], $col["total"] }
+		$1 == "SMY" { print $1, $col["GEN"], $col["total"] }
+		$1 == "QSN" { print $1, $col["MIN"], $col["total"] }'\'' | sort'
+	assert_equal "$output" $'APC\t2466\t2602\nQSN\t1388\t1816\nSMY\t2860\t3115'
+	for fig in '(2466 of 2602)' '(2860 of 3115)' '(1388 of 1816)'; do
+		grep -qF "$fig" "$BATS_TEST_DIRNAME/../README.md"
+	done
 }

@@ -1,0 +1,416 @@
+/*
+ * libFuzzer target: rcount's counting, cross-tab and -w merge (lib/count.c,
+ * lib/crosstab.c), driven as cmd/rcount.c drives them.
+ *
+ * The first OPTS bytes choose options (-k -p -t -x -b -s key -d -w -N) and
+ * up to three key fields by number; the rest is a review TSV file.  Inputs
+ * that rcount rightly stops on (a short row, a bad or huge weight, a row
+ * past COUNT_ROW_MAX combinations) are left out by a first pass, since
+ * an exit is no finding.  Checks, beyond crashes, leaks and UB:
+ *   - without -w, no key, and with -x no line, column or cell, counts
+ *     more than the rows counted, and a cell no more than its line and
+ *     column;
+ *   - the output is written whole (count_write or crosstab_write), every
+ *     line of a -x table has its columns;
+ *   - without -d, -w, -x, -N: the file's rows cut in two at a chosen
+ *     line, each part counted with -t and the parts merged with
+ *     -p -t -w count give exactly the table of one -p -t run.
+ */
+#include <err.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "count.h"
+#include "crosstab.h"
+#include "fields.h"
+#include "items.h"
+#include "out.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+#define OPTS	6
+/* Memory files: the input, its two parts, their counts, two outputs. */
+enum { IN, PART1, PART2, COUNT1, COUNT2, OUT, MERGED, NFD };
+
+enum { F_K = 1, F_P = 2, F_T = 4, F_X = 8, F_B = 16, F_SKEY = 32, F_D = 64,
+    F_W = 128 };
+
+static int	fds[NFD] = { -1, -1, -1, -1, -1, -1, -1 };
+
+struct run {
+	struct count_opts opts;
+	char		 refs[3][24];
+	char		*keys[3];
+	size_t		 nkeys;
+	const char	*distinct;
+	const char	*weight;
+	char		 dref[24];
+	char		 wref[24];
+};
+
+static struct scheme *
+pra(void)
+{
+	static struct scheme s;
+
+	if (s.n == 0 && scheme_builtin(&s, "pra") == -1)
+		abort();
+	return &s;
+}
+
+static const char *
+path_of(int i)
+{
+	static char names[NFD][40];
+
+	snprintf(names[i], sizeof(names[i]), "/proc/self/fd/%d", fds[i]);
+	return names[i];
+}
+
+static void
+put(int i, const void *p, size_t n)
+{
+	if (ftruncate(fds[i], 0) == -1 ||
+	    (n > 0 && pwrite(fds[i], p, n, 0) != (ssize_t)n))
+		err(1, "memfd");
+}
+
+/* The bytes of memory file i, NUL-terminated; the caller frees them. */
+static char *
+get(int i, size_t *n)
+{
+	off_t len = lseek(fds[i], 0, SEEK_END);
+	char *p;
+
+	if (len == -1 || (p = malloc((size_t)len + 1)) == NULL ||
+	    pread(fds[i], p, (size_t)len, 0) != len)
+		err(1, "memfd");
+	p[len] = '\0';
+	*n = (size_t)len;
+	return p;
+}
+
+static bool
+is_weight(struct slice s)
+{
+	size_t i;
+
+	if (s.n == 0 || s.n > 9)
+		return false;
+	for (i = 0; i < s.n; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return false;
+	return true;
+}
+
+/* Raw items of a field, an upper bound of the values rcount collects. */
+static size_t
+nitems(struct slice s, bool items)
+{
+	struct slice item;
+	size_t n = 0;
+
+	if (!items)
+		return 1;
+	while (items_next(&s, &item))
+		n++;
+	return n;
+}
+
+/* False when some row would make rcount exit: no finding, but no run. */
+static bool
+rows_ok(const struct count *c, struct tsv_in *in)
+{
+	struct slice row, f[64];
+	size_t i, p, k;
+
+	if (in->need > 64)
+		return false;
+	while (tsvin_next(in, &row)) {
+		if (tsv_split(row, f, in->need) < in->need)
+			return false;
+		if (c->weight != HASH_NONE &&
+		    !is_weight(f[c->refs[c->weight].col]))
+			return false;
+		for (p = 1, i = 0; i < c->nrefs; i++) {
+			if (i == c->weight)
+				continue;
+			k = nitems(f[c->refs[i].col], c->refs[i].items);
+			if (k > 0 && k > COUNT_ROW_MAX / p)
+				return false;
+			p *= k > 0 ? k : 1;
+		}
+	}
+	return in->status == 0;
+}
+
+/* Counts path with r's options into memory file outfd; false if skipped. */
+static bool
+count_file(const struct run *r, const char **paths, size_t npaths,
+    int outfd, struct count *keep)
+{
+	struct tsv_in in, pre;
+	struct count c;
+	struct slice row;
+	struct out o;
+	bool ok;
+
+	tsvin_init(&pre, (char **)paths, npaths, r->opts.noheader, pra());
+	tsvin_header(&pre);
+	count_init(&c, &r->opts, &pre, (char **)r->keys, r->nkeys,
+	    r->distinct, r->weight);
+	ok = rows_ok(&c, &pre);
+	count_free(&c);
+	tsvin_free(&pre);
+	if (!ok)
+		return false;
+
+	tsvin_init(&in, (char **)paths, npaths, r->opts.noheader, pra());
+	tsvin_header(&in);
+	count_init(&c, &r->opts, &in, (char **)r->keys, r->nkeys, r->distinct,
+	    r->weight);
+	put(outfd, "", 0);
+	lseek(fds[outfd], 0, SEEK_SET);
+	out_init(&o, fds[outfd]);
+	while (tsvin_next(&in, &row))
+		count_line(&c, &in, &o, row);
+	count_end(&c);
+	if (r->opts.crosstab)
+		crosstab_write(&c, &o, &in);
+	else
+		count_write(&c, &o, &in);
+	out_free(&o);
+	tsvin_free(&in);
+	if (keep != NULL)
+		*keep = c;
+	else
+		count_free(&c);
+	return true;
+}
+
+/* Without -w, nothing counts more rows than were counted. */
+static void
+check_bounds(const struct count *c)
+{
+	struct count_result *r;
+	uint64_t all = count_rows(c), a, b, n;
+	size_t i, j, k;
+	const struct tally *t[3] = { &c->keys, &c->side[0], &c->side[1] };
+	struct buf key = { NULL, 0, 0 };
+
+	for (k = 0; k < 3; k++) {
+		r = count_sorted(t[k], COUNT_BY_COUNT);
+		for (i = 0; i < t[k]->keys.nkeys; i++)
+			if (r[i].n > all || r[i].n == 0 || (i > 0 &&
+			    r[i].n > r[i - 1].n))
+				abort();
+		free(r);
+	}
+	if (!c->opts.crosstab)
+		return;
+	for (i = 0; i < c->side[0].keys.nkeys; i++)
+		for (j = 0; j < c->side[1].keys.nkeys; j++) {
+			a = count_of(&c->side[0], hash_key(&c->side[0].keys, i));
+			b = count_of(&c->side[1], hash_key(&c->side[1].keys, j));
+			key.len = 0;
+			buf_add(&key, hash_key(&c->side[0].keys, i).p,
+			    hash_key(&c->side[0].keys, i).n);
+			buf_addc(&key, '\t');
+			buf_add(&key, hash_key(&c->side[1].keys, j).p,
+			    hash_key(&c->side[1].keys, j).n);
+			n = count_of(&c->keys, (struct slice){ key.p, key.len });
+			if (n > a || n > b)
+				abort();
+		}
+	free(key.p);
+}
+
+/* Every line of a -x table: the first field, the columns, the total. */
+static void
+check_table(const struct count *c, int outfd)
+{
+	size_t n, lines = 0, want, tabs, i;
+	char *p = get(outfd, &n);
+
+	want = c->side[1].keys.nkeys + (c->opts.total ? 1 : 0);
+	for (i = 0, tabs = 0; i < n; i++) {
+		if (p[i] == '\t')
+			tabs++;
+		else if (p[i] == '\n') {
+			if (tabs != want)
+				abort();
+			tabs = 0;
+			lines++;
+		}
+	}
+	if (lines != 1 + c->side[0].keys.nkeys + (c->opts.total ? 1 : 0))
+		abort();
+	free(p);
+}
+
+/* The file's header line and the end of its k-th data line after it. */
+static bool
+cut(const char *p, size_t n, unsigned k, size_t *hdr, size_t *at)
+{
+	const char *nl = memchr(p, '\n', n);
+
+	if (nl == NULL)
+		return false;
+	*hdr = *at = (size_t)(nl - p) + 1;
+	while (k-- > 0 && *at < n) {
+		nl = memchr(p + *at, '\n', n - *at);
+		*at = nl ? (size_t)(nl - p) + 1 : n;
+	}
+	return true;
+}
+
+static bool
+all_digits(struct slice s)
+{
+	size_t i;
+
+	for (i = 0; i < s.n; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return false;
+	return true;
+}
+
+/* Parts counted with -t, merged with -p -t -w count, give one run's table. */
+static void
+check_merge(const struct run *r, const char *p, size_t n, unsigned k)
+{
+	struct run part = *r, merge = *r;
+	const char *paths[2];
+	char *one, *two;
+	size_t hdr, at, n1, n2, i;
+	char *buf;
+
+	if (!cut(p, n, k, &hdr, &at))
+		return;
+	buf = malloc(n + hdr + 1);
+	if (buf == NULL)
+		abort();
+	memcpy(buf, p, hdr);
+	memcpy(buf + hdr, p + at, n - at);
+	put(PART1, p, at);
+	put(PART2, buf, hdr + n - at);
+	free(buf);
+
+	part.opts.percent = false;
+	part.opts.total = true;
+	part.opts.bar = false;
+	paths[0] = path_of(PART1);
+	if (!count_file(&part, paths, 1, COUNT1, NULL))
+		return;
+	paths[0] = path_of(PART2);
+	if (!count_file(&part, paths, 1, COUNT2, NULL))
+		abort();	/* a part of a file that counted */
+
+	merge.opts.percent = merge.opts.total = true;
+	merge.opts.bar = false;
+	for (i = 0; i < r->nkeys; i++) {
+		snprintf(merge.refs[i], sizeof(merge.refs[i]), "%zu", i + 1);
+		merge.keys[i] = merge.refs[i];
+	}
+	snprintf(merge.wref, sizeof(merge.wref), "%zu", r->nkeys + 1);
+	merge.weight = merge.wref;
+	paths[0] = path_of(COUNT1);
+	paths[1] = path_of(COUNT2);
+	if (!count_file(&merge, paths, 2, MERGED, NULL))
+		abort();
+	one = get(OUT, &n1);
+	two = get(MERGED, &n2);
+	if (n1 != n2 || memcmp(one, two, n1) != 0)
+		abort();
+	free(one);
+	free(two);
+}
+
+/* Numbered references resolve to header names first: keep clear of them. */
+static bool
+numbered_names(const struct count *c, const struct tsv_in *in)
+{
+	size_t i, col;
+
+	for (i = 0; i < c->nkeys; i++) {
+		col = c->refs[i].col;
+		if (col < in->nnames && all_digits(in->names[col]))
+			return true;
+	}
+	return false;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
+{
+	const char *p = (const char *)data + OPTS, *paths[1];
+	struct run r;
+	struct count whole;
+	struct tsv_in in;
+	unsigned flags;
+	size_t i, ncols, len;
+	bool merge;
+
+	if (fds[IN] == -1)
+		for (i = 0; i < NFD; i++)
+			if ((fds[i] = memfd_create("count", 0)) == -1)
+				err(1, "memfd_create");
+	if (n < OPTS)
+		return 0;
+	len = n - OPTS;
+	flags = data[0];
+	memset(&r, 0, sizeof(r));
+	r.opts.polarity = flags & F_K;
+	r.opts.percent = flags & F_P;
+	r.opts.total = flags & F_T;
+	r.opts.crosstab = flags & F_X;
+	r.opts.bar = (flags & F_B) && !r.opts.crosstab;
+	r.opts.sort = flags & F_SKEY ? COUNT_BY_KEY : COUNT_BY_COUNT;
+	r.opts.noheader = data[1] & 0x80;
+	r.nkeys = r.opts.crosstab ? 2 : 1 + data[1] % 3;
+	put(IN, p, len);
+
+	/* Field numbers within the header (rsplit's 7 without one). */
+	paths[0] = path_of(IN);
+	tsvin_init(&in, (char **)paths, 1, r.opts.noheader, pra());
+	tsvin_header(&in);
+	ncols = in.nnames > 0 ? in.nnames : 1;
+	tsvin_free(&in);
+	for (i = 0; i < r.nkeys; i++) {
+		snprintf(r.refs[i], sizeof(r.refs[i]), "%zu",
+		    1 + data[2 + i] % ncols);
+		r.keys[i] = r.refs[i];
+	}
+	snprintf(r.dref, sizeof(r.dref), "%zu", 1 + data[5] % ncols);
+	if (flags & F_D)
+		r.distinct = r.dref;
+	else if (flags & F_W)
+		r.weight = r.dref;
+
+	if (!count_file(&r, paths, 1, OUT, &whole))
+		return 0;
+	if (r.weight == NULL)
+		check_bounds(&whole);
+	if (r.opts.crosstab)
+		check_table(&whole, OUT);
+	tsvin_init(&in, (char **)paths, 1, false, pra());
+	tsvin_header(&in);
+	merge = !r.opts.crosstab && r.distinct == NULL && r.weight == NULL &&
+	    !r.opts.noheader && in.have_header && !numbered_names(&whole, &in);
+	tsvin_free(&in);
+	if (merge) {
+		/* The one run to compare with: -p -t, as the merge. */
+		r.opts.percent = r.opts.total = true;
+		r.opts.bar = false;
+		count_free(&whole);
+		if (!count_file(&r, paths, 1, OUT, &whole))
+			abort();
+		check_merge(&r, p, len, data[5]);
+	}
+	count_free(&whole);
+	return 0;
+}

@@ -1,0 +1,695 @@
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "count.h"
+#include "items.h"
+#include "msg.h"
+#include "xmalloc.h"
+
+struct tally_cell {
+	uint64_t	n;
+	uint64_t	stamp;		/* the last row counted here, from 1 */
+};
+
+#define BAR_WIDTH	40	/* columns of the largest count's bar */
+
+/* U+2588 FULL BLOCK, and U+258F to U+2589: one to seven eighths. */
+static const char full_block[] = "\xe2\x96\x88";
+static const char *const eighths[8] = {
+	"", "\xe2\x96\x8f", "\xe2\x96\x8e", "\xe2\x96\x8d", "\xe2\x96\x8c",
+	"\xe2\x96\x8b", "\xe2\x96\x8a", "\xe2\x96\x89",
+};
+
+static const struct slice no_key = { "", 0 };
+
+static void
+tally_init(struct tally *t, bool distinct)
+{
+	memset(t, 0, sizeof(*t));
+	hash_init(&t->keys);
+	hash_init(&t->seen);
+	t->distinct = distinct;
+}
+
+static void
+tally_free(struct tally *t)
+{
+	hash_free(&t->keys);
+	hash_free(&t->seen);
+	free(t->cell);
+}
+
+/* -d: the key counts each of the row's values of the field once. */
+static void
+tally_distinct(struct tally *t, size_t id, const struct count_vals *d,
+    struct buf *pair)
+{
+	size_t i;
+	bool isnew;
+
+	for (i = 0; i < d->n; i++) {
+		pair->len = 0;
+		buf_add(pair, &id, sizeof(id));
+		buf_add(pair, d->v[i].p, d->v[i].n);
+		hash_intern(&t->seen, pair->p, pair->len, &isnew);
+		t->cell[id].n += isnew;
+	}
+}
+
+/*
+ * Adds row (a number from 1) to key with weight w, or with -d its values
+ * d, unless the row was added there already.  Returns false when the
+ * count would pass UINT64_MAX: it stays there and t->over is set.
+ */
+static bool
+tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
+    const struct count_vals *d, struct buf *pair)
+{
+	struct tally_cell *c;
+	size_t id;
+	bool isnew;
+
+	id = hash_intern(&t->keys, key.p, key.n, &isnew);
+	if (isnew) {
+		t->cell = xgrowarray(t->cell, &t->cap, id + 1, sizeof(*t->cell));
+		t->cell[id].n = 0;
+		t->cell[id].stamp = 0;
+	}
+	c = &t->cell[id];
+	/* A row counts once for a key, even when items repeat a code. */
+	if (c->stamp == row)
+		return true;
+	c->stamp = row;
+	if (t->distinct) {
+		tally_distinct(t, id, d, pair);
+		return true;
+	}
+	if (c->n > UINT64_MAX - w) {
+		c->n = UINT64_MAX;
+		t->over = true;
+		return false;
+	}
+	c->n += w;
+	return true;
+}
+
+uint64_t
+count_of(const struct tally *t, struct slice key)
+{
+	size_t id = hash_find(&t->keys, key.p, key.n);
+
+	return id == HASH_NONE ? 0 : t->cell[id].n;
+}
+
+/*
+ * What -p divides by and -t writes: the rows that added a key, or with
+ * -d the distinct values in them.  Past UINT64_MAX it is an error, but
+ * only here, where -p or -t use it.
+ */
+uint64_t
+count_rows(const struct count *c)
+{
+	if (c->rows_over)
+		errx(1, "total count overflows");
+	return c->keys.distinct ? count_of(&c->all, no_key) : c->rows;
+}
+
+/* A total that stopped at UINT64_MAX is an error where it is used. */
+void
+count_check_total(const struct tally *t)
+{
+	if (t->over)
+		errx(1, "total count overflows");
+}
+
+static size_t
+add_ref(struct count *c, struct tsv_in *in, const char *name)
+{
+	struct count_ref *r = &c->refs[c->nrefs];
+	int layer;
+
+	r->col = tsvin_bind(in, name, &layer);
+	r->items = layer >= 0;
+	return c->nrefs++;
+}
+
+void
+count_init(struct count *c, const struct count_opts *o, struct tsv_in *in,
+    char **keys, size_t nkeys, const char *distinct, const char *weight)
+{
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	c->opts = *o;
+	c->refs = xreallocarray(NULL, nkeys + 2, sizeof(*c->refs));
+	for (i = 0; i < nkeys; i++)
+		add_ref(c, in, keys[i]);
+	c->nkeys = nkeys;
+	c->dist = distinct ? add_ref(c, in, distinct) : HASH_NONE;
+	c->weight = weight ? add_ref(c, in, weight) : HASH_NONE;
+	c->f = xreallocarray(NULL, in->need, sizeof(*c->f));
+	c->vals = xcalloc(c->nrefs, sizeof(*c->vals));
+	c->idx = xcalloc(nkeys, sizeof(*c->idx));
+	tally_init(&c->keys, distinct != NULL);
+	tally_init(&c->all, distinct != NULL);
+	for (i = 0; i < 2; i++)
+		tally_init(&c->side[i], distinct != NULL);
+}
+
+void
+count_free(struct count *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrefs; i++)
+		free(c->vals[i].v);
+	free(c->vals);
+	free(c->idx);
+	free(c->f);
+	free(c->refs);
+	free(c->key.p);
+	free(c->pair.p);
+	tally_free(&c->keys);
+	tally_free(&c->all);
+	for (i = 0; i < 2; i++)
+		tally_free(&c->side[i]);
+}
+
+static void
+vals_add(struct count_vals *v, struct slice s)
+{
+	v->v = xgrowarray(v->v, &v->cap, v->n + 1, sizeof(*v->v));
+	v->v[v->n++] = s;
+}
+
+/* The values field value s gives ref r: its items (codes unless -k), or s. */
+static size_t
+collect(struct count *c, size_t r, struct slice s)
+{
+	struct count_vals *v = &c->vals[r];
+	struct slice item;
+
+	v->n = 0;
+	if (!c->refs[r].items) {
+		vals_add(v, s);
+		return 1;
+	}
+	/*
+	 * An item without a code ("-NEG") is skipped like an empty one:
+	 * an empty key could not be read back as an item by -w.
+	 */
+	while (items_next(&s, &item)) {
+		if (!c->opts.polarity)
+			item = items_code(item);
+		if (item.n > 0)
+			vals_add(v, item);
+	}
+	return v->n;
+}
+
+/* -w's value: a non-negative decimal integer that fits in 64 bits. */
+static uint64_t
+weight_of(struct slice s, const struct tsv_in *in)
+{
+	char q[QUOTE_BUFSIZE];
+	uint64_t w = 0;
+	unsigned d;
+	size_t i;
+
+	if (s.n == 0)
+		die_at(1, tsvin_file(in), tsvin_lineno(in), "weight '' is "
+		    "not a non-negative integer");
+	for (i = 0; i < s.n; i++) {
+		if ((d = (unsigned)(s.p[i] - '0')) > 9)
+			die_at(1, tsvin_file(in), tsvin_lineno(in), "weight %s "
+			    "is not a non-negative integer", msg_quote(s, q));
+		if (w > (UINT64_MAX - d) / 10)
+			die_at(1, tsvin_file(in), tsvin_lineno(in), "weight %s "
+			    "is too large", msg_quote(s, q));
+		w = w * 10 + d;
+	}
+	return w;
+}
+
+/* Steps idx to the next combination of values, like an odometer. */
+static bool
+next_combo(size_t *idx, const struct count_vals *v, size_t n)
+{
+	while (n-- > 0) {
+		if (++idx[n] < v[n].n)
+			return true;
+		idx[n] = 0;
+	}
+	return false;
+}
+
+/* Joins the values of the combination with TABs, as they will print. */
+static struct slice
+combo_key(struct count *c)
+{
+	struct slice k;
+	size_t i;
+
+	if (c->nkeys == 1)
+		return c->vals[0].v[c->idx[0]];
+	c->key.len = 0;
+	for (i = 0; i < c->nkeys; i++) {
+		if (i > 0)
+			buf_addc(&c->key, '\t');
+		k = c->vals[i].v[c->idx[i]];
+		buf_add(&c->key, k.p, k.n);
+	}
+	k.p = c->key.p;
+	k.n = c->key.len;
+	return k;
+}
+
+/*
+ * A field named twice is legal (aspect,aspect is a co-occurrence table),
+ * so the keys a row adds are a product: bound it before adding any.
+ */
+static void
+check_product(const struct count *c, const char *file, unsigned long line)
+{
+	size_t i, p = 1;
+
+	for (i = 0; i < c->nrefs; i++) {
+		if (i == c->weight)
+			continue;
+		if (c->vals[i].n > COUNT_ROW_MAX / p)
+			die_at(1, file, line, "the row's values make more than "
+			    "%d combinations, the most one row may add",
+			    COUNT_ROW_MAX);
+		p *= c->vals[i].n;
+	}
+}
+
+/* n + w, or UINT64_MAX and an error to come if -p or -t use it. */
+static uint64_t
+add_rows(struct count *c, uint64_t n, uint64_t w)
+{
+	if (n > UINT64_MAX - w) {
+		c->rows_over = true;
+		return UINT64_MAX;
+	}
+	return n + w;
+}
+
+/* Adds a row whose values are in c->vals: every combination, w each. */
+static void
+add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
+{
+	const struct count_vals *d = c->dist != HASH_NONE ?
+	    &c->vals[c->dist] : NULL;
+	struct slice k;
+
+	check_product(c, file, line);
+	c->row++;
+	if (d != NULL)
+		tally_add(&c->all, no_key, c->row, w, d, &c->pair);
+	else
+		c->part = add_rows(c, c->part, w);
+	memset(c->idx, 0, c->nkeys * sizeof(*c->idx));
+	do {
+		if (c->opts.crosstab) {
+			tally_add(&c->side[0], c->vals[0].v[c->idx[0]], c->row,
+			    w, d, &c->pair);
+			tally_add(&c->side[1], c->vals[1].v[c->idx[1]], c->row,
+			    w, d, &c->pair);
+		}
+		k = combo_key(c);
+		if (!tally_add(&c->keys, k, c->row, w, d, &c->pair))
+			die_at(1, file, line, "count overflows");
+	} while (next_combo(c->idx, c->vals, c->nkeys));
+}
+
+/*
+ * rcount -t writes its total row last: key "total", the other key fields
+ * empty.  Merging with -w and -p or -t, such a row is its input's total
+ * when no row of that input follows it; a key "total" elsewhere (which
+ * rcount -t writes before its total) stays a key.
+ */
+static bool
+maybe_total(const struct count *c)
+{
+	size_t i;
+
+	if (c->weight == HASH_NONE || !(c->opts.percent || c->opts.total) ||
+	    !slice_eq(c->f[c->refs[0].col], "total"))
+		return false;
+	for (i = 1; i < c->nkeys; i++)
+		if (c->f[c->refs[i].col].n > 0)
+			return false;
+	return true;
+}
+
+/* The held row was not its input's last: a key "total" after all. */
+static void
+add_held_key(struct count *c)
+{
+	struct slice total = { "total", 5 };
+	size_t i;
+
+	c->held = false;
+	for (i = 0; i < c->nkeys; i++)
+		if (collect(c, i, i == 0 ? total : no_key) == 0)
+			return;
+	add_row(c, c->held_w, c->held_file, c->held_line);
+}
+
+/*
+ * With -w an input's rows counted are known at its end: its total row's
+ * weight when it ends with one, else the weights of the rows counted.
+ */
+static void
+end_input(struct count *c)
+{
+	c->rows = add_rows(c, c->rows, c->held ? c->held_w : c->part);
+	c->held = false;
+	c->part = 0;
+}
+
+/* -w: a row of another input than the last row's ends that input. */
+static void
+next_input(struct count *c, const struct tsv_in *in)
+{
+	if (c->held && in->next == c->held_input)
+		add_held_key(c);
+	if (in->next != c->input) {
+		if (c->input != 0)
+			end_input(c);
+		c->input = in->next;
+	}
+}
+
+void
+count_line(struct count *c, const struct tsv_in *in, struct out *o,
+    struct slice row)
+{
+	uint64_t w = 1;
+	size_t i;
+
+	tsvin_split(in, o, row, c->f);
+	if (c->weight != HASH_NONE)
+		next_input(c, in);
+	if (maybe_total(c)) {
+		c->held = true;
+		c->held_w = weight_of(c->f[c->refs[c->weight].col], in);
+		c->held_input = in->next;
+		c->held_file = tsvin_file(in);
+		c->held_line = tsvin_lineno(in);
+		return;
+	}
+	for (i = 0; i < c->nrefs; i++)
+		if (i != c->weight && collect(c, i, c->f[c->refs[i].col]) == 0)
+			return;		/* an empty list adds nothing */
+	if (c->weight != HASH_NONE)
+		w = weight_of(c->f[c->refs[c->weight].col], in);
+	add_row(c, w, tsvin_file(in), tsvin_lineno(in));
+}
+
+/* The end of the inputs: a row still held was the last input's total. */
+void
+count_end(struct count *c)
+{
+	end_input(c);
+}
+
+/*
+ * Byte order, field by field: where one key's field ends (a TAB) and the
+ * other's goes on, the shorter field sorts first.
+ */
+static int
+byte_cmp(struct slice a, struct slice b)
+{
+	size_t i, n = a.n < b.n ? a.n : b.n;
+	unsigned char x, y;
+
+	for (i = 0; i < n; i++) {
+		x = (unsigned char)a.p[i];
+		y = (unsigned char)b.p[i];
+		if (x != y) {
+			if (x == '\t' || y == '\t')
+				return x == '\t' ? -1 : 1;
+			return x < y ? -1 : 1;
+		}
+	}
+	return a.n < b.n ? -1 : a.n > b.n;
+}
+
+static bool
+is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* The run of digits at p[*i..n), leading zeros skipped: its start, length. */
+static size_t
+digits(const char *p, size_t n, size_t *i, size_t *len)
+{
+	size_t start;
+
+	while (*i + 1 < n && p[*i] == '0' && is_digit(p[*i + 1]))
+		(*i)++;
+	start = *i;
+	while (*i < n && is_digit(p[*i]))
+		(*i)++;
+	*len = *i - start;
+	return start;
+}
+
+/*
+ * -s key: like sort -V, a run of digits compares as the number it
+ * writes (2 before 10), every other byte in byte order, field by field.
+ * Keys equal so ("01" and "1") fall back to byte order.
+ */
+static int
+natural_cmp(struct slice a, struct slice b)
+{
+	size_t i = 0, j = 0, sa, sb, la, lb;
+	unsigned char x, y;
+	int r;
+
+	while (i < a.n && j < b.n) {
+		if (is_digit(a.p[i]) && is_digit(b.p[j])) {
+			sa = digits(a.p, a.n, &i, &la);
+			sb = digits(b.p, b.n, &j, &lb);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			if ((r = memcmp(a.p + sa, b.p + sb, la)) != 0)
+				return r < 0 ? -1 : 1;
+			continue;
+		}
+		x = (unsigned char)a.p[i++];
+		y = (unsigned char)b.p[j++];
+		if (x != y) {
+			if (x == '\t' || y == '\t')
+				return x == '\t' ? -1 : 1;
+			return x < y ? -1 : 1;
+		}
+	}
+	if (i < a.n || j < b.n)
+		return i < a.n ? 1 : -1;
+	return byte_cmp(a, b);
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	return natural_cmp(((const struct count_result *)a)->key,
+	    ((const struct count_result *)b)->key);
+}
+
+static int
+by_count(const void *a, const void *b)
+{
+	const struct count_result *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return byte_cmp(x->key, y->key);
+}
+
+/* The keys of t with their counts, sorted; the caller frees them. */
+struct count_result *
+count_sorted(const struct tally *t, enum count_sort sort)
+{
+	size_t n = t->keys.nkeys, id;
+	struct count_result *r;
+
+	r = xreallocarray(NULL, n, sizeof(*r));
+	for (id = 0; id < n; id++) {
+		r[id].key = hash_key(&t->keys, id);
+		r[id].n = t->cell[id].n;
+	}
+	/* Not qsort(r, 0, ...) when nothing counted: r may be any pointer. */
+	if (n > 1)
+		qsort(r, n, sizeof(*r), sort == COUNT_BY_KEY ? by_key :
+		    by_count);
+	return r;
+}
+
+/* n as a share of total in percent, one decimal, halves rounded up. */
+void
+count_put_percent(struct out *o, uint64_t n, uint64_t total)
+{
+	uint64_t tenths;
+
+	if (total == 0)
+		tenths = 0;
+	else if (n <= UINT64_MAX / 2000)
+		tenths = (n * 2000 / total + 1) / 2;
+	else
+		tenths = (uint64_t)((long double)n * 1000 / total + 0.5L);
+	out_ulong(o, tenths / 10);
+	out_char(o, '.');
+	out_char(o, (char)('0' + tenths % 10));
+}
+
+/*
+ * A bar in eighths of a column; any count above 0 shows at least one.
+ * max 0 means no bar (the total row).
+ */
+static void
+put_bar(struct out *o, uint64_t n, uint64_t max)
+{
+	const uint64_t scale = BAR_WIDTH * 8;
+	uint64_t units, i;
+
+	if (n == 0 || max == 0)
+		return;
+	if (n <= UINT64_MAX / (scale + 1))
+		units = (n * scale + max / 2) / max;
+	else
+		units = (uint64_t)((long double)n * scale / max + 0.5L);
+	if (units == 0)
+		units = 1;
+	for (i = 0; i < units / 8; i++)
+		out_str(o, full_block);
+	out_str(o, eighths[units % 8]);
+}
+
+void
+count_put_name(struct out *o, const struct tsv_in *in, size_t col)
+{
+	if (col < in->nnames)
+		out_write(o, in->names[col].p, in->names[col].n);
+	else
+		out_ulong(o, col + 1);
+}
+
+static bool
+names_key(const struct count *c, const struct tsv_in *in, const char *name)
+{
+	char num[32];
+	size_t i, col;
+
+	for (i = 0; i < c->nkeys; i++) {
+		col = c->refs[i].col;
+		if (col < in->nnames) {
+			if (slice_eq(in->names[col], name))
+				return true;
+		} else {
+			snprintf(num, sizeof(num), "%zu", col + 1);
+			if (strcmp(num, name) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A column rcount adds: name, or when a key field has that name
+ * ("rcount review | rcount count"), name2, name3..., the first no key
+ * field has, so that every name of the header says one thing.
+ */
+static void
+put_column(struct out *o, const struct count *c, const struct tsv_in *in,
+    const char *name)
+{
+	char alt[64];
+	unsigned k;
+
+	out_char(o, '\t');
+	if (!names_key(c, in, name)) {
+		out_str(o, name);
+		return;
+	}
+	for (k = 2;; k++) {
+		snprintf(alt, sizeof(alt), "%s%u", name, k);
+		if (!names_key(c, in, alt))
+			break;
+	}
+	out_str(o, alt);
+}
+
+static void
+put_header(const struct count *c, struct out *o, const struct tsv_in *in)
+{
+	size_t i;
+
+	for (i = 0; i < c->nkeys; i++) {
+		if (i > 0)
+			out_char(o, '\t');
+		count_put_name(o, in, c->refs[i].col);
+	}
+	put_column(o, c, in, "count");
+	if (c->opts.percent)
+		put_column(o, c, in, "percent");
+	if (c->opts.bar)
+		put_column(o, c, in, "bar");
+	out_char(o, '\n');
+}
+
+static void
+put_line(const struct count *c, struct out *o, struct count_result r,
+    uint64_t total, uint64_t max)
+{
+	out_write(o, r.key.p, r.key.n);
+	out_char(o, '\t');
+	out_ulong(o, r.n);
+	if (c->opts.percent) {
+		out_char(o, '\t');
+		count_put_percent(o, r.n, total);
+	}
+	if (c->opts.bar) {
+		out_char(o, '\t');
+		put_bar(o, r.n, max);
+	}
+	out_char(o, '\n');
+}
+
+/*
+ * The counts as a list: a line per key, then with -t the rows counted.
+ * A key's count is at most the rows counted, since a row adds to a key
+ * once, so percents are at most 100.
+ */
+void
+count_write(const struct count *c, struct out *o, const struct tsv_in *in)
+{
+	struct count_result *r, tot;
+	uint64_t total = 0, max = 0;
+	size_t i, n = c->keys.keys.nkeys;
+
+	if (c->opts.percent || c->opts.total)
+		total = count_rows(c);
+	r = count_sorted(&c->keys, c->opts.sort);
+	for (i = 0; i < n; i++)
+		if (r[i].n > max)
+			max = r[i].n;
+	if (!c->opts.noheader)
+		put_header(c, o, in);
+	for (i = 0; i < n; i++)
+		put_line(c, o, r[i], total, max);
+	if (c->opts.total) {
+		out_str(o, "total");
+		for (i = 1; i < c->nkeys; i++)
+			out_char(o, '\t');
+		tot.key = no_key;
+		tot.n = total;
+		put_line(c, o, tot, total, 0);
+	}
+	free(r);
+}

@@ -1,0 +1,119 @@
+/*
+ * Counting rows of review TSV by keys, for rcount(1).  A key is a
+ * combination of the values a row gives the key fields (the items of a
+ * label field, the whole of another); a tally holds each key's count,
+ * adds a row at most once to a key, and with -d counts the distinct
+ * values of a field instead.  Besides the keys, a count keeps "the rows
+ * counted", the rows that added a key, which -p divides by and -t
+ * writes, and for -x the same by value of either field (crosstab.h).
+ */
+#ifndef RK_COUNT_H
+#define RK_COUNT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "fields.h"
+#include "hash.h"
+#include "out.h"
+#include "tsv.h"
+
+/*
+ * The keys one row may add (with -d, keys times values): a row of 3000
+ * items counted by aspect,aspect would add 9 million.  Far above what an
+ * annotated sentence holds, far below what runs out of memory.
+ */
+#define COUNT_ROW_MAX	100000
+
+enum count_sort { COUNT_BY_COUNT, COUNT_BY_KEY };
+
+struct count_opts {
+	bool		 polarity;	/* -k: keys keep the polarity */
+	bool		 percent;	/* -p */
+	bool		 total;		/* -t */
+	bool		 bar;		/* -b */
+	bool		 crosstab;	/* -x */
+	bool		 noheader;	/* -N */
+	enum count_sort	 sort;		/* -s */
+};
+
+/* Counts by key, a row at most once for each; with -d, distinct values. */
+struct tally {
+	struct hash	 keys;
+	struct tally_cell *cell;	/* by key id */
+	size_t		 cap;
+	struct hash	 seen;		/* -d: key id and value pairs */
+	bool		 distinct;
+	bool		 over;		/* a count stopped at UINT64_MAX */
+};
+
+/* The values a row gives one field. */
+struct count_vals {
+	struct slice	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* A field rows are read for: where it is, and whether it holds items. */
+struct count_ref {
+	size_t		 col;
+	bool		 items;
+};
+
+struct count {
+	struct count_opts opts;
+	struct count_ref *refs;		/* the keys, then -d's, then -w's */
+	size_t		 nrefs;
+	size_t		 nkeys;
+	size_t		 dist;		/* index in refs, or HASH_NONE */
+	size_t		 weight;	/* index in refs, or HASH_NONE */
+	struct tally	 keys;		/* by key: values joined by TABs */
+	uint64_t	 rows;		/* the rows counted */
+	bool		 rows_over;	/* rows stopped at UINT64_MAX */
+	struct tally	 all;		/* -d: one key, "", and its values */
+	struct tally	 side[2];	/* -x: by value of field 1, field 2 */
+	uint64_t	 row;		/* rows counted so far, as a stamp */
+
+	/* Per row: scratch, kept to allocate once. */
+	struct slice	*f;		/* the row's fields */
+	struct count_vals *vals;	/* by ref */
+	size_t		*idx;		/* the combination being added */
+	struct buf	 key;		/* the combination's key */
+	struct buf	 pair;		/* -d: key id and value */
+
+	/* The input being read, its rows counted, with -w its total row. */
+	size_t		 input;		/* in->next while reading it; 0 */
+	uint64_t	 part;
+	bool		 held;		/* a row that may be the total row */
+	uint64_t	 held_w;
+	size_t		 held_input;
+	const char	*held_file;
+	unsigned long	 held_line;
+};
+
+/* A counted key, as the output is sorted. */
+struct count_result {
+	struct slice	 key;
+	uint64_t	 n;
+};
+
+void	count_init(struct count *, const struct count_opts *, struct tsv_in *,
+	    char **keys, size_t nkeys, const char *distinct,
+	    const char *weight);
+void	count_line(struct count *, const struct tsv_in *, struct out *,
+	    struct slice row);
+void	count_end(struct count *);
+void	count_write(const struct count *, struct out *, const struct tsv_in *);
+void	count_free(struct count *);
+
+/* Shared with crosstab.c. */
+uint64_t count_of(const struct tally *, struct slice key);
+uint64_t count_rows(const struct count *);
+struct count_result *count_sorted(const struct tally *, enum count_sort);
+void	count_put_percent(struct out *, uint64_t n, uint64_t total);
+void	count_put_name(struct out *, const struct tsv_in *, size_t col);
+void	count_check_total(const struct tally *);
+
+#endif
