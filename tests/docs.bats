@@ -26,7 +26,7 @@ setup() {
 	assert_regex "$output" '^check-docs: [0-9]+ agree, 0 differ, 0 skipped'
 }
 
-@test "docs: the checker reads commands, continuations, hidden and fenced blocks; a difference is a diff; no corpus skips the rest of a block" {
+@test "docs: the checker reads commands, continuations, hidden and fenced blocks; a difference is a diff; no corpus skips the rest of a block and what reads its files" {
 	cd "$FIX"
 	RK_CORPUS=$BATS_TEST_TMPDIR/none run2 "$CHECK" "$RK_BIN" fixture.md fixture.1
 	assert_equal "$output" "fixture.md:12: \$ echo wrong
@@ -35,7 +35,7 @@ setup() {
 @@ -1 +1 @@
 -right
 +wrong
-check-docs: 5 agree, 1 differ, 3 skipped (no corpus)"
+check-docs: 5 agree, 1 differ, 5 skipped (no corpus)"
 	assert_equal "$stderr" ""
 	assert_equal "$status" 1
 }
@@ -50,7 +50,7 @@ check-docs: 5 agree, 1 differ, 3 skipped (no corpus)"
 @@ -1 +1 @@
 -right
 +wrong
-check-docs: 7 agree, 1 differ, 0 skipped (no corpus)"
+check-docs: 9 agree, 1 differ, 0 skipped (no corpus)"
 	assert_equal "$status" 1
 }
 
