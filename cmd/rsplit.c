@@ -12,24 +12,26 @@
 
 #include "annot.h"
 #include "ids.h"
+#include "lines.h"
 #include "scheme.h"
 #include "out.h"
 #include "rk.h"
 #include "tsv.h"
 
 static const char usage_text[] =
-"usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
+"usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
 
 static const char help_text[] =
-"usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
+"usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
 "Split annotated reviews into review TSV, one row per annotated sentence:\n"
 "review, sentence, the layers of the scheme in marker order, text.\n"
 "\n"
 "  -a, --all        also write the unannotated rest of a review\n"
 "  -r, --raw        text exactly as decoded, with \\\\ \\t \\n \\r escapes\n"
+"  -L, --lines      one review per line: ID, TAB, what a review file holds\n"
 "  -q, --quiet      do not print warnings\n"
 "      --strict     exit 1 when there was any warning\n"
-"      --id NAME    review id of standard input (default -)\n"
+"      --id NAME    review id of standard input (default -); not with -L\n"
 "      --scheme S   the annotation scheme: pra (default), argu, or a\n"
 "                   scheme file; $REVIEWKIT_SCHEME gives the default\n"
 "  -N, --no-header  do not write the header line\n"
@@ -43,6 +45,7 @@ enum { OPT_STRICT = 256, OPT_ID, OPT_SCHEME };
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
 	{ "raw",	no_argument,		NULL, 'r' },
+	{ "lines",	no_argument,		NULL, 'L' },
 	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "id",		required_argument,	NULL, OPT_ID },
@@ -136,6 +139,36 @@ file_id(struct ids *ids, const char *path, const char *stdin_id,
 	return id;
 }
 
+/*
+ * Splits the reviews of a lines file, one per line; returns 1 if a line
+ * was bad or the file could not be read.
+ */
+static int
+split_lines(struct out *o, const char *path, const struct review_opts *opts,
+    unsigned long *nwarn)
+{
+	struct lines ls;
+	struct input text;
+	struct review r;
+	struct sentence s;
+	int failed;
+
+	if (lines_open(&ls, path, opts->quiet) == -1)
+		return 1;
+	while (lines_next(&ls, &text)) {
+		review_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
+		while (review_next(&r, &s))
+			write_row(o, (struct slice){ ls.id.p, ls.id.len }, &s,
+			    opts);
+		*nwarn += r.nwarn;
+		review_close(&r);
+	}
+	*nwarn += ls.nwarn;
+	failed = ls.in.failed || ls.nbad > 0;
+	lines_close(&ls);
+	return failed;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -143,16 +176,19 @@ main(int argc, char *argv[])
 	struct review_opts opts = { false, false, false, NULL };
 	const char *stdin_id = "-", *scheme_arg = NULL;
 	struct scheme scheme;
-	bool strict = false, header = true;
+	bool strict = false, header = true, lines = false, id_given = false;
 	unsigned long nwarn = 0;
 	struct out o;
 	struct ids ids;
 	int ch, i, rval = 0;
 
-	while ((ch = getopt_long(argc, argv, "aNqrhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "aLNqrhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			opts.all = true;
+			break;
+		case 'L':
+			lines = true;
 			break;
 		case 'N':
 			header = false;
@@ -168,6 +204,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_ID:
 			stdin_id = optarg;
+			id_given = true;
 			break;
 		case OPT_SCHEME:
 			scheme_arg = optarg;
@@ -184,6 +221,11 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (lines && id_given) {
+		warnx("--id names standard input; "
+		    "with -L each line names its review");
+		usage();
+	}
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;
@@ -195,9 +237,13 @@ main(int argc, char *argv[])
 	if (header)
 		write_header(&o, &scheme);
 	ids_init(&ids, opts.quiet);
-	for (i = 0; i < argc; i++)
-		rval |= split(&o, argv[i], file_id(&ids, argv[i], stdin_id,
-		    &nwarn), &opts, &nwarn);
+	for (i = 0; i < argc; i++) {
+		if (lines)
+			rval |= split_lines(&o, argv[i], &opts, &nwarn);
+		else
+			rval |= split(&o, argv[i], file_id(&ids, argv[i],
+			    stdin_id, &nwarn), &opts, &nwarn);
+	}
 	out_free(&o);
 	ids_free(&ids);
 	scheme_free(&scheme);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "annot.h"
+#include "msg.h"
 
 #define CARRY_MAX	8	/* spaces between a marker and a split escape */
 #define CLOSE_LOOKAHEAD	(64 * 1024)	/* what may follow the closing quote */
@@ -135,6 +136,22 @@ review_from_memory(struct review *r, const char *name, const char *p,
 	r->in.len = r->in.cap = n;
 	r->in.eof = true;
 	init(r, opts);
+}
+
+/*
+ * A review whose text is the input view in (lib/lines.c: one line of a
+ * lines file), col bytes into line number line: warnings then give that
+ * line and the byte in it, as an editor counts.
+ */
+void
+review_from_input(struct review *r, const struct input *in,
+    unsigned long line, size_t col, const struct review_opts *opts)
+{
+	memset(r, 0, sizeof(*r));
+	r->in = *in;
+	init(r, opts);
+	r->line = r->at_line = line;
+	r->line_start = -(off_t)col;
 }
 
 void
@@ -559,7 +576,9 @@ review_rest(struct review *r, struct sentence *s)
 		return false;
 	if (r->nsent == 0) {
 		r->nwarn++;
-		if (!r->opts.quiet)
+		if (!r->opts.quiet && r->at_line > 0)
+			warn_at(r->in.name, r->at_line, "no annotations");
+		else if (!r->opts.quiet)
 			fprintf(stderr, "%s: %s: no annotations\n",
 			    getprogname(), r->in.name);
 	}

@@ -32,7 +32,7 @@ input_open(struct input *in, const char *path)
 
 /*
  * Drops buf[0..keep), then reads at least one more chunk after the kept
- * bytes, growing the buffer when the kept bytes fill it.  Returns the
+ * bytes, growing the buffer when the kept bytes fill it.  Returns
  * 1 when bytes were read, 0 at end of file or after a read error, which is
  * reported once.
  */
@@ -41,6 +41,8 @@ input_fill(struct input *in, size_t keep)
 {
 	ssize_t n;
 
+	if (in->refill != NULL)
+		return in->refill(in, keep);
 	if (keep > 0) {
 		memmove(in->buf, in->buf + keep, in->len - keep);
 		in->len -= keep;
@@ -68,6 +70,11 @@ input_fill(struct input *in, size_t keep)
 void
 input_close(struct input *in)
 {
+	/* A view's buffer and descriptor belong to what it shows. */
+	if (in->refill != NULL) {
+		in->buf = NULL;
+		return;
+	}
 	if (in->fd != STDIN_FILENO && in->fd != -1)
 		close(in->fd);
 	free(in->buf);

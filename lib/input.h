@@ -2,6 +2,10 @@
  * Buffered input from a file operand ("-" is standard input).  The
  * window buf[0..len) holds bytes from file offset base on; callers keep
  * what they still need and ask for more with input_fill.
+ *
+ * An input may also be a view of part of another one (lib/lines.c: one
+ * line of a lines file, presented to the parser as a whole file): then
+ * refill does what read(2) does for a file, and buf is not its own.
  */
 #ifndef RK_INPUT_H
 #define RK_INPUT_H
@@ -19,6 +23,8 @@ struct input {
 	off_t		 base;		/* file offset of buf[0] */
 	bool		 eof;
 	bool		 failed;	/* a read error was reported */
+	int		(*refill)(struct input *, size_t keep);	/* a view */
+	void		*src;		/* what the view shows part of */
 };
 
 int	input_open(struct input *, const char *path);

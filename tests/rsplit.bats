@@ -353,7 +353,7 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)"
 	run2 rsplit -h
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
-	assert_equal "${lines[0]}" "usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+	assert_equal "${lines[0]}" "usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 }
 
 @test "rsplit: a bad option is a usage error" {
@@ -361,11 +361,11 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)"
 	assert_equal "$status" 2
 	assert_equal "$output" ""
 	assert_equal "$stderr" "rsplit: invalid option -- 'z'
-usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 	run2 rsplit --id
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rsplit: option '--id' requires an argument
-usage: rsplit [-aNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
+usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 }
 
 @test "rsplit: the examples split without a surprise" {

@@ -1,0 +1,421 @@
+#!/usr/bin/env bats
+# rsplit -L: one review per line (SPEC 3), the ways to get there from files
+# and JSON Lines, and the same pipeline split by GNU parallel (SPEC 7).
+
+setup() {
+	load helper
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	HDR=$(row review sentence section aspect function severity text)
+	M1='[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]'
+	M2='[[PDI-POS], [NOV-POS], [APC], [MIN]]'
+	R2L="$BATS_TEST_DIRNAME/../tools/reviews2lines"
+}
+
+# row FIELD...: the fields joined by TABs.
+row() {
+	local IFS=$'\t'
+	printf '%s' "$*"
+}
+
+# lines_are INPUT ROWS STDERR STATUS [OPTION...]: rsplit -N -L OPTION...
+# in.lines, where in.lines holds INPUT (printf %s), writes exactly ROWS
+# and STDERR and exits with STATUS.
+lines_are() {
+	local input=$1 rows=$2 err=$3 st=$4
+	shift 4
+	printf '%s' "$input" > in.lines
+	run2 rsplit -N -L "$@" in.lines
+	assert_equal "$output" "$rows"
+	assert_equal "$stderr" "$err"
+	assert_equal "$status" "$st"
+}
+
+# --- what a line is
+
+@test "lines: a JSON-string line and a plain line give the rows of their files" {
+	printf 'R1\t"Weak results.%s Nice idea.%s"\n' "$M1" "$M2" > in.lines
+	printf 'R2\tPlain, "quoted" text.%s The rest.\n' "$M2" >> in.lines
+	run2 rsplit -L in.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$HDR
+$(row R1 1 MET-NEG EMP-NEG CRT MAJ 'Weak results.')
+$(row R1 2 PDI-POS NOV-POS APC MIN 'Nice idea.')
+$(row R2 1 PDI-POS NOV-POS APC MIN 'Plain, "quoted" text.')"
+	printf '"Weak results.%s Nice idea.%s"' "$M1" "$M2" > R1.txt
+	printf 'Plain, "quoted" text.%s The rest.' "$M2" > R2.txt
+	for opt in '' -a -r; do
+		assert_equal "$(rsplit $opt -L in.lines)" "$(rsplit $opt R1.txt R2.txt)"
+	done
+}
+
+@test "lines: -a writes a line's unannotated rest, -r its raw text" {
+	lines_are "$(printf 'R2\tPlain.%s  The rest. \n' "$M2")" \
+	    "$(row R2 1 PDI-POS NOV-POS APC MIN 'Plain.')
+$(row R2 2 '' '' '' '' 'The rest.')" "" 0 -a
+	lines_are "$(printf 'R2\tPlain.%s  The\\n rest. \n' "$M2")" \
+	    "$(row R2 1 PDI-POS NOV-POS APC MIN 'Plain.')
+$(row R2 2 '' '' '' '' '  The\\n rest. ')" "" 0 -a -r
+}
+
+@test "lines: a line without markers is 'no annotations' at FILE:LINE; -a gives its row" {
+	lines_are "$(printf 'R1\tA.%s\nR2\tJust text.\nR3\t\n' "$M1")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)" \
+	    "rsplit: in.lines:2: no annotations
+rsplit: in.lines:3: no annotations" 0
+	lines_are "$(printf 'R2\tJust text.\nR3\t\n')" \
+	    "$(row R2 1 '' '' '' '' 'Just text.')
+$(row R3 1 '' '' '' '' '')" \
+	    "rsplit: in.lines:1: no annotations
+rsplit: in.lines:2: no annotations" 0 -a
+}
+
+@test "lines: a warning gives the input line and the byte in that line" {
+	printf 'R1\t"A.%s"\n' "$M1" > in.lines
+	printf 'R22\tSome text.[[[MET-NEU], [CLA-NEG], [SUG], [MIN]] More.[[RES-POS] [EMP-POS], [APC], [MIN]]\n' >> in.lines
+	printf 'R3\t"Bad \\q escape.%s"\n' "$M1" >> in.lines
+	run2 rsplit -N -L in.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" "rsplit: in.lines:2:15: extra '[' before the marker
+rsplit: in.lines:2:58: missing comma between groups
+rsplit: in.lines:3:9: invalid escape kept as text: \\q"
+	assert_equal "$output" "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R22 1 MET-NEU CLA-NEG SUG MIN 'Some text.')
+$(row R22 2 RES-POS EMP-POS APC MIN 'More.')
+$(row R3 1 MET-NEG EMP-NEG CRT MAJ 'Bad \q escape.')"
+	run2 rsplit -N -L -q in.lines
+	assert_equal "$stderr" ""
+	run2 rsplit -N -L -q --strict in.lines
+	assert_equal "$status" 1
+	assert_equal "$stderr" ""
+}
+
+@test "lines: the id is the field as it is, escaped like any id; TAB and text after it are text" {
+	lines_are "$(printf 'a\\b.txt_annotated\tA\tB.%s\n' "$M1")" \
+	    "$(row 'a\\b.txt_annotated' 1 MET-NEG EMP-NEG CRT MAJ 'A B.')" "" 0
+}
+
+@test "lines: --scheme and the scheme's layers apply to every line" {
+	printf 'P1\tFine.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]\n' > in.lines
+	run2 rsplit -L --scheme argu in.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$(row review sentence clarity justification depth fairness constructiveness engagement accuracy consistency novelty ethics text)
+$(row P1 1 CLA-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU Fine.)"
+}
+
+# --- line ends
+
+@test "lines: CR LF ends a line; the last line needs no LF; a CR at the end of the file ends it" {
+	lines_are "$(printf 'R1\tA.%s x\r\nR2\tB.%s\r\nR3\tC.%s' "$M1" "$M2" "$M1")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R1 2 '' '' '' '' ' x')
+$(row R2 1 PDI-POS NOV-POS APC MIN B.)
+$(row R3 1 MET-NEG EMP-NEG CRT MAJ C.)" "" 0 -r -a
+	lines_are "$(printf 'R3\tC.%s\r' "$M1")" \
+	    "$(row R3 1 MET-NEG EMP-NEG CRT MAJ C.)" "" 0 -r -a
+}
+
+@test "lines: a lone CR is white space, with a warning at its byte, once a line" {
+	lines_are "$(printf 'R1\tA.%s\rB.%s\rC.%s\nR2\tD.%s\n' "$M1" "$M2" "$M1" "$M2")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R1 2 PDI-POS NOV-POS APC MIN B.)
+$(row R1 3 MET-NEG EMP-NEG CRT MAJ C.)
+$(row R2 1 PDI-POS NOV-POS APC MIN D.)" \
+	    "rsplit: in.lines:1:42: lone CR, read as white space (lines end at LF)" 0
+	lines_are "$(printf 'R1\tA.%s\rB.%s\n' "$M1" "$M2")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R1 2 PDI-POS NOV-POS APC MIN '\rB.')" \
+	    "rsplit: in.lines:1:42: lone CR, read as white space (lines end at LF)" 0 -r
+	lines_are "$(printf 'R\r1\tA.%s\n' "$M1")" \
+	    "$(row 'R\r1' 1 MET-NEG EMP-NEG CRT MAJ A.)" \
+	    "rsplit: in.lines:1:2: lone CR, read as white space (lines end at LF)" 0
+	lines_are "$(printf 'R1\tA.%s\rB.%s\n' "$M1" "$M2")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R1 2 PDI-POS NOV-POS APC MIN B.)" "" 1 -q --strict
+}
+
+# --- bad lines: an error naming FILE:LINE, the run goes on, status 1
+
+@test "lines: a line without a TAB is an error; the next line is read" {
+	lines_are "$(printf 'R1 A.%s\nR2\tB.%s\n\nR3\r\nR4\tC.%s\n' "$M1" "$M2" "$M1")" \
+	    "$(row R2 1 PDI-POS NOV-POS APC MIN B.)
+$(row R4 1 MET-NEG EMP-NEG CRT MAJ C.)" \
+	    "rsplit: in.lines:1: no TAB between review id and text
+rsplit: in.lines:3: no TAB between review id and text
+rsplit: in.lines:4: no TAB between review id and text" 1
+}
+
+@test "lines: an empty id is an error" {
+	lines_are "$(printf '\tA.%s\nR2\tB.%s\n' "$M1" "$M2")" \
+	    "$(row R2 1 PDI-POS NOV-POS APC MIN B.)" \
+	    "rsplit: in.lines:1: empty review id" 1
+}
+
+@test "lines: a NUL byte in the id is an error; in the text it is U+FFFD, as in a file" {
+	printf 'R\0001\tA.%s\nR2\tB\000.%s\n' "$M1" "$M2" > in.lines
+	run2 rsplit -N -L in.lines
+	assert_equal "$output" "$(row R2 1 PDI-POS NOV-POS APC MIN $'B\xef\xbf\xbd.')"
+	assert_equal "$stderr" "rsplit: in.lines:1: NUL byte in the review id
+rsplit: in.lines:2:5: NUL byte replaced by U+FFFD"
+	assert_equal "$status" 1
+}
+
+@test "lines: a bad last line without LF is an error too" {
+	lines_are "$(printf 'R1\tA.%s\nno tab' "$M1")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)" \
+	    "rsplit: in.lines:2: no TAB between review id and text" 1
+	lines_are "$(printf 'R1\tA.%s\n\t' "$M1")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)" \
+	    "rsplit: in.lines:2: empty review id" 1
+}
+
+@test "lines: an id of 65536 bytes is read; no TAB in the first 65537 is an error, and the line is skipped" {
+	{ head -c 65536 /dev/zero | tr '\0' i; printf '\tA.%s\n' "$M1"
+	  head -c 200000 /dev/zero | tr '\0' j; printf '\tB.%s\n' "$M2"
+	  printf 'R3\tC.%s\n' "$M1"; } > in.lines
+	run2 rsplit -N -L in.lines
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rsplit: in.lines:2: no TAB in the first 65537 bytes: a review id is at most 65536"
+	assert_equal "$(printf '%s\n' "$output" | cut -f1 | awk '{ print length($0) }')" "65536
+2"
+	assert_equal "$(printf '%s\n' "$output" | cut -f2-)" "$(row 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row 1 MET-NEG EMP-NEG CRT MAJ C.)"
+}
+
+# --- operands and options
+
+@test "lines: standard input is '-'; an unreadable file is reported and the others read" {
+	printf 'R1\tA.%s\nR2\n' "$M1" > in.lines
+	run2 rsplit -N -L missing.lines - in.lines < in.lines
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rsplit: missing.lines: No such file or directory
+rsplit: -:2: no TAB between review id and text
+rsplit: in.lines:2: no TAB between review id and text"
+	assert_equal "$output" "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)"
+	run2 rsplit -N -L .
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rsplit: .: Is a directory"
+	assert_equal "$output" ""
+}
+
+@test "lines: --id is a usage error with -L" {
+	assert_usage_error "rsplit: --id names standard input; with -L each line names its review" \
+	    "usage: rsplit [-aLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
+	    rsplit -L --id x
+	run2 rsplit --lines --help
+	assert_equal "$status" 0
+	assert_equal "$(printf '%s\n' "$output" | grep -- --lines)" \
+	    "  -L, --lines      one review per line: ID, TAB, what a review file holds"
+}
+
+@test "lines: rows go to a full disk as a write error" {
+	printf 'R1\tA.%s\n' "$M1" > in.lines
+	run2 to_full rsplit -L in.lines
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rsplit: write error: No space left on device"
+}
+
+# SPEC 3: memory is bounded by the longest sentence, not by the line.
+@test "lines: a 300 MB line streams in under 64 MB of memory" {
+	{ printf 'big\t"'
+	  yes -- 'The method is sound.[[MET-POS], [EMP-POS], [APC], [MAJ]] Results are weak.[[RES-NEG], [EMP-NEG], [CRT], [MIN]]' |
+	    head -n 2900000 | tr '\n' ' '
+	  printf '"\nsmall\tLast.%s\n' "$M1"; } > huge.lines
+	[ "$(stat -c %s huge.lines)" -gt 300000000 ]
+	run2 bash -c '/usr/bin/time -o rss -f %M rsplit -N -L huge.lines | cut -f1 | uniq -c'
+	rm huge.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "5800000 big
+      1 small"
+	[ "$(cat rss)" -lt 65536 ] || fail "max RSS $(cat rss) KB"
+}
+
+# --- from files: tools/reviews2lines
+
+@test "reviews2lines: the id by rsplit's rule, a TAB, the bytes with raw LF and CR made spaces" {
+	printf '"A.\r\n%s\tB\000\\n"\n' "$M1" > 'R1_annotated - Ann.txt'
+	printf 'plain' > R2.v2.txt
+	"$R2L" 'R1_annotated - Ann.txt' R2.v2.txt > got.lines 2> err
+	assert_equal "$?" 0
+	assert_equal "$(cat err)" ""
+	printf 'R1\t"A.  %s\tB\000\\n" \nR2.v2\tplain\n' "$M1" > want.lines
+	cmp got.lines want.lines
+	run2 rsplit -N -L got.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" "rsplit: got.lines:1:47: NUL byte replaced by U+FFFD
+rsplit: got.lines:2: no annotations"
+	assert_equal "$output" "$(rsplit -N 'R1_annotated - Ann.txt' 2>/dev/null)"
+}
+
+@test "reviews2lines: a file it cannot read or whose id cannot be a line is reported and left out" {
+	printf 'A.%s' "$M1" > good.txt
+	printf 'x' > $'tab\there.txt'
+	printf 'x' > $'cr\rhere.txt'
+	printf 'x' > $'lf\nhere.txt'
+	run2 "$R2L" missing.txt . $'tab\there.txt' $'cr\rhere.txt' $'lf\nhere.txt' good.txt
+	assert_equal "$status" 1
+	assert_equal "$stderr" "reviews2lines: missing.txt: not a readable file
+reviews2lines: .: not a readable file
+reviews2lines: tab	here.txt: its review id holds a TAB, LF or CR
+reviews2lines: cr"$'\r'"here.txt: its review id holds a TAB, LF or CR
+reviews2lines: lf
+here.txt: its review id holds a TAB, LF or CR"
+	assert_equal "$output" "good	A.$M1"
+}
+
+@test "reviews2lines: examples/ as lines give the rows and warnings of the files, in every mode" {
+	files=("$EXAMPLES"/*.txt)
+	"$R2L" "${files[@]}" > ex.lines
+	run2 python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" ex.lines "${files[@]}"
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "5 files, 4 modes: 0 differ"
+}
+
+# The issue's round trip, on the real corpus: every file as a line gives
+# the rows of rsplit FILE; with -r, modulo raw line ends, and exactly the
+# rows of copies of the files whose raw LF and CR are spaces (what
+# reviews2lines changes, and all it changes): tests/lines_check.py.
+@test "reviews2lines: every corpus file as a line gives its rows and warnings, in every mode" {
+	need_corpus
+	shopt -s dotglob
+	files=("$CORPUS"/pra4/* "$CORPUS"/pra2/*)
+	"$R2L" "${files[@]}" > corpus.lines
+	run2 python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" corpus.lines "${files[@]}"
+	assert_equal "$stderr" ""
+	assert_equal "$output" "${#files[@]} files, 4 modes: 0 differ"
+	assert_equal "$status" 0
+}
+
+# --- from JSON Lines: the jq command of README.md, "Scaling out"
+
+JQ_LINES='if (.id | type | . == "string" or . == "number")
+               and (.review | type) == "string"
+               and (.id | tostring | test("^$|[\t\n\r]") | not)
+             then "\(.id)\t\(.review | tojson)"
+             else "", error("needs a review string and an id, not empty,"
+                            + " without TAB, LF or CR") end'
+
+@test "jsonl: jq writes one line per record; a record it cannot write is an empty line rsplit reports" {
+	command -v jq > /dev/null || skip "no jq"
+	# The command is README's, word for word.
+	[[ "$(cat "$BATS_TEST_DIRNAME/../README.md")" == *"jq -r '$JQ_LINES'"* ]]
+	printf '%s\n' \
+	    '{"id": "P1-R1", "review": "Clear \"GraphMix\" idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]\nBut Thm 2\tis loose \\ vague.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] Caf\u00e9 \ud83d\ude00."}' \
+	    '{"id": 42, "review": "Tables lack variance.[[TNF-NEG], [EMP-NEG], [SUG], [MIN]]", "score": 3}' \
+	    '{"review": "no id"}' \
+	    '{"id": "P3\tx", "review": "a TAB in the id"}' \
+	    '{"id": "P4", "review": "Plain text, no marker."}' > reviews.jsonl
+	# jq 1.6 exits 0 unless the last record failed: rsplit's status tells.
+	run2 bash -c 'jq -r "$1" reviews.jsonl 2> jq.err | rsplit -L -a' sh "$JQ_LINES"
+	assert_equal "$(cat jq.err)" "jq: error (at reviews.jsonl:3): needs a review string and an id, not empty, without TAB, LF or CR
+jq: error (at reviews.jsonl:4): needs a review string and an id, not empty, without TAB, LF or CR"
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rsplit: -:3: no TAB between review id and text
+rsplit: -:4: no TAB between review id and text
+rsplit: -:5: no annotations"
+	assert_equal "$output" "$HDR
+$(row P1-R1 1 PDI-POS NOV-POS APC MAJ 'Clear "GraphMix" idea.')
+$(row P1-R1 2 MET-NEG EMP-NEG CRT MAJ 'But Thm 2 is loose \ vague.')
+$(row P1-R1 3 '' '' '' '' $'Caf\xc3\xa9 \xf0\x9f\x98\x80.')
+$(row 42 1 TNF-NEG EMP-NEG SUG MIN 'Tables lack variance.')
+$(row P4 1 '' '' '' '' 'Plain text, no marker.')"
+	printf '"Clear \\"GraphMix\\" idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]\\nBut Thm 2\\tis loose \\\\ vague.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] Caf\\u00e9 \\ud83d\\ude00."' > P1-R1.txt
+	# The one-liner gives the same lines where it can.
+	sed -n '1p;2p;5p' reviews.jsonl > good.jsonl
+	assert_equal "$(jq -r '"\(.id)\t\(.review | tojson)"' good.jsonl)" \
+	    "$(jq -r "$JQ_LINES" good.jsonl)"
+	assert_equal "$(jq -r "$JQ_LINES" reviews.jsonl 2>/dev/null | rsplit -r -a -L 2>/dev/null | sed -n 2,4p)" \
+	    "$(rsplit -r -a P1-R1.txt | sed 1d)"
+}
+
+# --- GNU parallel (SPEC 7): the recipes of README.md, "Scaling out"
+
+need_parallel() {
+	parallel --version 2>/dev/null | grep -q 'GNU parallel' ||
+	    skip "no GNU parallel"
+}
+
+# par_is LINES BLOCK: the count of major aspects and the rows, split by
+# parallel into blocks of BLOCK bytes, are the single run's byte for byte;
+# the same through four parts made by split -n l/4 (as on a shared file
+# system), through --sshlogin (here ':', this machine), with shares and
+# the total (-p -t) merged from a part file per job, and as Hadoop
+# Streaming's mapper and reducer with sort(1) as the shuffle.  Sets
+# $single and $jobs.
+par_is() {
+	local lines=$1 block=$2 par
+	single=$(rsplit -L -q "$lines" | rfilter severity=MAJ | rcount aspect)
+	par=$({ printf 'aspect\tcount\n'
+		parallel --pipepart -a "$lines" --block "$block" -j 2 --joblog jobs \
+		    'rsplit -L -N -q | rfilter -N severity=MAJ | rcount -N aspect'
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$single"
+	jobs=$(($(wc -l < jobs) - 1))
+	par=$(parallel --pipe -k --block "$block" -j 2 'rsplit -L -N -q' < "$lines")
+	assert_equal "$par" "$(rsplit -L -N -q "$lines")"
+	split -n l/4 "$lines" part.
+	par=$({ printf 'aspect\tcount\n'
+		parallel -j 2 'rsplit -L -N -q {} | rfilter -N severity=MAJ | rcount -N aspect' ::: part.*
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$single"
+	par=$({ printf 'aspect\tcount\n'
+		parallel --pipe --block "$block" -S 2/: \
+		    'rsplit -L -N -q | rfilter -N severity=MAJ | rcount -N aspect' < "$lines"
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$single"
+	mkdir shares
+	parallel --pipepart -a "$lines" --block "$block" -j 2 \
+	    "rsplit -L -N -q | rfilter -N severity=MAJ | rcount -N -t aspect > shares/{#}"
+	par=$(rcount -N -p -t -w 2 1 shares/*)
+	assert_equal "$par" "$(rsplit -L -q "$lines" | rfilter severity=MAJ |
+	    rcount -p -t aspect | sed 1d)"
+	par=$(rsplit -L -N -q "$lines" | rfilter -N severity=MAJ | rcount -N aspect |
+	    sort | rcount -N -w 2 1)
+	assert_equal "$par" "$(printf '%s\n' "$single" | sed 1d)"
+}
+
+@test "parallel: examples/ in three jobs give the single run's count and rows, byte for byte" {
+	need_parallel
+	"$R2L" "$EXAMPLES"/*.txt > ex.lines
+	par_is ex.lines 1200 2> err
+	assert_equal "$(cat err)" ""
+	# Distinct ids: rcount -d review merges by addition too.
+	par=$({ printf 'aspect\tcount\n'
+		parallel --pipepart -a ex.lines --block 1200 -j 2 \
+		    'rsplit -L -N -q | rcount -N -d review aspect'
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$(rsplit -L -q ex.lines | rcount -d review aspect)"
+	assert_equal "$par" "$(row aspect count)
+$(row CMP 5)
+$(row EMP 5)
+$(row REC 5)
+$(row CLA 4)
+$(row NOV 3)
+$(row PNF 3)
+$(row SUB 2)
+$(row IMP 1)"
+	assert_equal "$jobs" 3
+	assert_equal "$single" "$(row aspect count)
+$(row EMP 7)
+$(row REC 4)
+$(row CMP 3)
+$(row CLA 2)
+$(row NOV 2)
+$(row IMP 1)
+$(row SUB 1)"
+}
+
+@test "parallel: the corpus as lines in blocks of 200 KB gives the single run's count and rows" {
+	need_corpus
+	need_parallel
+	shopt -s dotglob
+	"$R2L" "$CORPUS"/pra4/* "$CORPUS"/pra2/* > corpus.lines
+	par_is corpus.lines 200k 2> err
+	assert_equal "$(cat err)" ""
+	[ "$jobs" -gt 20 ] || fail "$jobs jobs"
+	[ "$(printf '%s\n' "$single" | wc -l)" -gt 10 ] || fail "$single"
+}
