@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "annot.h"
+#include "ids.h"
 #include "lines.h"
 #include "scheme.h"
 #include "out.h"
@@ -82,13 +83,13 @@ write_header(struct out *o, const struct scheme *scheme)
 }
 
 static void
-write_row(struct out *o, const char *id, const struct sentence *s,
+write_row(struct out *o, struct slice id, const struct sentence *s,
     const struct review_opts *opts)
 {
 	const struct marker *m = s->labels;
 	int i;
 
-	tsv_put_escaped(o, id, strlen(id));
+	tsv_put_escaped(o, id.p, id.n);
 	out_char(o, '\t');
 	out_ulong(o, s->number);
 	for (i = 0; i < opts->scheme->nlayers; i++) {
@@ -106,7 +107,7 @@ write_row(struct out *o, const char *id, const struct sentence *s,
 
 /* Splits one review; returns 1 if it could not be read. */
 static int
-split(struct out *o, const char *path, const char *id,
+split(struct out *o, const char *path, struct slice id,
     const struct review_opts *opts, unsigned long *nwarn)
 {
 	struct review r;
@@ -121,6 +122,26 @@ split(struct out *o, const char *path, const char *id,
 	*nwarn += r.nwarn;
 	review_close(&r);
 	return failed;
+}
+
+/*
+ * The id of the review in path: its base name cut (review_id), made
+ * distinct from the ids of the run's earlier reviews (lib/ids.h).
+ */
+static struct slice
+file_id(struct ids *ids, const char *path, const char *stdin_id,
+    unsigned long *nwarn)
+{
+	struct slice id;
+	bool clash;
+	char *name;
+
+	name = strcmp(path, "-") == 0 ? xstrdup(stdin_id) : review_id(path);
+	id = ids_claim(ids, (struct slice){ name, strlen(name) }, path, 0,
+	    &clash);
+	*nwarn += clash;
+	free(name);
+	return id;
 }
 
 /*
@@ -142,7 +163,8 @@ split_lines(struct out *o, const char *path, const struct review_opts *opts,
 	while (lines_next(&ls, &text)) {
 		review_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
 		while (review_next(&r, &s))
-			write_row(o, ls.id.p, &s, opts);
+			write_row(o, (struct slice){ ls.id.p, ls.id.len }, &s,
+			    opts);
 		*nwarn += r.nwarn;
 		review_close(&r);
 	}
@@ -162,7 +184,7 @@ main(int argc, char *argv[])
 	bool strict = false, header = true, lines = false, id_given = false;
 	unsigned long nwarn = 0;
 	struct out o;
-	char *id;
+	struct ids ids;
 	int ch, i, rval = 0;
 
 	while ((ch = getopt_long(argc, argv, "ajLNqrhV", longopts, NULL)) != -1) {
@@ -222,18 +244,16 @@ main(int argc, char *argv[])
 	out_init(&o, STDOUT_FILENO);
 	if (header)
 		write_header(&o, &scheme);
+	ids_init(&ids, opts.quiet);
 	for (i = 0; i < argc; i++) {
-		bool is_stdin = strcmp(argv[i], "-") == 0;
-
-		if (lines) {
+		if (lines)
 			rval |= split_lines(&o, argv[i], &opts, &nwarn);
-			continue;
-		}
-		id = is_stdin ? xstrdup(stdin_id) : review_id(argv[i]);
-		rval |= split(&o, argv[i], id, &opts, &nwarn);
-		free(id);
+		else
+			rval |= split(&o, argv[i], file_id(&ids, argv[i],
+			    stdin_id, &nwarn), &opts, &nwarn);
 	}
 	out_free(&o);
+	ids_free(&ids);
 	scheme_free(&scheme);
 	if (strict && nwarn > 0)
 		rval = 1;
