@@ -1,4 +1,4 @@
-# reviewkit: rsplit, rfilter, rcount, rtags.
+# reviewkit: rsplit, rfilter, rcount, rtags, ragree.
 #
 # On a fresh Debian machine, which may lack make itself, start with
 #   sh tools/setup demo    install what is missing, build, run the pipeline on examples/
