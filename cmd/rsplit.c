@@ -146,25 +146,30 @@ file_id(struct ids *ids, const char *path, const char *stdin_id,
 
 /*
  * Splits the reviews of a lines file, one per line; returns 1 if a line
- * was bad or the file could not be read.
+ * was bad or the file could not be read.  Each line's id is claimed in
+ * the run's set like a file's, so a repeated one becomes ID#N.
  */
 static int
-split_lines(struct out *o, const char *path, const struct review_opts *opts,
-    unsigned long *nwarn)
+split_lines(struct out *o, const char *path, struct ids *ids,
+    const struct review_opts *opts, unsigned long *nwarn)
 {
 	struct lines ls;
 	struct input text;
 	struct review r;
 	struct sentence s;
+	struct slice id;
+	bool clash;
 	int failed;
 
 	if (lines_open(&ls, path, opts->quiet) == -1)
 		return 1;
 	while (lines_next(&ls, &text)) {
+		id = ids_claim(ids, (struct slice){ ls.id.p, ls.id.len }, path,
+		    ls.line, &clash);
+		*nwarn += clash;
 		review_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
 		while (review_next(&r, &s))
-			write_row(o, (struct slice){ ls.id.p, ls.id.len }, &s,
-			    opts);
+			write_row(o, id, &s, opts);
 		*nwarn += r.nwarn;
 		review_close(&r);
 	}
@@ -247,7 +252,8 @@ main(int argc, char *argv[])
 	ids_init(&ids, opts.quiet);
 	for (i = 0; i < argc; i++) {
 		if (lines)
-			rval |= split_lines(&o, argv[i], &opts, &nwarn);
+			rval |= split_lines(&o, argv[i], &ids, &opts,
+			    &nwarn);
 		else
 			rval |= split(&o, argv[i], file_id(&ids, argv[i],
 			    stdin_id, &nwarn), &opts, &nwarn);
