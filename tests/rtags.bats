@@ -317,14 +317,15 @@ any 1"
 	run2 rtags -l section,aspekt "$IN"
 	assert_equal "$status" 2
 	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: unknown layer 'aspekt'; the layers are section, aspect, function, severity
+	assert_equal "$stderr" "rtags: unknown layer 'aspekt'
+rtags: the layers are: section aspect function severity
 $USAGE"
 	run2 rtags -l any "$IN"
 	assert_equal "$status" 2
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'any'; the layers are section, aspect, function, severity"
+	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'any'"
 	run2 rtags -l '' "$IN"
 	assert_equal "$status" 2
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer ''; the layers are section, aspect, function, severity"
+	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer ''"
 	run2 rtags -l section,severity,section "$IN"
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rtags: layer 'section' given twice
