@@ -1,4 +1,4 @@
-# reviewkit: rsplit, rfilter, rcount, rtags.
+# reviewkit: rsplit, rfilter, rcount, rtags, ragree.
 #
 # On a fresh Debian machine, which may lack make itself, start with
 #   sh tools/setup demo    install what is missing, build, run the pipeline on examples/
@@ -17,7 +17,8 @@
 #   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
 #   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
 #                     (FUZZ_LARGE=1: inputs up to 1 MB, a short timeout)
-#   make install      tools into PREFIX/bin, man pages into PREFIX/share/man
+#   make install      tools into PREFIX/bin, man pages into PREFIX/share/man,
+#                     bash completion into PREFIX/share/bash-completion
 #                     (PREFIX=/usr/local), under DESTDIR when set
 # Each target that needs packages installs the missing ones through
 # tools/install-deps (apt-get, as root or with sudo).
@@ -25,6 +26,7 @@
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
+COMPDIR	?= $(PREFIX)/share/bash-completion/completions
 
 CC	?= cc
 CFLAGS	?= -O2 -g
@@ -146,6 +148,10 @@ install: all
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	for m in $(MAN); do \
 	    s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
+	install -d $(DESTDIR)$(COMPDIR)
+	install -m 644 completion/reviewkit.bash $(DESTDIR)$(COMPDIR)/rsplit
+	for t in $(filter-out rsplit,$(TOOLS)); do \
+	    ln -sf rsplit $(DESTDIR)$(COMPDIR)/$$t; done
 
 clean:
 	rm -rf build build-asan build-cov build-fuzz bin

@@ -12,6 +12,7 @@
 
 #include "expr.h"
 #include "fields.h"
+#include "exprcheck.h"
 #include "scheme.h"
 #include "out.h"
 #include "rk.h"
@@ -36,7 +37,8 @@ static const char help_text[] =
 "function and severity by default), = tests each item:\n"
 "aspect=EMP holds for EMP-NEU (the code alone ignores polarity),\n"
 "aspect=EMP-NEG needs that item, aspect=*-NEG any negative item,\n"
-"aspect= an empty list.  F is a header name or a 1-based number.\n"
+"aspect= an empty list.  F is a header name or a 1-based number.  A value\n"
+"the scheme cannot hold in a label field (severity=MJA) is warned about.\n"
 "\n"
 "  -o, --or           the expressions are ORed (default: ANDed)\n"
 "  -v, --invert       write the rows for which they do not hold\n"
@@ -163,6 +165,65 @@ bad_expr(const char *text, const struct expr_error *er)
 	exit(2);
 }
 
+/* Whether s begins, or ends, with a character of an operator. */
+static bool
+op_char(char c)
+{
+	return c != '\0' && strchr("=!~<>", c) != NULL;
+}
+
+static bool
+ends_in_op(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && op_char(s[n - 1]);
+}
+
+/*
+ * No operand was taken for an expression.  The two ways this happens to
+ * people are "rfilter severity = MAJ" (the shell makes three words of
+ * it) and "rfilter reviews.tsv severity=MAJ" (a file first): say which.
+ */
+static void
+no_expression(struct args *a)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < a->nfiles; i++) {
+		if (!ends_in_op(a->files[i]) && !op_char(a->files[i + 1][0]))
+			continue;
+		if (ends_in_op(a->files[i + 1]) && i + 2 < a->nfiles)
+			warnx("no expression given: write '%s %s %s' without "
+			    "spaces, as %s%s%s", a->files[i], a->files[i + 1],
+			    a->files[i + 2], a->files[i], a->files[i + 1],
+			    a->files[i + 2]);
+		else
+			warnx("no expression given: write '%s %s' without "
+			    "spaces, as %s%s", a->files[i], a->files[i + 1],
+			    a->files[i], a->files[i + 1]);
+		goto out;
+	}
+	for (i = 1; i < a->nfiles; i++)
+		if (expr_like(a->files[i])) {
+			warnx("no expression given: expressions come before "
+			    "files, and '%s' follows the file %s",
+			    a->files[i], a->files[0]);
+			goto out;
+		}
+	if (a->nfiles > 0 && access(a->files[0], F_OK) == -1 &&
+	    strcmp(a->files[0], "-") != 0) {
+		warnx("no expression given: '%s' has no operator (= != ~ !~ < "
+		    "<= > >=) and is no file", a->files[0]);
+		goto out;
+	}
+	warnx("no expression given");
+out:
+	free(a->texts);
+	free(a->files);
+	usage();
+}
+
 static struct expr *
 compile(const struct args *a, int flags)
 {
@@ -170,10 +231,6 @@ compile(const struct args *a, int flags)
 	struct expr *ex;
 	size_t i;
 
-	if (a->ntexts == 0) {
-		warnx("no expression given");
-		usage();
-	}
 	ex = xreallocarray(NULL, a->ntexts, sizeof(*ex));
 	for (i = 0; i < a->ntexts; i++)
 		if (expr_parse(&ex[i], a->texts[i], flags, &er) == -1)
@@ -181,9 +238,12 @@ compile(const struct args *a, int flags)
 	return ex;
 }
 
-/* Resolves each expression's field; returns how many fields rows need. */
+/*
+ * Resolves each expression's field, and checks what it asks of a label
+ * field against the scheme; returns how many fields rows need.
+ */
 static size_t
-bind(struct expr *ex, size_t n, struct tsv_in *in)
+bind(struct expr *ex, char **texts, size_t n, struct tsv_in *in)
 {
 	size_t i, col;
 	int layer;
@@ -191,6 +251,8 @@ bind(struct expr *ex, size_t n, struct tsv_in *in)
 	for (i = 0; i < n; i++) {
 		col = tsvin_bind(in, ex[i].field, &layer);
 		expr_bind(&ex[i], col, layer >= 0);
+		if (layer >= 0)
+			expr_check(&ex[i], texts[i], in->scheme, layer);
 	}
 	return in->need;
 }
@@ -209,12 +271,13 @@ holds(struct expr *ex, size_t n, const struct slice *f, bool any)
 
 /* Rows are split only as far as the last field an expression needs. */
 static void
-filter(struct tsv_in *in, struct out *o, struct expr *ex, size_t n,
-    const struct opts *opts)
+filter(struct tsv_in *in, struct out *o, struct expr *ex,
+    const struct args *a, const struct opts *opts)
 {
 	struct slice row;
+	size_t n = a->ntexts;
 
-	bind(ex, n, in);
+	bind(ex, a->texts, n, in);
 	if (in->have_header && !opts->noheader) {
 		out_write(o, in->header, in->header_len);
 		out_char(o, '\n');
@@ -240,13 +303,15 @@ main(int argc, char *argv[])
 	int rval;
 
 	parse_args(argc, argv, &opts, &a);
+	if (a.ntexts == 0)
+		no_expression(&a);
 	ex = compile(&a, opts.flags);
 
 	scheme_in_effect(&scheme, opts.scheme);
 	tsvin_init(&in, a.files, a.nfiles, opts.noheader, &scheme);
 	tsvin_header(&in);
 	out_init(&o, STDOUT_FILENO);
-	filter(&in, &o, ex, a.ntexts, &opts);
+	filter(&in, &o, ex, &a, &opts);
 	out_free(&o);
 	rval = in.status;
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "annot.h"
+#include "ids.h"
 #include "lines.h"
 #include "scheme.h"
 #include "out.h"
@@ -82,13 +83,13 @@ write_header(struct out *o, const struct scheme *scheme)
 }
 
 static void
-write_row(struct out *o, const char *id, const struct sentence *s,
+write_row(struct out *o, struct slice id, const struct sentence *s,
     const struct review_opts *opts)
 {
 	const struct marker *m = s->labels;
 	int i;
 
-	tsv_put_escaped(o, id, strlen(id));
+	tsv_put_escaped(o, id.p, id.n);
 	out_char(o, '\t');
 	out_ulong(o, s->number);
 	for (i = 0; i < opts->scheme->nlayers; i++) {
@@ -106,7 +107,7 @@ write_row(struct out *o, const char *id, const struct sentence *s,
 
 /* Splits one review; returns 1 if it could not be read. */
 static int
-split(struct out *o, const char *path, const char *id,
+split(struct out *o, const char *path, struct slice id,
     const struct review_opts *opts, unsigned long *nwarn)
 {
 	struct review r;
@@ -124,25 +125,51 @@ split(struct out *o, const char *path, const char *id,
 }
 
 /*
+ * The id of the review in path: its base name cut (review_id), made
+ * distinct from the ids of the run's earlier reviews (lib/ids.h).
+ */
+static struct slice
+file_id(struct ids *ids, const char *path, const char *stdin_id,
+    unsigned long *nwarn)
+{
+	struct slice id;
+	bool clash;
+	char *name;
+
+	name = strcmp(path, "-") == 0 ? xstrdup(stdin_id) : review_id(path);
+	id = ids_claim(ids, (struct slice){ name, strlen(name) }, path, 0,
+	    &clash);
+	*nwarn += clash;
+	free(name);
+	return id;
+}
+
+/*
  * Splits the reviews of a lines file, one per line; returns 1 if a line
- * was bad or the file could not be read.
+ * was bad or the file could not be read.  Each line's id is claimed in
+ * the run's set like a file's, so a repeated one becomes ID#N.
  */
 static int
-split_lines(struct out *o, const char *path, const struct review_opts *opts,
-    unsigned long *nwarn)
+split_lines(struct out *o, const char *path, struct ids *ids,
+    const struct review_opts *opts, unsigned long *nwarn)
 {
 	struct lines ls;
 	struct input text;
 	struct review r;
 	struct sentence s;
+	struct slice id;
+	bool clash;
 	int failed;
 
 	if (lines_open(&ls, path, opts->quiet) == -1)
 		return 1;
 	while (lines_next(&ls, &text)) {
+		id = ids_claim(ids, (struct slice){ ls.id.p, ls.id.len }, path,
+		    ls.line, &clash);
+		*nwarn += clash;
 		review_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
 		while (review_next(&r, &s))
-			write_row(o, ls.id.p, &s, opts);
+			write_row(o, id, &s, opts);
 		*nwarn += r.nwarn;
 		review_close(&r);
 	}
@@ -162,7 +189,7 @@ main(int argc, char *argv[])
 	bool strict = false, header = true, lines = false, id_given = false;
 	unsigned long nwarn = 0;
 	struct out o;
-	char *id;
+	struct ids ids;
 	int ch, i, rval = 0;
 
 	while ((ch = getopt_long(argc, argv, "ajLNqrhV", longopts, NULL)) != -1) {
@@ -222,18 +249,17 @@ main(int argc, char *argv[])
 	out_init(&o, STDOUT_FILENO);
 	if (header)
 		write_header(&o, &scheme);
+	ids_init(&ids, opts.quiet);
 	for (i = 0; i < argc; i++) {
-		bool is_stdin = strcmp(argv[i], "-") == 0;
-
-		if (lines) {
-			rval |= split_lines(&o, argv[i], &opts, &nwarn);
-			continue;
-		}
-		id = is_stdin ? xstrdup(stdin_id) : review_id(argv[i]);
-		rval |= split(&o, argv[i], id, &opts, &nwarn);
-		free(id);
+		if (lines)
+			rval |= split_lines(&o, argv[i], &ids, &opts,
+			    &nwarn);
+		else
+			rval |= split(&o, argv[i], file_id(&ids, argv[i],
+			    stdin_id, &nwarn), &opts, &nwarn);
 	}
 	out_free(&o);
+	ids_free(&ids);
 	scheme_free(&scheme);
 	if (strict && nwarn > 0)
 		rval = 1;

@@ -78,21 +78,7 @@ usage(void)
 static void
 unknown_layer(const struct scheme *s, struct slice name)
 {
-	char q[QUOTE_BUFSIZE];
-	struct buf names = { NULL, 0, 0 };
-	const char *c;
-	int l;
-
-	for (l = 0; l < s->nlayers; l++) {
-		if (l > 0)
-			buf_add(&names, ", ", 2);
-		c = msg_clip((struct slice){ s->layers[l].name,
-		    s->layers[l].namelen }, q);
-		buf_add(&names, c, strlen(c));
-	}
-	buf_addc(&names, '\0');
-	warnx("unknown layer %s; the layers are %s", msg_quote(name, q),
-	    names.p);
+	scheme_unknown_layer(s, name);
 	usage();
 }
 

@@ -67,19 +67,7 @@ agree_list_free(char **w)
 static void
 unknown_layer(const struct ragree *g, const char *name)
 {
-	char q[QUOTE_BUFSIZE];
-	const struct scheme *s = g->scheme;
-	struct slice n = { name, strlen(name) }, ln;
-	int l;
-
-	warnx("unknown layer %s", msg_quote(n, q));
-	fprintf(stderr, "%s: the layers are:", getprogname());
-	for (l = 0; l < s->nlayers; l++) {
-		ln.p = s->layers[l].name;
-		ln.n = s->layers[l].namelen;
-		fprintf(stderr, " %s", msg_clip(ln, q));
-	}
-	fputc('\n', stderr);
+	scheme_unknown_layer(g->scheme, (struct slice){ name, strlen(name) });
 	usage(g);
 }
 

@@ -15,6 +15,7 @@ static size_t	edit_distance(const char *, struct slice);
 static bool	is_header(const struct tsv_in *, struct slice);
 static void	tsvin_short_row(const struct tsv_in *, struct out *, size_t);
 static void	repeated_header(struct tsv_in *);
+static bool	not_a_header(const struct tsv_in *, const char *);
 
 void
 tsvin_init(struct tsv_in *in, char **paths, size_t npaths, bool noheader,
@@ -149,6 +150,8 @@ tsvin_field(const struct tsv_in *in, const char *ref)
 			bestd = d;
 			best = i;
 		}
+	if (in->have_header && not_a_header(in, ref))
+		exit(2);
 	if (in->nnames > 0 && bestd <= (strlen(ref) + 2) / 3 + 1)
 		warnx("unknown field '%s'; did you mean %s?", ref,
 		    msg_quote(in->names[best], q));
@@ -159,6 +162,41 @@ tsvin_field(const struct tsv_in *in, const char *ref)
 		fprintf(stderr, " %s", msg_clip(in->names[i], q));
 	fputc('\n', stderr);
 	exit(2);
+}
+
+/*
+ * The first line, taken for the header, is no header: an annotated
+ * review (a marker, or one field that opens a JSON string), or a data
+ * row (a field that is a number, such as rsplit -N's sentence).  Says
+ * so, and what to do, instead of listing its "fields".
+ */
+static bool
+not_a_header(const struct tsv_in *in, const char *ref)
+{
+	struct slice h = { in->header, in->header_len };
+	char q[QUOTE_BUFSIZE];
+	size_t i, j;
+
+	if (memmem(h.p, h.n, "[[", 2) != NULL || (in->nnames == 1 &&
+	    h.n > 0 && h.p[0] == '"')) {
+		warnx("unknown field '%s': %s is no review TSV but an "
+		    "annotated review; rsplit makes review TSV of it", ref,
+		    in->header_file);
+		return true;
+	}
+	for (i = 0; i < in->nnames; i++) {
+		for (j = 0; j < in->names[i].n; j++)
+			if (in->names[i].p[j] < '0' || in->names[i].p[j] > '9')
+				break;
+		if (in->names[i].n > 0 && j == in->names[i].n) {
+			warnx("unknown field '%s': the first line of %s looks "
+			    "like a data row, not a header (field %zu is %s); for "
+			    "input without a header, use -N", ref,
+			    in->header_file, i + 1, msg_quote(in->names[i], q));
+			return true;
+		}
+	}
+	return false;
 }
 
 /*

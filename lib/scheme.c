@@ -372,6 +372,26 @@ scheme_layer(const struct scheme *s, struct slice name)
 }
 
 /*
+ * Warns that name is no layer of s, and which are: the one wording of
+ * that fault in every tool (rtags -l, ragree -l and -x).  The caller
+ * exits with its usage.  Each name is clipped, since a scheme file's
+ * layer may be of any length.
+ */
+void
+scheme_unknown_layer(const struct scheme *s, struct slice name)
+{
+	char q[QUOTE_BUFSIZE];
+	int l;
+
+	warnx("unknown layer %s", msg_quote(name, q));
+	fprintf(stderr, "%s: the layers are:", getprogname());
+	for (l = 0; l < s->nlayers; l++)
+		fprintf(stderr, " %s", msg_clip((struct slice){
+		    s->layers[l].name, s->layers[l].namelen }, q));
+	fputc('\n', stderr);
+}
+
+/*
  * The columns of review TSV under s (SPEC 2): review, sentence, the
  * layers in marker order, text.  cols has room for SCHEME_COLUMNS_MAX.
  */

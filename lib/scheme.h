@@ -74,6 +74,7 @@ void	scheme_free(struct scheme *);
 void	scheme_write(const struct scheme *, struct out *, bool header);
 
 int	scheme_layer(const struct scheme *, struct slice name);
+void	scheme_unknown_layer(const struct scheme *, struct slice name);
 size_t	scheme_columns(const struct scheme *, struct slice *cols);
 void	scheme_put_layers(const struct scheme *, struct out *, const char *sep);
 int	scheme_home(const struct scheme *, struct slice code);

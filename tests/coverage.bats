@@ -234,7 +234,7 @@ rfilter: the fields are: x$(printf '\303\251%.0s' $(seq 23))... (61 bytes) y"
 	run2 rtags -l $'a\tb\nc\001\303\251' in.tsv
 	assert_equal "$status" 2
 	assert_equal "$output" ""
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'a\\tb\\nc\\x01$(printf '\303\251')'; the layers are section, aspect, function, severity"
+	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'a\\tb\\nc\\x01$(printf '\303\251')'"
 }
 
 # --- rfilter: expressions

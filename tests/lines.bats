@@ -95,6 +95,36 @@ $(row R3 1 MET-NEG EMP-NEG CRT MAJ 'Bad \q escape.')"
 	    "$(row 'a\\b.txt_annotated' 1 MET-NEG EMP-NEG CRT MAJ 'A B.')" "" 0
 }
 
+# Issue 12: (review, sentence) is a key of one run, lines as files.
+@test "lines: a repeated id is ID#N, N from 2 not taken, with a warning naming both lines" {
+	lines_are "$(printf 'R1\tA.%s\nR1\tB.%s\nR1#2\tC.%s\nR1\tD.%s\n' "$M1" "$M2" "$M1" "$M2")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R1#2 1 PDI-POS NOV-POS APC MIN B.)
+$(row R1#2#2 1 MET-NEG EMP-NEG CRT MAJ C.)
+$(row R1#3 1 PDI-POS NOV-POS APC MIN D.)" \
+	    "rsplit: in.lines:2: review id 'R1' already names in.lines:1; this one is 'R1#2'
+rsplit: in.lines:3: review id 'R1#2' already names in.lines:2; this one is 'R1#2#2'
+rsplit: in.lines:4: review id 'R1' already names in.lines:1; this one is 'R1#3'" 0
+	lines_are "$(printf 'R1\tA.%s\nR1\tB.%s\n' "$M1" "$M2")" \
+	    "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R1#2 1 PDI-POS NOV-POS APC MIN B.)" "" 1 -q --strict
+}
+
+@test "lines: the lines files of one run share the ids; the warning quotes ids as values" {
+	long=$(printf 'x%.0s' {1..60})
+	printf 'R1\tA.%s\n%s\tL.%s\n' "$M1" "$long" "$M1" > a.lines
+	printf 'R2\tB.%s\nR1\tC.%s\n%s\tM.%s\n' "$M2" "$M2" "$long" "$M2" > b.lines
+	run2 rsplit -N -L a.lines b.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" "rsplit: b.lines:2: review id 'R1' already names a.lines:1; this one is 'R1#2'
+rsplit: b.lines:3: review id '$(printf 'x%.0s' {1..48})'... (60 bytes) already names a.lines:2; this one is '$(printf 'x%.0s' {1..48})'... (62 bytes)"
+	assert_equal "$output" "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row "$long" 1 MET-NEG EMP-NEG CRT MAJ L.)
+$(row R2 1 PDI-POS NOV-POS APC MIN B.)
+$(row R1#2 1 PDI-POS NOV-POS APC MIN C.)
+$(row "$long#2" 1 PDI-POS NOV-POS APC MIN M.)"
+}
+
 @test "lines: --scheme and the scheme's layers apply to every line" {
 	printf 'P1\tFine.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]\n' > in.lines
 	run2 rsplit -L --scheme argu in.lines
@@ -191,9 +221,10 @@ $(row 1 MET-NEG EMP-NEG CRT MAJ C.)"
 	assert_equal "$status" 1
 	assert_equal "$stderr" "rsplit: missing.lines: No such file or directory
 rsplit: -:2: no TAB between review id and text
+rsplit: in.lines:1: review id 'R1' already names -:1; this one is 'R1#2'
 rsplit: in.lines:2: no TAB between review id and text"
 	assert_equal "$output" "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
-$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)"
+$(row R1#2 1 MET-NEG EMP-NEG CRT MAJ A.)"
 	run2 rsplit -N -L .
 	assert_equal "$status" 1
 	assert_equal "$stderr" "rsplit: .: Is a directory"
@@ -250,6 +281,42 @@ rsplit: got.lines:2: no annotations"
 	assert_equal "$output" "$(rsplit -N 'R1_annotated - Ann.txt' 2>/dev/null)"
 }
 
+@test "reviews2lines: ids are made unique by rsplit's rule, with rsplit's warning; rsplit -L then warns of none" {
+	mkdir a b
+	printf 'A.%s' "$M1" > a/R1.txt
+	printf 'B.%s' "$M2" > b/R1_annotated.txt
+	printf 'C.%s' "$M1" > 'R1#2.txt'
+	printf 'D.%s' "$M2" > $'R\0011.txt'
+	printf 'E.%s' "$M2" > $'R\0011_annotated.txt'
+	files=(a/R1.txt b/R1_annotated.txt 'R1#2.txt' missing/R1.txt b/R1.txt
+	    $'R\0011.txt' $'R\0011_annotated.txt')
+	printf 'F.%s' "$M1" > b/R1.txt
+	run2 "$R2L" "${files[@]}"
+	assert_equal "$status" 1
+	assert_equal "$stderr" "reviews2lines: b/R1_annotated.txt: review id 'R1' already names a/R1.txt; this one is 'R1#2'
+reviews2lines: R1#2.txt: review id 'R1#2' already names b/R1_annotated.txt; this one is 'R1#2#2'
+reviews2lines: missing/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#3'
+reviews2lines: missing/R1.txt: not a readable file
+reviews2lines: b/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#4'
+reviews2lines: "$'R\0011_annotated.txt'": review id 'R\x011' already names "$'R\0011.txt'"; this one is 'R\x011#2'"
+	assert_equal "$output" "R1	A.$M1
+R1#2	B.$M2
+R1#2#2	C.$M1
+R1#4	F.$M1
+"$'R\0011'"	D.$M2
+"$'R\0011#2'"	E.$M2"
+	# The ids and the warnings are rsplit's over the same files.
+	run2 rsplit -N "${files[@]}"
+	assert_equal "$(printf '%s\n' "$stderr" | grep -v 'No such file' | sed 's/^rsplit:/reviews2lines:/')" \
+	    "$("$R2L" "${files[@]}" 2>&1 >/dev/null | grep -v 'not a readable')"
+	files_out=$output
+	"$R2L" "${files[@]}" > got.lines 2>/dev/null || true
+	run2 rsplit -N -L got.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$files_out"
+}
+
 @test "reviews2lines: a file it cannot read or whose id cannot be a line is reported and left out" {
 	printf 'A.%s' "$M1" > good.txt
 	printf 'x' > $'tab\there.txt'
@@ -283,7 +350,12 @@ here.txt: its review id holds a TAB, LF or CR"
 	need_corpus
 	shopt -s dotglob
 	files=("$CORPUS"/pra4/* "$CORPUS"/pra2/*)
-	"$R2L" "${files[@]}" > corpus.lines
+	"$R2L" "${files[@]}" > corpus.lines 2> r2l.err
+	# pra2 repeats ids of pra4 (and of itself): each gets rsplit's ID#N.
+	assert_equal "$(rsplit -N "${files[@]}" 2>&1 > /dev/null |
+	    grep "already names" | sed 's/^rsplit:/reviews2lines:/')" "$(cat r2l.err)"
+	[ "$(wc -l < r2l.err)" -gt 600 ] || fail "$(wc -l < r2l.err) repeated ids"
+	assert_equal "$(cut -f1 corpus.lines | sort | uniq -d)" ""
 	run2 python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" corpus.lines "${files[@]}"
 	assert_equal "$stderr" ""
 	assert_equal "$output" "${#files[@]} files, 4 modes: 0 differ"
@@ -330,6 +402,21 @@ $(row P4 1 '' '' '' '' 'Plain text, no marker.')"
 	    "$(jq -r "$JQ_LINES" good.jsonl)"
 	assert_equal "$(jq -r "$JQ_LINES" reviews.jsonl 2>/dev/null | rsplit -r -a -L 2>/dev/null | sed -n 2,4p)" \
 	    "$(rsplit -r -a P1-R1.txt | sed 1d)"
+}
+
+@test "jsonl: README's check lists the ids jq repeats; rsplit -L makes them ID#N" {
+	command -v jq > /dev/null || skip "no jq"
+	[[ "$(cat "$BATS_TEST_DIRNAME/../README.md")" == *'    $ cut -f1 reviews.lines | sort | uniq -d'* ]]
+	printf '%s\n' '{"id": "P1", "review": "A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]"}' \
+	    '{"id": "P2", "review": "B."}' '{"id": "P1", "review": "C.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]"}' > r.jsonl
+	jq -r "$JQ_LINES" r.jsonl > reviews.lines
+	assert_equal "$(cut -f1 reviews.lines | sort | uniq -d)" "P1"
+	run2 rsplit -N -L reviews.lines
+	assert_equal "$status" 0
+	assert_equal "$stderr" "rsplit: reviews.lines:2: no annotations
+rsplit: reviews.lines:3: review id 'P1' already names reviews.lines:1; this one is 'P1#2'"
+	assert_equal "$output" "$(row P1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row P1#2 1 MET-NEG EMP-NEG CRT MAJ C.)"
 }
 
 # --- GNU parallel (SPEC 7): the recipes of README.md, "Scaling out"
@@ -413,9 +500,18 @@ $(row SUB 1)"
 	need_corpus
 	need_parallel
 	shopt -s dotglob
-	"$R2L" "$CORPUS"/pra4/* "$CORPUS"/pra2/* > corpus.lines
+	# pra4 and pra2 share ids: converted together, they get unique ones.
+	"$R2L" "$CORPUS"/pra4/* "$CORPUS"/pra2/* > corpus.lines 2> /dev/null
+	assert_equal "$(cut -f1 corpus.lines | sort | uniq -d)" ""
 	par_is corpus.lines 200k 2> err
 	assert_equal "$(cat err)" ""
 	[ "$jobs" -gt 20 ] || fail "$jobs jobs"
 	[ "$(printf '%s\n' "$single" | wc -l)" -gt 10 ] || fail "$single"
+	# Reviews per aspect add up over the jobs only with unique ids.
+	par=$({ printf 'aspect\tcount\n'
+		parallel --pipepart -a corpus.lines --block 200k -j 2 \
+		    'rsplit -L -N -q | rcount -N -d review aspect'
+	      } | rcount -w count aspect)
+	assert_equal "$par" "$(rsplit -L -q corpus.lines | rcount -d review aspect)"
+	assert_equal "$(rsplit -L -N -q corpus.lines | cut -f1 | uniq | sort | uniq -d)" ""
 }

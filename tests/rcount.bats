@@ -654,6 +654,14 @@ usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
 		END { print "severity\tcount"; for (k in c) print k "\t" c[k] | "sort" }' all.tsv)"
 }
 
+@test "rcount: a header repeated mid-stream is not counted, with one warning" {
+	cat in.tsv in.tsv in.tsv > three.tsv
+	run2 rcount severity - < three.tsv
+	assert_equal "$output" "$(printf 'severity\tcount\nMAJ\t9\nGEN\t6\nMIN\t6')"
+	assert_equal "$stderr" "rcount: -:8: the header again; skipped here and wherever it repeats"
+	assert_equal "$status" 0
+}
+
 @test "rcount: corpus: -t parts merged by -p -t -w count equal one run" {
 	need_corpus
 	rsplit -q "$CORPUS"/pra4/* > all.tsv
@@ -694,7 +702,7 @@ readme_run() {
 	    'rsplit -q corpus/pra4/* | rfilter severity=MAJ function=CRT | rcount -p -b aspect | head -8' \
 	    'rsplit -q corpus/pra4/* | rcount -d review aspect | head -5' \
 	    'rsplit -q examples/*.txt | rcount -x -t function,severity' \
-	    "rsplit -q examples/*.txt | rfilter 'aspect=*-NEG' | rcount -x -t review,aspect"; do
+	    'rsplit -q examples/*.txt | rtags -l aspect | rfilter polarity=NEG | rcount -x -t review,tag'; do
 		want=$(readme_output "$cmd")
 		[ -n "$want" ]
 		assert_equal "$(readme_run "$cmd")" "$want"

@@ -418,3 +418,169 @@ rfilter: the fields are: review sentence section aspect function severity text"
 	assert_equal "$status" 0
 	assert_equal "$output" "$(awk -F'\t' 'NR == 1 || ("," $6 ",") ~ /,MAJ,/' all.tsv)"
 }
+
+# Friction (issue 12): saying what is wrong.
+
+U='usage: rfilter [-iNov] [-e EXPR] [--scheme S] [EXPR...] [--] [FILE...]'
+
+@test "rfilter: spaces around the operator are named" {
+	assert_usage_error "rfilter: no expression given: write 'severity = MAJ' without spaces, as severity=MAJ" "$U" \
+	    rfilter severity = MAJ in.tsv
+	assert_usage_error "rfilter: no expression given: write 'severity =MAJ' without spaces, as severity=MAJ" "$U" \
+	    rfilter severity =MAJ in.tsv
+	assert_usage_error "rfilter: no expression given: write 'aspect != EMP' without spaces, as aspect!=EMP" "$U" \
+	    rfilter aspect != EMP
+}
+
+@test "rfilter: a first operand that is neither file nor expression is named" {
+	assert_usage_error "rfilter: no expression given: 'severity' has no operator (= != ~ !~ < <= > >=) and is no file" "$U" \
+	    rfilter severity in.tsv
+	assert_usage_error "rfilter: no expression given" "$U" \
+	    rfilter in.tsv
+}
+
+@test "rfilter: an expression after the first file is named" {
+	assert_usage_error "rfilter: no expression given: expressions come before files, and 'severity=MAJ' follows the file in.tsv" "$U" \
+	    rfilter in.tsv severity=MAJ
+}
+
+@test "rfilter: a headerless input without -N: the first line is named a data row" {
+	tail -n +2 in.tsv > nohdr.tsv
+	run2 rfilter severity=MAJ nohdr.tsv
+	assert_equal "$status" 2
+	assert_equal "$output" ""
+	assert_equal "$stderr" "rfilter: unknown field 'severity': the first line of nohdr.tsv looks like a data row, not a header (field 2 is '1'); for input without a header, use -N"
+	run2 rfilter -N severity=MAJ nohdr.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" "$A
+$B
+$F"
+}
+
+@test "rfilter: an annotated review as input: rsplit is suggested" {
+	printf '%s' '"Weak results.[[RES-NEG], [EMP-NEG], [CRT], [MAJ]] Nice idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]"' > R1.txt
+	printf 'Plain text, no tab.[[RES-NEG], [EMP-NEG], [CRT], [MAJ]]\n' > R2.txt
+	for f in R1.txt R2.txt; do
+		run2 rfilter severity=MAJ "$f"
+		assert_equal "$status" 2
+		assert_equal "$output" ""
+		assert_equal "$stderr" "rfilter: unknown field 'severity': $f is no review TSV but an annotated review; rsplit makes review TSV of it"
+	done
+}
+
+# Values the scheme cannot hold: a warning, the meaning unchanged.
+
+# warns EXPR... WARNING: rfilter EXPR... in.tsv writes only the header,
+# exactly WARNING on stderr, and exits 0.
+warns() {
+	local args=("${@:1:$#-1}") want=${!#}
+	run2 rfilter "${args[@]}" in.tsv
+	assert_equal "$output" "$H"
+	assert_equal "$stderr" "$want"
+	assert_equal "$status" 0
+}
+
+@test "rfilter: a value in the wrong case: did you mean" {
+	warns severity=maj "rfilter: severity=maj: 'maj' is no code of severity; did you mean 'MAJ'?"
+	warns aspect=emp-neg "rfilter: aspect=emp-neg: 'emp-neg' is no item of aspect; did you mean 'EMP-NEG'?"
+}
+
+@test "rfilter: -i takes a value in any case without a warning" {
+	outputs rfilter -i severity=maj "$H
+$A
+$B
+$F"
+}
+
+@test "rfilter: a misspelt code: the closest one" {
+	warns severity=MJA "rfilter: severity=MJA: 'MJA' is no code of severity; did you mean 'MAJ'?"
+	warns aspect=CMPP "rfilter: aspect=CMPP: 'CMPP' is no code of aspect; did you mean 'CMP'?"
+	warns aspect=XYZW "rfilter: aspect=XYZW: 'XYZW' is no code of aspect"
+}
+
+@test "rfilter: _ for -, and a misspelt polarity" {
+	warns aspect=EMP_NEG "rfilter: aspect=EMP_NEG: 'EMP_NEG' is no item of aspect; did you mean 'EMP-NEG'?"
+	warns aspect=EMP-NGE "rfilter: aspect=EMP-NGE: 'EMP-NGE' is no item of aspect; did you mean 'EMP-NEG'?"
+	warns section=MET-XX "rfilter: section=MET-XX: 'MET-XX' is no item of section"
+}
+
+@test "rfilter: a code of another layer, a polarity where none belongs" {
+	warns aspect=MET "rfilter: aspect=MET: 'MET' is a code of section, not of aspect"
+	warns severity=MAJ-NEG "rfilter: severity=MAJ-NEG: the codes of severity take no polarity; did you mean 'MAJ'?"
+}
+
+@test "rfilter: == and a number on a label field" {
+	warns aspect==EMP "rfilter: aspect==EMP: '=' is written once: aspect=EMP"
+	warns 'aspect>3' "rfilter: aspect>3: aspect is a label field, a list of codes, never a number"
+}
+
+@test "rfilter: each alternative is checked; != too; the rows keep the meaning" {
+	run2 rfilter aspect=EMP,CMPP in.tsv
+	assert_equal "$output" "$H
+$A
+$C"
+	assert_equal "$stderr" "rfilter: aspect=EMP,CMPP: 'CMPP' is no code of aspect; did you mean 'CMP'?"
+	assert_equal "$status" 0
+	run2 rfilter severity!=MJA 'sentence>1' in.tsv
+	assert_equal "$output" "$H
+$B
+$C
+$E
+$F"
+	assert_equal "$stderr" "rfilter: severity!=MJA: 'MJA' is no code of severity; did you mean 'MAJ'?"
+	assert_equal "$status" 0
+}
+
+@test "rfilter: globs, empty lists, CNT, other fields and regexes are not checked" {
+	outputs rfilter 'aspect=*-NEG' "$H
+$A
+$C
+$E"
+	outputs rfilter 'aspect=E*' "$H
+$A
+$C"
+	outputs rfilter aspect= "$H
+$D"
+	outputs rfilter aspect=CNT "$H
+$F"
+	outputs rfilter review=maj 'aspect~^xyz' "$H"
+}
+
+@test "rfilter --scheme argu: values are checked against that scheme" {
+	printf 'review\tsentence\tclarity\tjustification\ttext\nR1\t1\tCLA-POS\tJUS-NEG\tFine.\n' > argu.tsv
+	run2 rfilter --scheme argu clarity=CLA-POS argu.tsv
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$(head -2 argu.tsv)"
+	run2 rfilter --scheme argu clarity=cla-pos clarity=JUS clarity=CLA-MIX justification=JSU argu.tsv
+	assert_equal "$output" "$(head -1 argu.tsv)"
+	assert_equal "$stderr" "rfilter: clarity=cla-pos: 'cla-pos' is no item of clarity; did you mean 'CLA-POS'?
+rfilter: clarity=JUS: 'JUS' is a code of justification, not of clarity
+rfilter: clarity=CLA-MIX: 'CLA-MIX' is no item of clarity
+rfilter: justification=JSU: 'JSU' is no code of justification; did you mean 'JUS'?"
+	assert_equal "$status" 0
+}
+
+@test "rfilter: under argu, pra's layers are ordinary fields, never checked" {
+	outputs rfilter --scheme argu severity=MJA "$H"
+	REVIEWKIT_SCHEME=argu run2 rfilter 'aspect>3' in.tsv
+	assert_equal "$stderr" ""
+	assert_equal "$output" "$H"
+}
+
+# A header repeated mid-stream (lib/fields.c) is skipped with one warning.
+
+@test "rfilter: a header repeated mid-stream is no row, with one warning" {
+	cat in.tsv in.tsv in.tsv > three.tsv
+	run2 rfilter severity=GEN three.tsv
+	assert_equal "$output" "$H
+$D
+$F
+$D
+$F
+$D
+$F"
+	assert_equal "$stderr" "rfilter: three.tsv:8: the header again; skipped here and wherever it repeats"
+	assert_equal "$status" 0
+	run2 rfilter -v 'sentence>0' three.tsv
+	assert_equal "$output" "$H"
+}

@@ -598,7 +598,8 @@ MA@J	1"
 	run2 rtags --scheme s.tsv -l nope in.tsv
 	assert_equal "$status" 2
 	assert_equal "$output" ""
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'nope'; the layers are sectiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii... (104 bytes), aspect"
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 2)" "rtags: unknown layer 'nope'
+rtags: the layers are: sectiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii... (104 bytes) aspect"
 }
 
 @test "robustness: a scheme file of one code 100000 times is refused at its first duplicate, in linear time" {

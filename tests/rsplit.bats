@@ -567,3 +567,72 @@ usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 	assert_equal "$output" "${#files[@]} files, 0 differ"
 	assert_equal "$status" 0
 }
+
+# Review ids are unique in a run (lib/ids.c): the second file with an id
+# gets ID#2, with a warning naming both files.
+
+@test "rsplit: two files with one review id: the second is ID#2, with a warning" {
+	mkdir a
+	printf '%s' '"Good.[[INT-POS], [NOV-POS], [APC], [MAJ]]"' > a/X-R1_annotated.txt
+	printf '%s' '"Bad.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] Worse.[[RES-NEG], [EMP-NEG], [CRT], [MIN]]"' > 'a/X-R1_annotated_annotated.txt'
+	run2 rsplit -N a/X-R1_annotated.txt a/X-R1_annotated_annotated.txt
+	assert_equal "$output" "$(row X-R1 1 INT-POS NOV-POS APC MAJ Good.)
+$(row 'X-R1#2' 1 MET-NEG EMP-NEG CRT MAJ Bad.)
+$(row 'X-R1#2' 2 RES-NEG EMP-NEG CRT MIN Worse.)"
+	assert_equal "$stderr" "rsplit: a/X-R1_annotated_annotated.txt: review id 'X-R1' already names a/X-R1_annotated.txt; this one is 'X-R1#2'"
+	assert_equal "$status" 0
+}
+
+@test "rsplit: a third file is ID#3; a file whose own id is ID#2 moves on too" {
+	for f in 'X_annotated.txt' 'X_annotated(1).txt' 'X - annotated.txt' 'X#2.txt'; do
+		printf '%s' '"A.[[INT-POS], [NOV-POS], [APC], [MAJ]]"' > "$f"
+	done
+	run2 rsplit -N 'X_annotated.txt' 'X_annotated(1).txt' 'X - annotated.txt' 'X#2.txt'
+	assert_equal "$output" "$(row X 1 INT-POS NOV-POS APC MAJ A.)
+$(row 'X#2' 1 INT-POS NOV-POS APC MAJ A.)
+$(row 'X#3' 1 INT-POS NOV-POS APC MAJ A.)
+$(row 'X#2#2' 1 INT-POS NOV-POS APC MAJ A.)"
+	assert_equal "$stderr" "rsplit: X_annotated(1).txt: review id 'X' already names X_annotated.txt; this one is 'X#2'
+rsplit: X - annotated.txt: review id 'X' already names X_annotated.txt; this one is 'X#3'
+rsplit: X#2.txt: review id 'X#2' already names X_annotated(1).txt; this one is 'X#2#2'"
+	assert_equal "$status" 0
+}
+
+@test "rsplit: the same file twice, and --id naming a file's id, are clashes too" {
+	printf '%s' '"A.[[INT-POS], [NOV-POS], [APC], [MAJ]]"' > R1.txt
+	run2 rsplit -N --id R1 R1.txt - R1.txt < R1.txt
+	assert_equal "$output" "$(row R1 1 INT-POS NOV-POS APC MAJ A.)
+$(row 'R1#2' 1 INT-POS NOV-POS APC MAJ A.)
+$(row 'R1#3' 1 INT-POS NOV-POS APC MAJ A.)"
+	assert_equal "$stderr" "rsplit: -: review id 'R1' already names R1.txt; this one is 'R1#2'
+rsplit: R1.txt: review id 'R1' already names R1.txt; this one is 'R1#3'"
+	assert_equal "$status" 0
+}
+
+@test "rsplit: an id clash is a warning: -q silences it, --strict exits 1" {
+	printf '%s' '"A.[[INT-POS], [NOV-POS], [APC], [MAJ]]"' > R1.txt
+	run2 rsplit -Nq R1.txt R1.txt
+	assert_equal "$output" "$(row R1 1 INT-POS NOV-POS APC MAJ A.)
+$(row 'R1#2' 1 INT-POS NOV-POS APC MAJ A.)"
+	assert_equal "$stderr" ""
+	assert_equal "$status" 0
+	run2 rsplit -Nq --strict R1.txt R1.txt
+	assert_equal "$stderr" ""
+	assert_equal "$status" 1
+}
+
+@test "rsplit: corpus: no (review, sentence) key twice; the pra2 clashes, each named" {
+	need_corpus
+	for d in pra4 pra2; do
+		run2 sh -c 'rsplit -qN "$1"/* | cut -f1,2 | sort | uniq -d | wc -l' sh "$CORPUS/$d"
+		assert_equal "$output" "0"
+		assert_equal "$status" 0
+	done
+	cd "$CORPUS"
+	run2 sh -c 'rsplit pra4/* 2>&1 >/dev/null | grep -c "review id"'
+	assert_equal "$output" "0"
+	run2 sh -c 'rsplit pra2/* 2>&1 >/dev/null | grep "review id"'
+	assert_equal "$output" "rsplit: pra2/ICLR2018-Hk3ddfWRW-R1_annotated.txt: review id 'ICLR2018-Hk3ddfWRW-R1' already names pra2/ICLR2018-Hk3ddfWRW-R1_annotated(1).txt; this one is 'ICLR2018-Hk3ddfWRW-R1#2'
+rsplit: pra2/ICLR2018-Hk3ddfWRW-R3_annotated.txt: review id 'ICLR2018-Hk3ddfWRW-R3' already names pra2/ICLR2018-Hk3ddfWRW-R3_annotated(1).txt; this one is 'ICLR2018-Hk3ddfWRW-R3#2'
+rsplit: pra2/ICLR2018-HyHmGyZCZ-R2_annotated_annotated.txt: review id 'ICLR2018-HyHmGyZCZ-R2' already names pra2/ICLR2018-HyHmGyZCZ-R2_annotated.txt; this one is 'ICLR2018-HyHmGyZCZ-R2#2'"
+}

@@ -317,14 +317,15 @@ any 1"
 	run2 rtags -l section,aspekt "$IN"
 	assert_equal "$status" 2
 	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: unknown layer 'aspekt'; the layers are section, aspect, function, severity
+	assert_equal "$stderr" "rtags: unknown layer 'aspekt'
+rtags: the layers are: section aspect function severity
 $USAGE"
 	run2 rtags -l any "$IN"
 	assert_equal "$status" 2
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'any'; the layers are section, aspect, function, severity"
+	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'any'"
 	run2 rtags -l '' "$IN"
 	assert_equal "$status" 2
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer ''; the layers are section, aspect, function, severity"
+	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer ''"
 	run2 rtags -l section,severity,section "$IN"
 	assert_equal "$status" 2
 	assert_equal "$stderr" "rtags: layer 'section' given twice
@@ -447,4 +448,20 @@ $USAGE"
 		grep -qxF ".It Li $code No $name" "$man" || echo "$code"
 	done)
 	assert_equal "$missing" ""
+}
+
+@test "rtags: a header repeated mid-stream is no tag, with one warning" {
+	cat "$IN" "$IN" > "$BATS_TEST_TMPDIR/twice.tsv"
+	cd "$BATS_TEST_TMPDIR"
+	run2 rtags -l severity twice.tsv
+	assert_equal "$output" "$(printf '%s\n' \
+	    $'review\tsentence\tsection\taspect\tfunction\tlayer\ttag\tpolarity\ttext' \
+	    $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tCRT\tseverity\tMAJ\t\tWeak results.' \
+	    $'R1\t2\t\t\tSMY\tseverity\tGEN\t\tIt does X.' \
+	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?' \
+	    $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tCRT\tseverity\tMAJ\t\tWeak results.' \
+	    $'R1\t2\t\t\tSMY\tseverity\tGEN\t\tIt does X.' \
+	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?')"
+	assert_equal "$stderr" "rtags: twice.tsv:5: the header again; skipped here and wherever it repeats"
+	assert_equal "$status" 0
 }

@@ -1,0 +1,190 @@
+#include <ctype.h>
+#include <err.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "exprcheck.h"
+#include "items.h"
+#include "msg.h"
+
+static bool	holdable(const struct scheme *, int, struct slice, int);
+static void	check_item(const struct expr *, const char *,
+		    const struct scheme *, int, struct slice);
+static bool	nearest(const struct scheme *, int, struct slice, char *,
+		    size_t);
+static size_t	distance(struct slice, const char *);
+
+/*
+ * The scheme in effect tells which values a label field can hold, so a
+ * value it cannot hold (severity=MJA, severity=maj, aspect=EMP_NEG,
+ * aspect==EMP) would match no row and say nothing: each plain
+ * alternative is checked, and one the scheme cannot hold is warned
+ * about, with the closest value it can.  The expression keeps its
+ * meaning: rows are compared as written, since TSV from elsewhere may
+ * hold such values (rtags --check reports them).  Globs are not checked.
+ */
+void
+expr_check(const struct expr *e, const char *text, const struct scheme *s,
+    int layer)
+{
+	size_t i;
+
+	if (e->kind == EXPR_NUM) {
+		warnx("%s: %s is a label field, a list of codes, never a "
+		    "number", text, e->field);
+		return;
+	}
+	if (e->kind != EXPR_EQ)
+		return;
+	for (i = 0; i < e->nalts; i++)
+		if (!e->alts[i].glob && e->alts[i].len > 0)
+			check_item(e, text, s, layer, (struct slice){
+			    e->alts[i].pat, e->alts[i].len });
+}
+
+/* Whether layer may hold item as rfilter compares it (-i: any case). */
+static bool
+holdable(const struct scheme *s, int layer, struct slice item, int flags)
+{
+	char up[256];
+	size_t i;
+
+	if (flags & EXPR_ICASE) {
+		if (item.n > sizeof(up))
+			return false;
+		for (i = 0; i < item.n; i++)
+			up[i] = (char)toupper((unsigned char)item.p[i]);
+		item.p = up;
+	}
+	switch (scheme_check(s, layer, items_tag(item))) {
+	case TAG_OK:
+	case TAG_MISSING_POL:		/* the code alone ignores polarity */
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+check_item(const struct expr *e, const char *text, const struct scheme *s,
+    int layer, struct slice item)
+{
+	char q2[QUOTE_BUFSIZE], lq[QUOTE_BUFSIZE];
+	struct slice lname = { s->layers[layer].name, s->layers[layer].namelen };
+	struct tag t = items_tag(item);
+	const char *what = t.has_pol || memchr(item.p, '_', item.n) != NULL ?
+	    "item" : "code";
+	char near[256];
+	int home;
+
+	if (holdable(s, layer, item, e->flags))
+		return;
+	msg_clip(lname, lq);
+	if (item.p[0] == '=' && holdable(s, layer, (struct slice){ item.p + 1,
+	    item.n - 1 }, e->flags)) {
+		warnx("%s: '=' is written once: %s=%.*s", text, e->field,
+		    (int)(item.n - 1), item.p + 1);
+		return;
+	}
+	if (scheme_check(s, layer, t) == TAG_UNEXPECTED_POL) {
+		warnx("%s: the codes of %s take no polarity; did you mean "
+		    "%s?", text, lq, msg_quote(t.code, q2));
+		return;
+	}
+	if (scheme_check(s, layer, t) == TAG_OTHER_LAYER &&
+	    (home = scheme_home(s, t.code)) >= 0) {
+		warnx("%s: %s is a code of %s, not of %s", text,
+		    msg_quote(t.code, q2), s->layers[home].name, lq);
+		return;
+	}
+	if (nearest(s, layer, item, near, sizeof(near)))
+		warnx("%s: %s is no %s of %s; did you mean '%s'?", text,
+		    msg_quote(item, q2), what, lq, near);
+	else
+		warnx("%s: %s is no %s of %s", text, msg_quote(item, q2),
+		    what, lq);
+}
+
+/*
+ * The value of layer closest to item: first item as rsplit would
+ * normalise it (upper case, '_' for '-'), else the code of the layer
+ * within one edit or swap of item's code, with item's polarity, or the
+ * polarity within one edit of item's.  Writes it to near; false if none.
+ */
+static bool
+nearest(const struct scheme *s, int layer, struct slice item, char *near,
+    size_t size)
+{
+	static const char *const pols[] = { "POS", "NEG", "NEU" };
+	const struct scheme_code *c, *best = NULL;
+	struct tag t;
+	size_t i, d, bestd = 2;
+
+	if (item.n >= size)
+		return false;
+	for (i = 0; i < item.n; i++)
+		near[i] = item.p[i] == '_' ? '-' :
+		    (char)toupper((unsigned char)item.p[i]);
+	near[item.n] = '\0';
+	if (holdable(s, layer, (struct slice){ near, item.n }, 0))
+		return true;
+	t = items_tag((struct slice){ near, item.n });
+	if ((c = scheme_find(s, layer, t.code, &(bool){ false })) != NULL) {
+		for (i = 0; i < sizeof(pols) / sizeof(pols[0]); i++)
+			if (c->polar && distance(t.pol, pols[i]) <= 1) {
+				snprintf(near, size, "%s-%s", c->code,
+				    pols[i]);
+				return true;
+			}
+		return false;
+	}
+	for (i = 0; i < s->n; i++) {
+		c = &s->codes[i];
+		if (c->layer != layer && c->layer != LAYER_ANY)
+			continue;
+		if ((d = distance(t.code, c->code)) < bestd) {
+			bestd = d;
+			best = c;
+		}
+	}
+	if (best == NULL)
+		return false;
+	if (t.has_pol && best->polar)
+		snprintf(near, size, "%s-%.*s", best->code, (int)t.pol.n,
+		    t.pol.p);
+	else
+		snprintf(near, size, "%s", best->code);
+	return true;
+}
+
+/*
+ * Edit distance with swaps of neighbours (MJA is one swap from MAJ), for
+ * the short codes of a scheme; anything past 31 bytes is far.
+ */
+static size_t
+distance(struct slice a, const char *b)
+{
+	size_t d[33][33], i, j, nb = strlen(b), v;
+
+	if (a.n > 31 || nb > 31)
+		return (size_t)-1;
+	for (i = 0; i <= a.n; i++)
+		d[i][0] = i;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= a.n; i++)
+		for (j = 1; j <= nb; j++) {
+			v = d[i - 1][j - 1] + (a.p[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a.p[i - 1] == b[j - 2] &&
+			    a.p[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[a.n][nb];
+}
+

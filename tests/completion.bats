@@ -1,0 +1,184 @@
+#!/usr/bin/env bats
+# completion/reviewkit.bash: bash completion of the five tools.
+
+setup() {
+	load helper
+	cd "$BATS_TEST_TMPDIR" || exit 1
+	unset REVIEWKIT_SCHEME
+	# shellcheck source=../completion/reviewkit.bash
+	. "$BATS_TEST_DIRNAME/../completion/reviewkit.bash"
+}
+
+# completes LINE WORD... : completes at the end of LINE, whose words are
+# WORD... as bash splits them (it also breaks at '=' and ':'); prints the
+# replies one a line.
+completes() {
+	COMP_LINE=$1
+	COMP_POINT=${#1}
+	shift
+	COMP_WORDS=("$@")
+	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+	COMPREPLY=()
+	_reviewkit "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" \
+	    "${COMP_WORDS[COMP_CWORD - 1]}"
+	if ((${#COMPREPLY[@]} > 0)); then
+		printf '%s\n' "${COMPREPLY[@]}"
+	fi
+}
+
+@test "completion: the script registers all five tools" {
+	run complete -p rsplit rfilter rcount rtags ragree
+	assert_equal "$output" "complete -F _reviewkit rsplit
+complete -F _reviewkit rfilter
+complete -F _reviewkit rcount
+complete -F _reviewkit rtags
+complete -F _reviewkit ragree"
+}
+
+@test "completion: options come from --help" {
+	run completes "rsplit --s" rsplit --s
+	assert_equal "$output" "--strict
+--scheme"
+	run completes "rtags --" rtags --
+	assert_equal "$output" "--layers
+--all
+--names
+--check
+--list
+--scheme
+--no-header
+--help
+--version"
+	run completes "rcount -" rcount -
+	assert_equal "$output" "$(printf -- '%s\n' -k --keep-polarity -p --percent -t --total -x --crosstab -b --bar -d --distinct -w --weight -s --sort -N --no-header --scheme -h --help -V --version)"
+}
+
+@test "completion: scheme names and files for --scheme, also as --scheme=S" {
+	touch argu-like.tsv
+	run completes "rtags --scheme a" rtags --scheme a
+	assert_equal "$output" "argu
+argu-like.tsv"
+	run completes "rcount --scheme=p" rcount --scheme = p
+	assert_equal "$output" "pra"
+}
+
+@test "completion: rtags -l: the layers of the scheme in effect, comma lists" {
+	run completes "rtags -l " rtags -l ""
+	assert_equal "$output" "section
+aspect
+function
+severity"
+	run completes "rtags -l section,a" rtags -l section,a
+	assert_equal "$output" "section,aspect"
+	run completes "rtags --scheme argu -l c" rtags --scheme argu -l c
+	assert_equal "$output" "clarity
+constructiveness
+consistency"
+	REVIEWKIT_SCHEME=argu run completes "rtags --layers=e" rtags --layers = e
+	assert_equal "$output" "engagement
+ethics"
+}
+
+@test "completion: rcount -s: count or key" {
+	run completes "rcount -s " rcount -s ""
+	assert_equal "$output" "count
+key"
+}
+
+@test "completion: field names: the header of a file on the line, else rsplit's columns" {
+	printf 'id\tscore\tsection\n1\t2\tMET-NEG\n' > my.tsv
+	run completes "rcount s" rcount s
+	assert_equal "$output" "sentence
+section
+severity"
+	COMP_LINE="rcount s my.tsv" COMP_POINT=8 COMP_WORDS=(rcount s my.tsv) COMP_CWORD=1
+	_reviewkit rcount s rcount
+	assert_equal "${COMPREPLY[*]}" "score section"
+	run completes "rcount -d i my.tsv section -w s" rcount -d i my.tsv section -w s
+	assert_equal "$output" "score
+section"
+	run completes "rcount section,s" rcount section,s
+	assert_equal "$output" "section,sentence
+section,section
+section,severity"
+	run completes "rcount section my.tsv m" rcount section my.tsv m
+	assert_equal "$output" "my.tsv"
+}
+
+@test "completion: rfilter: a field and =, then the codes of its layer" {
+	run completes "rfilter sev" rfilter sev
+	assert_equal "$output" "severity="
+	run completes "rfilter severity=M" rfilter severity = M
+	assert_equal "$output" "MAJ
+MIN"
+	run completes "rfilter aspect!=EMP,C" rfilter aspect! = EMP,C
+	assert_equal "$output" "EMP,CMP
+EMP,CLA
+EMP,CNT"
+	run completes "rfilter --scheme argu -e nov" rfilter --scheme argu -e nov
+	assert_equal "$output" "novelty="
+	run completes "rfilter --scheme argu novelty=N" rfilter --scheme argu novelty = N
+	assert_equal "$output" "NOV"
+	run completes "rfilter text=I" rfilter text = I
+	assert_equal "$output" ""
+}
+
+@test "completion: rsplit and rtags operands are files" {
+	touch r1.txt r2.txt
+	run completes "rsplit -q r" rsplit -q r
+	assert_equal "$(sort <<< "$output")" "r1.txt
+r2.txt"
+}
+
+@test "completion: ragree, from its --help: -u fields, -x a layer, -l layers" {
+	mkdir fake
+	cat > fake/ragree <<-'EOS'
+	#!/bin/sh
+	cat <<'EOH'
+	usage: ragree [-ikN] [-l LAYERS] [-u FIELDS] [-n NAMES] [--pairs] [-x LAYER] FILE FILE...
+	  -i, --items          one row per layer and key
+	  -l, --layers LAYERS  the layers to compare
+	  -u, --units FIELDS   the fields that match units
+	  -n, --names NAMES    the raters' names
+	      --pairs          one row per pair of raters
+	  -x, --confusion LAYER  the confusion table of LAYER
+	EOH
+	EOS
+	chmod +x fake/ragree
+	PATH=$PWD/fake:$PATH
+	run completes "ragree --p" ragree --p
+	assert_equal "$output" "--pairs"
+	run completes "ragree -u review,s" ragree -u review,s
+	assert_equal "$output" "review,sentence
+review,section
+review,severity"
+	run completes "ragree -x s" ragree -x s
+	assert_equal "$output" "section
+severity"
+	run completes "ragree -n h" ragree -n h
+	assert_equal "$output" ""
+}
+
+@test "completion: make install puts it under share/bash-completion/completions" {
+	cd "$BATS_TEST_DIRNAME/.."
+	run make -s -o all install BIN="$RK_BIN" DESTDIR="$BATS_TEST_TMPDIR/d" PREFIX=/usr
+	assert_equal "$status" 0
+	cd "$BATS_TEST_TMPDIR/d/usr/share/bash-completion/completions"
+	run ls
+	assert_equal "$output" "ragree
+rcount
+rfilter
+rsplit
+rtags"
+	assert_equal "$(readlink rfilter)" "rsplit"
+	cmp rsplit "$BATS_TEST_DIRNAME/../completion/reviewkit.bash"
+}
+
+@test "completion: the real ragree: --confusion a layer, --units fields" {
+	run completes "ragree --scheme argu --confusion=c" ragree --scheme argu --confusion = c
+	assert_equal "$output" "clarity
+constructiveness
+consistency"
+	run completes "ragree -u review,t" ragree -u review,t
+	assert_equal "$output" "review,text"
+}
