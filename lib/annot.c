@@ -107,6 +107,13 @@ print_args(const struct review *r, const struct note *n)
 		if (n->arg[2] > 1)
 			fprintf(stderr, " (%d groups out of place)", n->arg[2]);
 		break;
+	case NOTE_UNSURE:
+		fprintf(stderr, " group %d has %s", n->arg[0],
+		    n->arg[1] == LAYER_SEVERAL ? "codes of several layers" :
+		    "unknown codes");
+		if (n->arg[2] > 1)
+			fprintf(stderr, " (%d such groups)", n->arg[2]);
+		break;
 	default:
 		break;
 	}
@@ -532,6 +539,30 @@ join_escape(struct review *r, off_t bslash, off_t after, size_t *carry)
 	return k + (off_t)used - 1;
 }
 
+/* A note of the marker m at b, with its arguments. */
+static void
+add_marker_note(struct review *r, off_t b, const struct marker *m,
+    enum note_kind k)
+{
+	const int *a;
+
+	switch (k) {
+	case NOTE_MOVED:
+		a = m->place[0];
+		break;
+	case NOTE_KEPT:
+		a = m->place[1];
+		break;
+	case NOTE_UNSURE:
+		a = m->place[2];
+		break;
+	default:
+		notes_add(&r->notes, b, k, 0);
+		return;
+	}
+	notes_add3(&r->notes, b, k, a[0], a[1], a[2]);
+}
+
 /*
  * Decodes the text before the next marker (or the rest of the file) into
  * r->cur.  Returns true when a marker ends it; its labels are in m.
@@ -565,9 +596,7 @@ next_segment(struct review *r, struct marker *m)
 	if (found)
 		for (unsigned k = 0; k < NOTE_NKINDS; k++)
 			if (m->notes & 1u << k)
-				notes_add3(&r->notes, b, (enum note_kind)k,
-				    m->place_group, m->place_layer,
-				    m->place_moved);
+				add_marker_note(r, b, m, (enum note_kind)k);
 	flush_notes(r);
 	r->mark_end = found ? b + (off_t)m->len : -1;
 	r->seg = r->scan = r->dec_to = next;

@@ -400,75 +400,84 @@ group_home(const struct scheme *sch, const struct marker *m, int g)
 }
 
 /*
- * Where each layer's group is, or -1: a group whose codes tell its layer
- * goes there, any other stays in its position.  False when that is not
- * evident: a group of unknown codes or of codes of several layers, or
- * two groups for one layer.
+ * SPEC 1.3, group by group: a group whose codes all belong to one layer
+ * goes to that layer; any other group (no code that tells, unknown codes,
+ * codes of several layers) stays in its position.  Where two groups would
+ * take one layer, those that would move stay, and so on until no layer
+ * is wanted twice.  want[g] is the layer group g ends in.
  */
-static bool
-placement(const int *home, int ngroups, int nlayers, int *at)
+static void
+placement(const int *home, int ngroups, int *want)
 {
-	int g, l;
+	int claims[SCHEME_LAYERS_MAX], g;
+	bool changed;
 
-	for (l = 0; l < nlayers; l++)
-		at[l] = -1;
-	for (g = 0; g < ngroups; g++) {
-		if (home[g] < LAYER_ANY)
-			return false;
-		if (home[g] >= 0) {
-			if (at[home[g]] >= 0)
-				return false;
-			at[home[g]] = g;
-		}
-	}
 	for (g = 0; g < ngroups; g++)
-		if (home[g] == LAYER_ANY) {
-			if (at[g] >= 0)
-				return false;
-			at[g] = g;
-		}
-	return true;
+		want[g] = home[g] >= 0 ? home[g] : g;
+	do {
+		memset(claims, 0, sizeof(claims));
+		for (g = 0; g < ngroups; g++)
+			claims[want[g]]++;
+		changed = false;
+		for (g = 0; g < ngroups; g++)
+			if (want[g] != g && claims[want[g]] > 1) {
+				want[g] = g;
+				changed = true;
+			}
+	} while (changed);
+}
+
+/* Counts a group for the note of index k (0 moved, 1 kept, 2 unsure). */
+static void
+count_place(struct marker *m, int k, int g, int layer)
+{
+	if (m->place[k][2]++ == 0) {
+		m->place[k][0] = g + 1;
+		m->place[k][1] = layer;
+	}
 }
 
 /*
  * SPEC 1.3: groups out of place ("[[MET-NEG], [CRT], [MAJ]]", without
  * its aspect group; a model that skips or swaps criteria) go to the
  * layers their codes belong to, when that is evident; a layer that no
- * group fills stays empty.  Otherwise they stay where they are, and the
- * warning says the labels may be in the wrong columns.
+ * group fills stays empty.  The others stay where they are, and the
+ * warnings say which may be in the wrong columns.
  */
 static void
 place(struct marker *m, const struct scheme *sch)
 {
-	int home[SCHEME_LAYERS_MAX], at[SCHEME_LAYERS_MAX];
-	size_t off[SCHEME_LAYERS_MAX], n[SCHEME_LAYERS_MAX];
-	int g, l, first = -1, moved = 0;
+	int home[SCHEME_LAYERS_MAX], want[SCHEME_LAYERS_MAX];
+	size_t off[SCHEME_LAYERS_MAX] = { 0 }, n[SCHEME_LAYERS_MAX] = { 0 };
+	int g, last = 0, out = 0;
 
 	for (g = 0; g < m->ngroups; g++) {
 		home[g] = group_home(sch, m, g);
-		if (home[g] >= 0 && home[g] != g) {
-			moved++;
-			if (first < 0)
-				first = g;
-		}
+		if (home[g] >= 0 && home[g] != g)
+			out++;
 	}
-	if (first < 0)
+	if (out == 0)
 		return;
-	m->place_group = first + 1;
-	m->place_layer = home[first];
-	m->place_moved = moved;
-	if (!placement(home, m->ngroups, sch->nlayers, at)) {
+	placement(home, m->ngroups, want);
+	for (g = 0; g < m->ngroups; g++) {
+		if (want[g] != g)
+			count_place(m, 0, g, home[g]);
+		else if (home[g] >= 0 && home[g] != g)
+			count_place(m, 1, g, home[g]);
+		else if (home[g] < LAYER_ANY)
+			count_place(m, 2, g, home[g]);
+		off[want[g]] = m->off[g];
+		n[want[g]] = m->n[g];
+		if (want[g] + 1 > last)
+			last = want[g] + 1;
+	}
+	if (m->place[0][2] > 0)
+		m->notes |= 1u << NOTE_MOVED;
+	if (m->place[1][2] > 0)
 		m->notes |= 1u << NOTE_KEPT;
-		return;
-	}
-	m->notes |= 1u << NOTE_MOVED;
-	m->ngroups = 0;
-	for (l = 0; l < sch->nlayers; l++) {
-		off[l] = at[l] >= 0 ? m->off[at[l]] : 0;
-		n[l] = at[l] >= 0 ? m->n[at[l]] : 0;
-		if (at[l] >= 0)
-			m->ngroups = l + 1;
-	}
+	if (m->place[2][2] > 0)
+		m->notes |= 1u << NOTE_UNSURE;
+	m->ngroups = last;
 	memcpy(m->off, off, sizeof(off));
 	memcpy(m->n, n, sizeof(n));
 }

@@ -15,6 +15,7 @@ static const char *const texts[NOTE_NKINDS] = {
 	[NOTE_UNCLOSED]		= "marker not closed by ']]'",
 	[NOTE_MOVED]		= "groups moved to the layers of their codes:",
 	[NOTE_KEPT]		= "groups out of place kept in their positions:",
+	[NOTE_UNSURE]		= "groups of no evident layer kept in their positions:",
 	[NOTE_NOT_MARKER]	= "unfinished marker kept as text",
 	[NOTE_EXCESS]		= "marker has",
 	[NOTE_TAIL]		= "groups after a marker that could not be read kept as text",

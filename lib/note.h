@@ -20,6 +20,7 @@ enum note_kind {
 	NOTE_UNCLOSED,		/* [D] followed by text */
 	NOTE_MOVED,		/* groups moved to their codes' layers */
 	NOTE_KEPT,		/* groups out of place, left where they are */
+	NOTE_UNSURE,		/* groups of no evident layer, left there */
 	NOTE_NOT_MARKER,	/* [[CODE... that does not parse */
 	NOTE_EXCESS,		/* more groups than the scheme has layers */
 	NOTE_TAIL,		/* "], [B], [C]]": the rest of a broken marker */

@@ -100,10 +100,18 @@ r	1	clarity	CLARIT-POS	unknown code"
 	assert_equal "$status" 1
 }
 
-@test "argu: an unknown code among criteria out of place: they stay, with a warning" {
+@test "argu: an unknown code among criteria out of place: it stays, the others go to their layers" {
 	split_is 'A.[[CLARIT-POS],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
-	    "$(row r 1 CLARIT-POS DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU '' A.)" \
-	    "rsplit: r.txt:1:3: groups out of place kept in their positions: group 2 belongs to layer depth (8 groups out of place)"
+	    "$(row r 1 CLARIT-POS '' DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 2 belongs to layer depth (8 groups out of place)
+rsplit: r.txt:1:3: groups of no evident layer kept in their positions: group 1 has unknown codes"
+}
+
+@test "argu: criteria of two layers in one group stay; the groups after it go to their layers" {
+	split_is 'A.[[CLA-POS,JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 CLA-POS,JUS-NEG '' DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 2 belongs to layer depth (8 groups out of place)
+rsplit: r.txt:1:3: groups of no evident layer kept in their positions: group 1 has codes of several layers"
 }
 
 @test "argu: two groups for one criterion: they stay, with a warning" {

@@ -263,24 +263,47 @@ $(row r 2 INT-NEU '' SMY GEN ok.)" \
 rsplit: r.txt:1:9: groups moved to the layers of their codes: group 1 belongs to layer aspect (3 groups out of place)"
 }
 
-@test "rsplit 1.3: groups out of place whose layers are not evident stay, with a warning" {
-	# Two groups for one layer; an unknown code; codes of several layers.
-	split_is '"A.[[MET-NEG], [EMP-NEG], [CRT], [CRT]] B.[[MET-NEG], [XYZ-NEG], [MAJ]] C.[[MET-NEG,EMP-NEG], [CRT], [MAJ]] D.[[null], [MET-NEG], [CRT], [MAJ]]"' \
+@test "rsplit 1.3: placement is per group: groups whose layer is not evident stay, with a warning" {
+	# Two groups for one layer; an unknown code; codes of several
+	# layers (first and after one group that moves); an empty group
+	# where a group would go.
+	split_is '"A.[[MET-NEG], [EMP-NEG], [CRT], [CRT]] B.[[MET-NEG], [XYZ-NEG], [MAJ]] C.[[MET-NEG,EMP-NEG], [CRT], [MAJ]] D.[[null], [MET-NEG], [CRT], [MAJ]] E.[[EMP-NEG, MET-NEG], [CRT], [MAJ]]"' \
 	    "$(row r 1 MET-NEG EMP-NEG CRT CRT A.)
-$(row r 2 MET-NEG XYZ-NEG MAJ '' B.)
-$(row r 3 MET-NEG,EMP-NEG CRT MAJ '' C.)
-$(row r 4 '' MET-NEG CRT MAJ D.)" \
+$(row r 2 MET-NEG XYZ-NEG '' MAJ B.)
+$(row r 3 MET-NEG,EMP-NEG '' CRT MAJ C.)
+$(row r 4 '' MET-NEG CRT MAJ D.)
+$(row r 5 EMP-NEG,MET-NEG '' CRT MAJ E.)" \
 	    "rsplit: r.txt:1:4: groups out of place kept in their positions: group 4 belongs to layer function
-rsplit: r.txt:1:43: groups out of place kept in their positions: group 3 belongs to layer severity
-rsplit: r.txt:1:75: groups out of place kept in their positions: group 2 belongs to layer function (2 groups out of place)
-rsplit: r.txt:1:111: groups out of place kept in their positions: group 2 belongs to layer section"
+rsplit: r.txt:1:43: groups moved to the layers of their codes: group 3 belongs to layer severity
+rsplit: r.txt:1:43: groups of no evident layer kept in their positions: group 2 has unknown codes
+rsplit: r.txt:1:75: groups moved to the layers of their codes: group 2 belongs to layer function (2 groups out of place)
+rsplit: r.txt:1:75: groups of no evident layer kept in their positions: group 1 has codes of several layers
+rsplit: r.txt:1:111: groups out of place kept in their positions: group 2 belongs to layer section
+rsplit: r.txt:1:147: groups moved to the layers of their codes: group 2 belongs to layer function (2 groups out of place)
+rsplit: r.txt:1:147: groups of no evident layer kept in their positions: group 1 has codes of several layers"
+	run2 bash -c 'rsplit r.txt | rtags --check'
+	assert_equal "$output" "review	sentence	layer	tag	problem
+r	1	severity	CRT	code of another layer
+r	2	aspect	XYZ-NEG	unknown code
+r	3	section	EMP-NEG	code of another layer
+r	4	aspect	MET-NEG	code of another layer
+r	5	section	EMP-NEG	code of another layer"
+	assert_equal "$status" 1
+}
+
+@test "rsplit 1.3: two groups of several layers, one moving group: each group on its own" {
+	split_is 'A.[[MET-NEG,EMP-NEG], [EMP-NEG,CRT], [MAJ]] B.' \
+	    "$(row r 1 MET-NEG,EMP-NEG EMP-NEG,CRT '' MAJ A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 3 belongs to layer severity
+rsplit: r.txt:1:3: groups of no evident layer kept in their positions: group 1 has codes of several layers (2 such groups)"
 }
 
 @test "rsplit 1.3: a group opened inside another and out of place stays, with a warning" {
 	split_is '"A.[[MET-NEG, [EMP-NEG], [CRT], [MAJ]]"' \
-	    "$(row r 1 MET-NEG,EMP-NEG CRT MAJ '' A.)" \
+	    "$(row r 1 MET-NEG,EMP-NEG '' CRT MAJ A.)" \
 	    "rsplit: r.txt:1:4: group opened inside another; items joined
-rsplit: r.txt:1:4: groups out of place kept in their positions: group 2 belongs to layer function (2 groups out of place)"
+rsplit: r.txt:1:4: groups moved to the layers of their codes: group 2 belongs to layer function (2 groups out of place)
+rsplit: r.txt:1:4: groups of no evident layer kept in their positions: group 1 has codes of several layers"
 }
 
 @test "rsplit 1.3: a long code is read whole and kept as written" {
