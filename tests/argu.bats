@@ -167,3 +167,24 @@ CLA	1"
 	assert_equal "$stderr" ""
 	assert_equal "$status" 0
 }
+
+@test "argu: a marker closed early by ]] takes the groups after it, with a warning" {
+	printf '%s' 'A one.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS]],[NOV-NEG],[ETH-NEU]] B two.[[CLA-NEU]]' > s1.txt
+	run2 rsplit --strict -N s1.txt
+	assert_equal "$output" "$(row s1 1 "${TENROW[@]}" 'A one.')
+$(row s1 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B two.')"
+	assert_equal "$stderr" "rsplit: s1.txt:1:7: marker closed early; the groups after ']]' joined to it"
+	assert_equal "$status" 1
+}
+
+@test "argu: a [ inside a group between two criteria is a missing ]" {
+	split_is 'A.[[CLA-POS, [JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 "${TENROW[@]}" A.)" \
+	    "rsplit: r.txt:1:3: missing ']' before a group of another layer"
+}
+
+@test "argu: a bare criterion after the last bracket is a group of its own" {
+	split_is 'A one.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],ETH-NEU]]' \
+	    "$(row r 1 "${TENROW[@]}" 'A one.')" \
+	    "rsplit: r.txt:1:7: missing '[' before a group of another layer"
+}
