@@ -49,6 +49,7 @@ advance_lines(struct review *r, off_t to)
 }
 
 static off_t	decode_ahead(struct review *);
+static bool	no_close_since(struct review *, off_t *, off_t *, off_t);
 static void	flush_before(struct review *, off_t);
 
 /*
@@ -173,6 +174,7 @@ init(struct review *r, const struct review_opts *opts)
 	r->opts = *opts;
 	r->dec.close_quote = -1;
 	r->distrust_from = r->distrust_seen = r->mark_end = -1;
+	r->open2_from = r->open2_seen = -1;
 	r->dec.notes = &r->notes;
 	r->line = 1;
 	/*
@@ -366,21 +368,57 @@ find_close_quote(struct review *r, off_t limit, struct marker *m)
 static bool
 open1_distrusted(struct review *r, off_t bo)
 {
-	off_t from = r->distrust_from;
+	return no_close_since(r, &r->distrust_from, &r->distrust_seen, bo);
+}
+
+/*
+ * Is there no "]]" from *from (in the current sentence) to bo?  Then
+ * *seen becomes bo; else *from becomes -1.
+ */
+static bool
+no_close_since(struct review *r, off_t *fromp, off_t *seen, off_t bo)
+{
+	off_t from = *fromp;
 
 	if (from < 0)
 		return false;
-	if (from < r->distrust_seen - 1)
-		from = r->distrust_seen - 1;
+	if (from < *seen - 1)
+		from = *seen - 1;
 	if (from < r->seg)
 		from = r->seg;
 	if (from < bo &&
 	    memmem(at(r, from), (size_t)(bo - from), "]]", 2) != NULL) {
-		r->distrust_from = -1;
+		*fromp = -1;
 		return false;
 	}
-	r->distrust_seen = bo;
+	*seen = bo;
 	return true;
+}
+
+/*
+ * Where the marker whose tail is at bo starts: the last "[[" that was no
+ * marker, when it is in the current sentence and no "]]" closed it
+ * before bo (SPEC 1.2: a warning points at the start of the marker);
+ * else bo.
+ */
+static off_t
+tail_start(struct review *r, off_t bo)
+{
+	if (r->open2_from >= r->seg &&
+	    no_close_since(r, &r->open2_from, &r->open2_seen, bo))
+		return r->open2_from;
+	return bo;
+}
+
+/* Notes a "[[" at bo that is no marker, for tail_start. */
+static void
+open2_failed(struct review *r, const char *b, off_t bo)
+{
+	if (bo + 1 >= end_off(r) || b[1] != '[')
+		return;
+	if (bo > r->seg && b[-1] == '[')
+		return;	/* the second '[' of a "[[[" */
+	r->open2_from = r->open2_seen = bo;
 }
 
 /*
@@ -426,6 +464,9 @@ decode_ahead(struct review *r)
 
 	if (r->distrust_from >= 0)
 		(void)open1_distrusted(r, r->scan);
+	if (r->open2_from >= r->seg)
+		(void)no_close_since(r, &r->open2_from, &r->open2_seen,
+		    r->scan);
 	if (r->quoted && r->dec.close_quote < 0 && stop > r->qscan)
 		stop = r->qscan;
 	if (stop > r->dec_to)
@@ -481,7 +522,8 @@ find_marker(struct review *r, struct marker *m)
 		    r->opts.scheme, m)) {
 		case MARKER_YES:
 			if ((m->notes & 1u << NOTE_OPEN1) && is_tail(r, bo)) {
-				notes_add(&r->notes, bo, NOTE_TAIL, 0);
+				notes_add(&r->notes, tail_start(r, bo),
+				    NOTE_TAIL, 0);
 				r->scan = bo + (off_t)m->len;
 				continue;
 			}
@@ -501,6 +543,7 @@ find_marker(struct review *r, struct marker *m)
 			distrust(r, bo + 1);
 			/* FALLTHROUGH */
 		case MARKER_NO:
+			open2_failed(r, b, bo);
 			r->scan = bo + 1;
 		}
 	}

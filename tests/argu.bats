@@ -123,7 +123,7 @@ rsplit: r.txt:1:3: groups of no evident layer kept in their positions: group 1 h
 @test "argu: a typo in the first group leaves the marker text, never its tail as a shifted marker" {
 	split_is 'A.[[CLA POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]] B.[[CLA-NEU]]' \
 	    "$(row r 1 CLA-NEU '' '' '' '' '' '' '' '' '' 'A.[[CLA POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]] B.')" \
-	    "rsplit: r.txt:1:14: groups after a marker that could not be read kept as text"
+	    "rsplit: r.txt:1:3: groups after a marker that could not be read kept as text"
 }
 
 @test "argu: a marker closed by one ] ends after the tenth group" {

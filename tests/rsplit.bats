@@ -388,10 +388,21 @@ r	2	section	METHODOLOGY-NEG	unknown code"
 	split_is '"A.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[MET1-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[METHODOLOGICALLYX-NEG], [EMP-NEG], [CRT], [MAJ]] D.[[MET-NEG]], [EMP-NEG], [CRT], [MAJ]] E.[[INT-NEU], [null], [SMY], [GEN]]"' \
 	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ 'A.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[MET1-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[METHODOLOGICALLYX-NEG], [EMP-NEG], [CRT], [MAJ]] D.')
 $(row r 2 INT-NEU '' SMY GEN 'E.')" \
-	    "rsplit: r.txt:1:16: groups after a marker that could not be read kept as text
-rsplit: r.txt:1:56: groups after a marker that could not be read kept as text
-rsplit: r.txt:1:109: groups after a marker that could not be read kept as text
+	    "rsplit: r.txt:1:4: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:43: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:83: groups after a marker that could not be read kept as text
 rsplit: r.txt:1:136: marker closed early; the groups after ']]' joined to it"
+}
+
+@test "rsplit 1.3: the tail warning points at the start of the marker that could not be read" {
+	split_is 'A one.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[1 MET-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'A one.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[1 MET-NEG], [EMP-NEG], [CRT], [MAJ]] C.')" \
+	    "rsplit: r.txt:1:7: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:46: groups after a marker that could not be read kept as text"
+	# A "[[" closed before the tail is not its start.
+	split_is 'A [[1, 2]] see [Lee 2013], [CRT], [MAJ]] C.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'A [[1, 2]] see [Lee 2013], [CRT], [MAJ]] C.')" \
+	    "rsplit: r.txt:1:28: groups after a marker that could not be read kept as text"
 }
 
 @test "rsplit 1.3: a bracket missing before a group of another layer: a group of its own" {
