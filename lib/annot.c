@@ -397,14 +397,16 @@ no_close_since(struct review *r, off_t *fromp, off_t *seen, off_t bo)
 
 /*
  * Where the marker whose tail is at bo starts: the last "[[" that was no
- * marker, when it is in the current sentence and no "]]" closed it
- * before bo (SPEC 1.2: a warning points at the start of the marker);
- * else bo.
+ * marker, when it is in the current sentence, no more than MARKER_MAX
+ * bytes before bo, and no "]]" closed it before bo (SPEC 1.2: a warning
+ * points at the start of the marker); else bo.  decode_ahead keeps the
+ * notes after such a "[[" unreported, so that the order of all is the
+ * file's however reads end (found by fuzz/fuzz_review.c).
  */
 static off_t
 tail_start(struct review *r, off_t bo)
 {
-	if (r->open2_from >= r->seg &&
+	if (r->open2_from >= r->seg && bo - r->open2_from <= MARKER_MAX &&
 	    no_close_since(r, &r->open2_from, &r->open2_seen, bo))
 		return r->open2_from;
 	return bo;
@@ -469,6 +471,9 @@ decode_ahead(struct review *r)
 		    r->scan);
 	if (r->quoted && r->dec.close_quote < 0 && stop > r->qscan)
 		stop = r->qscan;
+	if (r->open2_from >= r->seg && r->scan - r->open2_from <= MARKER_MAX &&
+	    stop > r->open2_from)
+		stop = r->open2_from;
 	if (stop > r->dec_to)
 		r->dec_to += (off_t)decode_part(&r->dec, at(r, r->dec_to),
 		    (size_t)(r->scan - r->dec_to), (size_t)(stop - r->dec_to),
