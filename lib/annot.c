@@ -50,6 +50,7 @@ advance_lines(struct review *r, off_t to)
 }
 
 static off_t	decode_ahead(struct review *);
+static bool	no_close_since(struct review *, off_t *, off_t *, off_t);
 static void	flush_before(struct review *, off_t);
 
 /*
@@ -107,6 +108,13 @@ print_args(const struct review *r, const struct note *n)
 		    sch->layers[n->arg[1]].name);
 		if (n->arg[2] > 1)
 			fprintf(stderr, " (%d groups out of place)", n->arg[2]);
+		break;
+	case NOTE_UNSURE:
+		fprintf(stderr, " group %d has %s", n->arg[0],
+		    n->arg[1] == LAYER_SEVERAL ? "codes of several layers" :
+		    "unknown codes");
+		if (n->arg[2] > 1)
+			fprintf(stderr, " (%d such groups)", n->arg[2]);
 		break;
 	default:
 		break;
@@ -167,6 +175,7 @@ init(struct review *r, const struct review_opts *opts)
 	r->opts = *opts;
 	r->dec.close_quote = -1;
 	r->distrust_from = r->distrust_seen = r->mark_end = -1;
+	r->open2_from = r->open2_seen = -1;
 	r->dec.notes = &r->notes;
 	r->line = 1;
 	/*
@@ -360,21 +369,59 @@ find_close_quote(struct review *r, off_t limit, struct marker *m)
 static bool
 open1_distrusted(struct review *r, off_t bo)
 {
-	off_t from = r->distrust_from;
+	return no_close_since(r, &r->distrust_from, &r->distrust_seen, bo);
+}
+
+/*
+ * Is there no "]]" from *from (in the current sentence) to bo?  Then
+ * *seen becomes bo; else *from becomes -1.
+ */
+static bool
+no_close_since(struct review *r, off_t *fromp, off_t *seen, off_t bo)
+{
+	off_t from = *fromp;
 
 	if (from < 0)
 		return false;
-	if (from < r->distrust_seen - 1)
-		from = r->distrust_seen - 1;
+	if (from < *seen - 1)
+		from = *seen - 1;
 	if (from < r->seg)
 		from = r->seg;
 	if (from < bo &&
 	    memmem(at(r, from), (size_t)(bo - from), "]]", 2) != NULL) {
-		r->distrust_from = -1;
+		*fromp = -1;
 		return false;
 	}
-	r->distrust_seen = bo;
+	*seen = bo;
 	return true;
+}
+
+/*
+ * Where the marker whose tail is at bo starts: the last "[[" that was no
+ * marker, when it is in the current sentence, no more than MARKER_MAX
+ * bytes before bo, and no "]]" closed it before bo (SPEC 1.2: a warning
+ * points at the start of the marker); else bo.  decode_ahead keeps the
+ * notes after such a "[[" unreported, so that the order of all is the
+ * file's however reads end (found by fuzz/fuzz_review.c).
+ */
+static off_t
+tail_start(struct review *r, off_t bo)
+{
+	if (r->open2_from >= r->seg && bo - r->open2_from <= MARKER_MAX &&
+	    no_close_since(r, &r->open2_from, &r->open2_seen, bo))
+		return r->open2_from;
+	return bo;
+}
+
+/* Notes a "[[" at bo that is no marker, for tail_start. */
+static void
+open2_failed(struct review *r, const char *b, off_t bo)
+{
+	if (bo + 1 >= end_off(r) || b[1] != '[')
+		return;
+	if (bo > r->seg && b[-1] == '[')
+		return;	/* the second '[' of a "[[[" */
+	r->open2_from = r->open2_seen = bo;
 }
 
 /*
@@ -420,8 +467,14 @@ decode_ahead(struct review *r)
 
 	if (r->distrust_from >= 0)
 		(void)open1_distrusted(r, r->scan);
+	if (r->open2_from >= r->seg)
+		(void)no_close_since(r, &r->open2_from, &r->open2_seen,
+		    r->scan);
 	if (r->quoted && r->dec.close_quote < 0 && stop > r->qscan)
 		stop = r->qscan;
+	if (r->open2_from >= r->seg && r->scan - r->open2_from <= MARKER_MAX &&
+	    stop > r->open2_from)
+		stop = r->open2_from;
 	if (stop > r->dec_to)
 		r->dec_to += (off_t)decode_part(&r->dec, at(r, r->dec_to),
 		    (size_t)(r->scan - r->dec_to), (size_t)(stop - r->dec_to),
@@ -475,7 +528,8 @@ find_marker(struct review *r, struct marker *m)
 		    r->opts.scheme, m)) {
 		case MARKER_YES:
 			if ((m->notes & 1u << NOTE_OPEN1) && is_tail(r, bo)) {
-				notes_add(&r->notes, bo, NOTE_TAIL, 0);
+				notes_add(&r->notes, tail_start(r, bo),
+				    NOTE_TAIL, 0);
 				r->scan = bo + (off_t)m->len;
 				continue;
 			}
@@ -495,6 +549,7 @@ find_marker(struct review *r, struct marker *m)
 			distrust(r, bo + 1);
 			/* FALLTHROUGH */
 		case MARKER_NO:
+			open2_failed(r, b, bo);
 			r->scan = bo + 1;
 		}
 	}
@@ -533,6 +588,30 @@ join_escape(struct review *r, off_t bslash, off_t after, size_t *carry)
 	return k + (off_t)used - 1;
 }
 
+/* A note of the marker m at b, with its arguments. */
+static void
+add_marker_note(struct review *r, off_t b, const struct marker *m,
+    enum note_kind k)
+{
+	const int *a;
+
+	switch (k) {
+	case NOTE_MOVED:
+		a = m->place[0];
+		break;
+	case NOTE_KEPT:
+		a = m->place[1];
+		break;
+	case NOTE_UNSURE:
+		a = m->place[2];
+		break;
+	default:
+		notes_add(&r->notes, b, k, 0);
+		return;
+	}
+	notes_add3(&r->notes, b, k, a[0], a[1], a[2]);
+}
+
 /*
  * Decodes the text before the next marker (or the rest of the file) into
  * r->cur.  Returns true when a marker ends it; its labels are in m.
@@ -566,9 +645,7 @@ next_segment(struct review *r, struct marker *m)
 	if (found)
 		for (unsigned k = 0; k < NOTE_NKINDS; k++)
 			if (m->notes & 1u << k)
-				notes_add3(&r->notes, b, (enum note_kind)k,
-				    m->place_group, m->place_layer,
-				    m->place_moved);
+				add_marker_note(r, b, m, (enum note_kind)k);
 	flush_notes(r);
 	r->mark_end = found ? b + (off_t)m->len : -1;
 	r->seg = r->scan = r->dec_to = next;

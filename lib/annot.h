@@ -41,6 +41,8 @@ struct review {
 	off_t			 qscan;		/* next '"' to look at */
 	off_t			 distrust_from;	/* a broken [[: no [ marker till ]] */
 	off_t			 distrust_seen;	/* ... and no "]]" up to here */
+	off_t			 open2_from;	/* the last [[ that was no marker */
+	off_t			 open2_seen;	/* ... and no "]]" up to here */
 	bool			 quoted;	/* a JSON string in quotes */
 	off_t			 mark_end;	/* where the last marker ended */
 	off_t			 dec_to;	/* decoded onto cur up to here */

@@ -23,6 +23,7 @@ struct scan {
 	bool		 codes_only;	/* opened by one '[': items must be codes */
 	int		 nlayers;	/* groups a marker may have */
 	size_t		 code_max;	/* letters of a code, at most */
+	const struct scheme *sch;
 	struct marker	*m;
 };
 
@@ -137,6 +138,62 @@ add_item(struct marker *m, const char *p, size_t n)
 	m->n[g] += n;
 }
 
+/*
+ * The layer a group's codes put it in: the one layer that lists each of
+ * them, codes valid in any layer (CNT) aside; LAYER_ANY when no code
+ * tells (an empty group, CNT alone); LAYER_UNKNOWN or LAYER_SEVERAL when
+ * no one layer is evident.
+ */
+static int
+group_home(const struct scheme *sch, const struct marker *m, int g)
+{
+	struct slice rest = { m->text + m->off[g], m->n[g] }, item;
+	int home = LAYER_ANY, h;
+
+	while (items_next(&rest, &item)) {
+		h = scheme_home(sch, items_code(item));
+		if (h == LAYER_ANY)
+			continue;
+		if (h < 0)
+			return h;
+		if (home != LAYER_ANY && home != h)
+			return LAYER_SEVERAL;
+		home = h;
+	}
+	return home;
+}
+
+/* The layer of the item at p (scheme_home of its code, upper-cased). */
+static int
+item_home(const struct scan *s, const char *p, size_t n)
+{
+	char up[ITEM_MAX];
+	size_t k;
+
+	if (n > ITEM_MAX)
+		return LAYER_UNKNOWN;
+	for (k = 0; k < n; k++)
+		up[k] = p[k] >= 'a' && p[k] <= 'z' ? (char)(p[k] - 'a' + 'A') :
+		    p[k] == '_' ? '-' : p[k];
+	return scheme_home(s->sch, items_code((struct slice){ up, n }));
+}
+
+/*
+ * Do the item at p and the last group belong to two layers?  Then a
+ * bracket between them was left out (SPEC 1.3: labels must not join a
+ * group of another layer).
+ */
+static bool
+other_layer(const struct scan *s, const char *p, size_t n)
+{
+	int g = s->m->ngroups - 1, h = item_home(s, p, n), home;
+
+	if (h < 0 || s->m->n[g] == 0)
+		return false;
+	home = group_home(s->sch, s->m, g);
+	return home >= 0 && home != h;
+}
+
 /* Length of the run of item characters at s->i. */
 static size_t
 item_len(const struct scan *s)
@@ -148,11 +205,83 @@ item_len(const struct scan *s)
 	return k - s->i;
 }
 
+/*
+ * A '[' inside a group: "[PDI-POS,[MET-POS]" joins items of one layer;
+ * "[[MET-NEG, [EMP-NEG]" lacks the ']' of a group of another layer, and
+ * a new group starts.  One past the scheme's last layer makes a marker
+ * that is not read.
+ */
+static enum step
+nested(struct scan *s)
+{
+	size_t save = s->i, n;
+
+	s->i++;
+	if (!skip_space(s))
+		return ran_out(s);
+	n = item_len(s);
+	if (s->i + n == s->n)
+		return ran_out(s);
+	if (!other_layer(s, s->p + s->i, n)) {
+		s->m->notes |= 1u << NOTE_NESTED;
+		return STEP_OK;
+	}
+	if (s->m->ngroups == s->nlayers) {
+		s->i = save;
+		return STEP_FAIL;
+	}
+	s->m->notes |= 1u << NOTE_NO_CLOSE;
+	open_group(s->m);
+	return STEP_OK;
+}
+
+/*
+ * Is what follows s->i, spaces aside, a comma (or none) and a group of
+ * codes?  Then a "]]" before it closed the marker too early.
+ */
+static enum step
+group_follows(const struct scan *s)
+{
+	enum step more = s->eof ? STEP_END : STEP_MORE;
+	size_t k = s->i, n;
+
+	while (k < s->n && is_space(s->p[k]))
+		k++;
+	if (k < s->n && s->p[k] == ',')
+		for (k++; k < s->n && is_space(s->p[k]); k++)
+			;
+	if (k == s->n)
+		return more;
+	if (s->p[k] != '[')
+		return STEP_END;
+	for (k++;;) {
+		while (k < s->n && is_space(s->p[k]))
+			k++;
+		n = 0;
+		while (k + n < s->n && is_item_char(s->p[k + n]))
+			n++;
+		if (k + n >= s->n)
+			return more;
+		if (!is_code(s, s->p + k, n))
+			return STEP_END;
+		for (k += n; k < s->n && is_space(s->p[k]); k++)
+			;
+		if (k == s->n)
+			return more;
+		if (s->p[k] == ']')
+			return STEP_OK;
+		if (s->p[k] != ',')
+			return STEP_END;
+		k++;
+	}
+}
+
 /* Inside a group: items separated by commas, up to its ']'. */
 static enum step
 read_group(struct scan *s)
 {
 	bool after_item = false;
+	enum step st;
 	size_t n;
 
 	for (;;) {
@@ -167,8 +296,8 @@ read_group(struct scan *s)
 			after_item = false;
 			continue;
 		case '[':
-			s->m->notes |= 1u << NOTE_NESTED;
-			s->i++;
+			if ((st = nested(s)) != STEP_OK)
+				return st;
 			continue;
 		}
 		n = item_len(s);
@@ -184,21 +313,51 @@ read_group(struct scan *s)
 }
 
 /*
+ * A character typed for the comma before a group: STEP_OK when a '['
+ * follows (across spaces) and the group is opened, STEP_END if not.
+ */
+static enum step
+typo_comma(struct scan *s, enum note_kind note)
+{
+	size_t k = s->i + 1;
+
+	while (k < s->n && is_space(s->p[k]))
+		k++;
+	if (k == s->n && !s->eof)
+		return STEP_MORE;
+	if (k == s->n || s->p[k] != '[')
+		return STEP_END;
+	s->m->notes |= 1u << note;
+	s->i = k + 1;
+	return STEP_OK;
+}
+
+/*
  * After a group's ']': the closing ']' (perhaps doubled), a comma and the
- * next group, bare codes that join the group before, or text, which ends
- * a marker that was not closed.  STEP_OK means a next group was opened.
+ * next group, bare codes that join the group before (or, of another
+ * layer, are a group of their own that lacks its '['), or text, which
+ * ends a marker that was not closed.  A "]]" directly followed by a
+ * group closed the marker early: the groups after it join it.  STEP_OK
+ * means a next group was opened.
  */
 static enum step
 after_group(struct scan *s, int nopen)
 {
-	size_t end = s->i, n, k;
-	bool comma = false;
+	size_t end = s->i, n;
+	bool comma = false, bare = false, joined = false;
+	enum step st;
 
 	for (;;) {
 		if (!skip_space(s)) {
 			if (!s->eof)
 				return STEP_MORE;
 			break;
+		}
+		if (s->p[s->i] == ']' && bare) {
+			/* "[B], CRT], [MAJ]]": the ']' of the bare group. */
+			end = ++s->i;
+			bare = comma = false;
+			continue;
 		}
 		if (s->p[s->i] == ']') {
 			if (++s->i == s->n && !s->eof)
@@ -207,13 +366,21 @@ after_group(struct scan *s, int nopen)
 				s->i++;
 				if (nopen != 3)
 					s->m->notes |= 1u << NOTE_EXTRA_CLOSE;
+				return STEP_END;
 			}
-			return STEP_END;
+			if (s->m->ngroups == s->nlayers || comma)
+				return STEP_END;
+			if ((st = group_follows(s)) != STEP_OK)
+				return st;
+			s->m->notes |= 1u << NOTE_EARLY_CLOSE;
+			joined = true;
+			end = s->i;
+			continue;
 		}
 		if (s->m->ngroups == s->nlayers)
 			break;
 		if (s->p[s->i] == '[') {
-			if (!comma)
+			if (!comma && !joined)
 				s->m->notes |= 1u << NOTE_NO_COMMA;
 			s->i++;
 			return STEP_OK;
@@ -223,26 +390,29 @@ after_group(struct scan *s, int nopen)
 			comma = true;
 			continue;
 		}
-		/* "[EMP-NEG]. [CRT]": a typo for the comma. */
-		if (!comma && strchr(".;:", s->p[s->i]) != NULL) {
-			k = s->i + 1;
-			while (k < s->n && is_space(s->p[k]))
-				k++;
-			if (k == s->n && !s->eof)
-				return STEP_MORE;
-			if (k < s->n && s->p[k] == '[') {
-				s->m->notes |= 1u << NOTE_BAD_COMMA;
-				s->i = k + 1;
-				return STEP_OK;
-			}
+		/*
+		 * "[MET-NEG],, [EMP-NEG]", "[EMP-NEG]. [CRT]": typos for
+		 * the comma.
+		 */
+		if ((s->p[s->i] == ',' && !bare) ||
+		    (!comma && strchr(".;:", s->p[s->i]) != NULL)) {
+			st = typo_comma(s, s->p[s->i] == ',' ?
+			    NOTE_TWO_COMMAS : NOTE_BAD_COMMA);
+			if (st != STEP_END)
+				return st;
 		}
 		n = item_len(s);
 		if (s->i + n == s->n && !s->eof)
 			return STEP_MORE;
 		if (!comma || !is_code(s, s->p + s->i, n))
 			break;
+		if (other_layer(s, s->p + s->i, n)) {
+			open_group(s->m);
+			s->m->notes |= 1u << NOTE_NO_OPEN;
+			bare = true;
+		} else
+			s->m->notes |= 1u << NOTE_BARE;
 		add_item(s->m, s->p + s->i, n);
-		s->m->notes |= 1u << NOTE_BARE;
 		s->i += n;
 		end = s->i;
 		comma = false;
@@ -341,7 +511,7 @@ too_many(const struct scan *s, bool capped)
 {
 	struct marker *m = s->m;
 	size_t i = m->len;
-	int more = 0;
+	int more = 0, k;
 
 	for (;;) {
 		while (i < s->n && is_space(s->p[i]))
@@ -354,10 +524,12 @@ too_many(const struct scan *s, bool capped)
 			return MARKER_EXCESS;
 		}
 		/* Past SCHEME_LAYERS_MAX groups it is no marker. */
-		if (s->p[i] != ',' || more == SCHEME_LAYERS_MAX - s->nlayers)
+		if (more == SCHEME_LAYERS_MAX - s->nlayers)
 			return MARKER_YES;
-		for (i++; i < s->n && is_space(s->p[i]); i++)
-			;
+		/* A comma, a doubled one, or none, as after_group reads. */
+		for (k = 0; k < 2 && i < s->n && s->p[i] == ','; k++)
+			for (i++; i < s->n && is_space(s->p[i]); i++)
+				;
 		if (i == s->n)
 			break;
 		if (s->p[i] != '[')
@@ -375,100 +547,84 @@ too_many(const struct scan *s, bool capped)
 }
 
 /*
- * The layer a group's codes put it in: the one layer that lists each of
- * them, codes valid in any layer (CNT) aside; LAYER_ANY when no code
- * tells (an empty group, CNT alone); LAYER_UNKNOWN or LAYER_SEVERAL when
- * no one layer is evident.
+ * SPEC 1.3, group by group: a group whose codes all belong to one layer
+ * goes to that layer; any other group (no code that tells, unknown codes,
+ * codes of several layers) stays in its position.  Where two groups would
+ * take one layer, those that would move stay, and so on until no layer
+ * is wanted twice.  want[g] is the layer group g ends in.
  */
-static int
-group_home(const struct scheme *sch, const struct marker *m, int g)
+static void
+placement(const int *home, int ngroups, int *want)
 {
-	struct slice rest = { m->text + m->off[g], m->n[g] }, item;
-	int home = LAYER_ANY, h;
+	int claims[SCHEME_LAYERS_MAX], g;
+	bool changed;
 
-	while (items_next(&rest, &item)) {
-		h = scheme_home(sch, items_code(item));
-		if (h == LAYER_ANY)
-			continue;
-		if (h < 0)
-			return h;
-		if (home != LAYER_ANY && home != h)
-			return LAYER_SEVERAL;
-		home = h;
-	}
-	return home;
+	for (g = 0; g < ngroups; g++)
+		want[g] = home[g] >= 0 ? home[g] : g;
+	do {
+		memset(claims, 0, sizeof(claims));
+		for (g = 0; g < ngroups; g++)
+			claims[want[g]]++;
+		changed = false;
+		for (g = 0; g < ngroups; g++)
+			if (want[g] != g && claims[want[g]] > 1) {
+				want[g] = g;
+				changed = true;
+			}
+	} while (changed);
 }
 
-/*
- * Where each layer's group is, or -1: a group whose codes tell its layer
- * goes there, any other stays in its position.  False when that is not
- * evident: a group of unknown codes or of codes of several layers, or
- * two groups for one layer.
- */
-static bool
-placement(const int *home, int ngroups, int nlayers, int *at)
+/* Counts a group for the note of index k (0 moved, 1 kept, 2 unsure). */
+static void
+count_place(struct marker *m, int k, int g, int layer)
 {
-	int g, l;
-
-	for (l = 0; l < nlayers; l++)
-		at[l] = -1;
-	for (g = 0; g < ngroups; g++) {
-		if (home[g] < LAYER_ANY)
-			return false;
-		if (home[g] >= 0) {
-			if (at[home[g]] >= 0)
-				return false;
-			at[home[g]] = g;
-		}
+	if (m->place[k][2]++ == 0) {
+		m->place[k][0] = g + 1;
+		m->place[k][1] = layer;
 	}
-	for (g = 0; g < ngroups; g++)
-		if (home[g] == LAYER_ANY) {
-			if (at[g] >= 0)
-				return false;
-			at[g] = g;
-		}
-	return true;
 }
 
 /*
  * SPEC 1.3: groups out of place ("[[MET-NEG], [CRT], [MAJ]]", without
  * its aspect group; a model that skips or swaps criteria) go to the
  * layers their codes belong to, when that is evident; a layer that no
- * group fills stays empty.  Otherwise they stay where they are, and the
- * warning says the labels may be in the wrong columns.
+ * group fills stays empty.  The others stay where they are, and the
+ * warnings say which may be in the wrong columns.
  */
 static void
 place(struct marker *m, const struct scheme *sch)
 {
-	int home[SCHEME_LAYERS_MAX], at[SCHEME_LAYERS_MAX];
-	size_t off[SCHEME_LAYERS_MAX], n[SCHEME_LAYERS_MAX];
-	int g, l, first = -1, moved = 0;
+	int home[SCHEME_LAYERS_MAX], want[SCHEME_LAYERS_MAX];
+	size_t off[SCHEME_LAYERS_MAX] = { 0 }, n[SCHEME_LAYERS_MAX] = { 0 };
+	int g, last = 0, out = 0;
 
 	for (g = 0; g < m->ngroups; g++) {
 		home[g] = group_home(sch, m, g);
-		if (home[g] >= 0 && home[g] != g) {
-			moved++;
-			if (first < 0)
-				first = g;
-		}
+		if (home[g] >= 0 && home[g] != g)
+			out++;
 	}
-	if (first < 0)
+	if (out == 0)
 		return;
-	m->place_group = first + 1;
-	m->place_layer = home[first];
-	m->place_moved = moved;
-	if (!placement(home, m->ngroups, sch->nlayers, at)) {
+	placement(home, m->ngroups, want);
+	for (g = 0; g < m->ngroups; g++) {
+		if (want[g] != g)
+			count_place(m, 0, g, home[g]);
+		else if (home[g] >= 0 && home[g] != g)
+			count_place(m, 1, g, home[g]);
+		else if (home[g] < LAYER_ANY)
+			count_place(m, 2, g, home[g]);
+		off[want[g]] = m->off[g];
+		n[want[g]] = m->n[g];
+		if (want[g] + 1 > last)
+			last = want[g] + 1;
+	}
+	if (m->place[0][2] > 0)
+		m->notes |= 1u << NOTE_MOVED;
+	if (m->place[1][2] > 0)
 		m->notes |= 1u << NOTE_KEPT;
-		return;
-	}
-	m->notes |= 1u << NOTE_MOVED;
-	m->ngroups = 0;
-	for (l = 0; l < sch->nlayers; l++) {
-		off[l] = at[l] >= 0 ? m->off[at[l]] : 0;
-		n[l] = at[l] >= 0 ? m->n[at[l]] : 0;
-		if (at[l] >= 0)
-			m->ngroups = l + 1;
-	}
+	if (m->place[2][2] > 0)
+		m->notes |= 1u << NOTE_UNSURE;
+	m->ngroups = last;
 	memcpy(m->off, off, sizeof(off));
 	memcpy(m->n, n, sizeof(n));
 }
@@ -482,7 +638,7 @@ marker_parse(const char *p, size_t n, bool eof, const struct scheme *sch,
     struct marker *m)
 {
 	struct scan s = { p, n, 0, eof, false, sch->nlayers,
-	    sch->maxcode > CODE_SHORT ? sch->maxcode : CODE_SHORT, m };
+	    sch->maxcode > CODE_SHORT ? sch->maxcode : CODE_SHORT, sch, m };
 	bool capped = n > MARKER_MAX;
 	enum marker_result res;
 

@@ -25,9 +25,12 @@ struct marker {
 	size_t		len;		/* bytes from the first '[' */
 	int		ngroups;	/* layers filled, the last one included */
 	int		nread;		/* groups read */
-	int		place_group;	/* the first group out of place, 1-based */
-	int		place_layer;	/* ... and the layer its codes belong to */
-	int		place_moved;	/* groups out of place */
+	/*
+	 * For NOTE_MOVED, NOTE_KEPT and NOTE_UNSURE: the first such group
+	 * (1-based), its layer (or LAYER_UNKNOWN, LAYER_SEVERAL) and how
+	 * many groups the note is about.
+	 */
+	int		place[3][3];
 	unsigned	notes;		/* 1 << NOTE_... */
 	size_t		off[SCHEME_LAYERS_MAX];	/* layer i: text[off..off+n) */
 	size_t		n[SCHEME_LAYERS_MAX];

@@ -16,10 +16,15 @@ enum note_kind {
 	NOTE_NO_COMMA,		/* [A] [B] */
 	NOTE_BAD_COMMA,		/* [A]. [B] */
 	NOTE_NESTED,		/* [A,[B] */
+	NOTE_NO_CLOSE,		/* [A, [B]: A and B of two layers */
 	NOTE_BARE,		/* [A],B, [C] */
+	NOTE_NO_OPEN,		/* [A], B], [C]: A and B of two layers */
+	NOTE_EARLY_CLOSE,	/* [[A]], [B], [C]] */
+	NOTE_TWO_COMMAS,	/* [A],, [B] */
 	NOTE_UNCLOSED,		/* [D] followed by text */
 	NOTE_MOVED,		/* groups moved to their codes' layers */
 	NOTE_KEPT,		/* groups out of place, left where they are */
+	NOTE_UNSURE,		/* groups of no evident layer, left there */
 	NOTE_NOT_MARKER,	/* [[CODE... that does not parse */
 	NOTE_EXCESS,		/* more groups than the scheme has layers */
 	NOTE_TAIL,		/* "], [B], [C]]": the rest of a broken marker */

@@ -100,10 +100,18 @@ r	1	clarity	CLARIT-POS	unknown code"
 	assert_equal "$status" 1
 }
 
-@test "argu: an unknown code among criteria out of place: they stay, with a warning" {
+@test "argu: an unknown code among criteria out of place: it stays, the others go to their layers" {
 	split_is 'A.[[CLARIT-POS],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
-	    "$(row r 1 CLARIT-POS DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU '' A.)" \
-	    "rsplit: r.txt:1:3: groups out of place kept in their positions: group 2 belongs to layer depth (8 groups out of place)"
+	    "$(row r 1 CLARIT-POS '' DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 2 belongs to layer depth (8 groups out of place)
+rsplit: r.txt:1:3: groups of no evident layer kept in their positions: group 1 has unknown codes"
+}
+
+@test "argu: criteria of two layers in one group stay; the groups after it go to their layers" {
+	split_is 'A.[[CLA-POS,JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 CLA-POS,JUS-NEG '' DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 2 belongs to layer depth (8 groups out of place)
+rsplit: r.txt:1:3: groups of no evident layer kept in their positions: group 1 has codes of several layers"
 }
 
 @test "argu: two groups for one criterion: they stay, with a warning" {
@@ -115,7 +123,7 @@ r	1	clarity	CLARIT-POS	unknown code"
 @test "argu: a typo in the first group leaves the marker text, never its tail as a shifted marker" {
 	split_is 'A.[[CLA POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]] B.[[CLA-NEU]]' \
 	    "$(row r 1 CLA-NEU '' '' '' '' '' '' '' '' '' 'A.[[CLA POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]] B.')" \
-	    "rsplit: r.txt:1:14: groups after a marker that could not be read kept as text"
+	    "rsplit: r.txt:1:3: groups after a marker that could not be read kept as text"
 }
 
 @test "argu: a marker closed by one ] ends after the tenth group" {
@@ -158,4 +166,25 @@ rsplit: r.txt: no annotations"
 CLA	1"
 	assert_equal "$stderr" ""
 	assert_equal "$status" 0
+}
+
+@test "argu: a marker closed early by ]] takes the groups after it, with a warning" {
+	printf '%s' 'A one.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS]],[NOV-NEG],[ETH-NEU]] B two.[[CLA-NEU]]' > s1.txt
+	run2 rsplit --strict -N s1.txt
+	assert_equal "$output" "$(row s1 1 "${TENROW[@]}" 'A one.')
+$(row s1 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B two.')"
+	assert_equal "$stderr" "rsplit: s1.txt:1:7: marker closed early; the groups after ']]' joined to it"
+	assert_equal "$status" 1
+}
+
+@test "argu: a [ inside a group between two criteria is a missing ]" {
+	split_is 'A.[[CLA-POS, [JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
+	    "$(row r 1 "${TENROW[@]}" A.)" \
+	    "rsplit: r.txt:1:3: missing ']' before a group of another layer"
+}
+
+@test "argu: a bare criterion after the last bracket is a group of its own" {
+	split_is 'A one.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],ETH-NEU]]' \
+	    "$(row r 1 "${TENROW[@]}" 'A one.')" \
+	    "rsplit: r.txt:1:7: missing '[' before a group of another layer"
 }

@@ -263,24 +263,111 @@ $(row r 2 INT-NEU '' SMY GEN ok.)" \
 rsplit: r.txt:1:9: groups moved to the layers of their codes: group 1 belongs to layer aspect (3 groups out of place)"
 }
 
-@test "rsplit 1.3: groups out of place whose layers are not evident stay, with a warning" {
-	# Two groups for one layer; an unknown code; codes of several layers.
-	split_is '"A.[[MET-NEG], [EMP-NEG], [CRT], [CRT]] B.[[MET-NEG], [XYZ-NEG], [MAJ]] C.[[MET-NEG,EMP-NEG], [CRT], [MAJ]] D.[[null], [MET-NEG], [CRT], [MAJ]]"' \
+@test "rsplit 1.3: placement is per group: groups whose layer is not evident stay, with a warning" {
+	# Two groups for one layer; an unknown code; codes of several
+	# layers (first and after one group that moves); an empty group
+	# where a group would go.
+	split_is '"A.[[MET-NEG], [EMP-NEG], [CRT], [CRT]] B.[[MET-NEG], [XYZ-NEG], [MAJ]] C.[[MET-NEG,EMP-NEG], [CRT], [MAJ]] D.[[null], [MET-NEG], [CRT], [MAJ]] E.[[EMP-NEG, MET-NEG], [CRT], [MAJ]]"' \
 	    "$(row r 1 MET-NEG EMP-NEG CRT CRT A.)
-$(row r 2 MET-NEG XYZ-NEG MAJ '' B.)
-$(row r 3 MET-NEG,EMP-NEG CRT MAJ '' C.)
-$(row r 4 '' MET-NEG CRT MAJ D.)" \
+$(row r 2 MET-NEG XYZ-NEG '' MAJ B.)
+$(row r 3 MET-NEG,EMP-NEG '' CRT MAJ C.)
+$(row r 4 '' MET-NEG CRT MAJ D.)
+$(row r 5 EMP-NEG,MET-NEG '' CRT MAJ E.)" \
 	    "rsplit: r.txt:1:4: groups out of place kept in their positions: group 4 belongs to layer function
-rsplit: r.txt:1:43: groups out of place kept in their positions: group 3 belongs to layer severity
-rsplit: r.txt:1:75: groups out of place kept in their positions: group 2 belongs to layer function (2 groups out of place)
-rsplit: r.txt:1:111: groups out of place kept in their positions: group 2 belongs to layer section"
+rsplit: r.txt:1:43: groups moved to the layers of their codes: group 3 belongs to layer severity
+rsplit: r.txt:1:43: groups of no evident layer kept in their positions: group 2 has unknown codes
+rsplit: r.txt:1:75: groups moved to the layers of their codes: group 2 belongs to layer function (2 groups out of place)
+rsplit: r.txt:1:75: groups of no evident layer kept in their positions: group 1 has codes of several layers
+rsplit: r.txt:1:111: groups out of place kept in their positions: group 2 belongs to layer section
+rsplit: r.txt:1:147: groups moved to the layers of their codes: group 2 belongs to layer function (2 groups out of place)
+rsplit: r.txt:1:147: groups of no evident layer kept in their positions: group 1 has codes of several layers"
+	run2 bash -c 'rsplit r.txt | rtags --check'
+	assert_equal "$output" "review	sentence	layer	tag	problem
+r	1	severity	CRT	code of another layer
+r	2	aspect	XYZ-NEG	unknown code
+r	3	section	EMP-NEG	code of another layer
+r	4	aspect	MET-NEG	code of another layer
+r	5	section	EMP-NEG	code of another layer"
+	assert_equal "$status" 1
 }
 
-@test "rsplit 1.3: a group opened inside another and out of place stays, with a warning" {
-	split_is '"A.[[MET-NEG, [EMP-NEG], [CRT], [MAJ]]"' \
-	    "$(row r 1 MET-NEG,EMP-NEG CRT MAJ '' A.)" \
-	    "rsplit: r.txt:1:4: group opened inside another; items joined
-rsplit: r.txt:1:4: groups out of place kept in their positions: group 2 belongs to layer function (2 groups out of place)"
+@test "rsplit 1.3: two groups of several layers, one moving group: each group on its own" {
+	split_is 'A.[[MET-NEG,EMP-NEG], [EMP-NEG,CRT], [MAJ]] B.' \
+	    "$(row r 1 MET-NEG,EMP-NEG EMP-NEG,CRT '' MAJ A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 3 belongs to layer severity
+rsplit: r.txt:1:3: groups of no evident layer kept in their positions: group 1 has codes of several layers (2 such groups)"
+}
+
+@test "rsplit 1.3: a [ inside a group between codes of two layers is a missing ]" {
+	split_is '"A.[[MET-NEG, [EMP-NEG], [CRT], [MAJ]] B.[[PDI-POS,[MET-POS], [EMP-POS], [APC], [MAJ]]"' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row r 2 PDI-POS,MET-POS EMP-POS APC MAJ B.)" \
+	    "rsplit: r.txt:1:4: missing ']' before a group of another layer
+rsplit: r.txt:1:42: group opened inside another; items joined"
+	split_is 'A,[MET-NEG, [EMP-NEG], [CRT], [MAJ]] B.' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ A,)" \
+	    "rsplit: r.txt:1:3: marker opened by one '['
+rsplit: r.txt:1:3: missing ']' before a group of another layer"
+	# One past the last layer: the marker is not read.
+	split_is 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ, [MET-NEG]] B.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ, [MET-NEG]] B.')" \
+	    "rsplit: r.txt:1:3: unfinished marker kept as text"
+}
+
+@test "rsplit 1.3: a [ inside a group: the mixed group stays, the others go to their layers" {
+	split_is 'A.[[EMP-NEG, MET-NEG], [CRT], [MAJ]] B.' \
+	    "$(row r 1 EMP-NEG,MET-NEG '' CRT MAJ A.)" \
+	    "rsplit: r.txt:1:3: groups moved to the layers of their codes: group 2 belongs to layer function (2 groups out of place)
+rsplit: r.txt:1:3: groups of no evident layer kept in their positions: group 1 has codes of several layers"
+	run2 bash -c 'rsplit r.txt | rtags --check'
+	assert_equal "$output" "review	sentence	layer	tag	problem
+r	1	section	EMP-NEG	code of another layer"
+	assert_equal "$status" 1
+}
+
+@test "rsplit 1.3: a marker closed early by ]] takes the groups after it, never silently" {
+	printf '%s' 'A one.[[MET-NEG], [EMP-NEG], [CRT]], [MAJ]] B two.[[RES-POS], [EMP-POS], [APC], [MIN]]' > s1.txt
+	run2 rsplit --strict -N s1.txt
+	assert_equal "$output" "$(row s1 1 MET-NEG EMP-NEG CRT MAJ 'A one.')
+$(row s1 2 RES-POS EMP-POS APC MIN 'B two.')"
+	assert_equal "$stderr" "rsplit: s1.txt:1:7: marker closed early; the groups after ']]' joined to it"
+	assert_equal "$status" 1
+	split_is 'A.[[MET-NEG]], [EMP-NEG] B two.[[RES-POS], [EMP-POS], [APC], [MIN]]' \
+	    "$(row r 1 MET-NEG EMP-NEG '' '' A.)
+$(row r 2 RES-POS EMP-POS APC MIN 'B two.')" \
+	    "rsplit: r.txt:1:3: marker closed early; the groups after ']]' joined to it
+rsplit: r.txt:1:3: marker not closed by ']]'"
+	split_is 'A.[[MET-NEG], [EMP-NEG], [CRT]] [MAJ]] B.' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ A.)" \
+	    "rsplit: r.txt:1:3: marker closed early; the groups after ']]' joined to it"
+}
+
+@test "rsplit 1.3: groups after an early ]] that make too many groups: all text" {
+	split_is 'A.[[MET-NEG], [EMP-NEG], [CRT]], [MAJ], [MIN]] B.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'A.[[MET-NEG], [EMP-NEG], [CRT]], [MAJ], [MIN]] B.')" \
+	    "rsplit: r.txt:1:3: marker has 5 groups; the scheme has 4 layers; kept as text"
+}
+
+@test "rsplit 1.3: bare items of another layer are a group of their own" {
+	split_is 'A one.[[MET-NEG], [EMP-NEG], CRT], [MAJ]] B.[[MET-NEG], [EMP-POS],PNF-POS, [APC], [MAJ]] C.[[MET-NEG], [EMP-NEG], CRT, [MAJ]] D.' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ 'A one.')
+$(row r 2 MET-NEG EMP-POS,PNF-POS APC MAJ B.)
+$(row r 3 MET-NEG EMP-NEG CRT MAJ C.)" \
+	    "rsplit: r.txt:1:7: missing '[' before a group of another layer
+rsplit: r.txt:1:45: items outside brackets joined to a group
+rsplit: r.txt:1:92: missing '[' before a group of another layer"
+}
+
+@test "rsplit 1.3: five groups without a comma before the fifth are too many: text" {
+	split_is 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ] [MIN]] B.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ] [MIN]] B.')" \
+	    "rsplit: r.txt:1:3: marker has 5 groups; the scheme has 4 layers; kept as text"
+}
+
+@test "rsplit 1.2: a doubled comma between groups is read as one" {
+	split_is 'A.[[MET-NEG],, [EMP-NEG], [CRT], [MAJ]] B.' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ A.)" \
+	    "rsplit: r.txt:1:3: doubled comma between groups read as one"
 }
 
 @test "rsplit 1.3: a long code is read whole and kept as written" {
@@ -296,23 +383,33 @@ r	2	section	METHODOLOGY-NEG	unknown code"
 
 @test "rsplit 1.3: the tail of a marker that cannot be read is text, never a shifted marker" {
 	# A typo in the first group, digits in a code, a code over 16
-	# letters, a "]]" too early, a bracket missing: each tail would put
-	# every label one layer to the left.
+	# letters: each tail would put every label one layer to the left.
+	# A "]]" too early takes the groups after it.
 	split_is '"A.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[MET1-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[METHODOLOGICALLYX-NEG], [EMP-NEG], [CRT], [MAJ]] D.[[MET-NEG]], [EMP-NEG], [CRT], [MAJ]] E.[[INT-NEU], [null], [SMY], [GEN]]"' \
-	    "$(row r 1 MET-NEG '' '' '' 'A.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[MET1-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[METHODOLOGICALLYX-NEG], [EMP-NEG], [CRT], [MAJ]] D.,')
-$(row r 2 INT-NEU '' SMY GEN '[EMP-NEG], [CRT], [MAJ]] E.')" \
-	    "rsplit: r.txt:1:16: groups after a marker that could not be read kept as text
-rsplit: r.txt:1:56: groups after a marker that could not be read kept as text
-rsplit: r.txt:1:109: groups after a marker that could not be read kept as text
-rsplit: r.txt:1:149: groups after a marker that could not be read kept as text"
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ 'A.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[MET1-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[METHODOLOGICALLYX-NEG], [EMP-NEG], [CRT], [MAJ]] D.')
+$(row r 2 INT-NEU '' SMY GEN 'E.')" \
+	    "rsplit: r.txt:1:4: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:43: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:83: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:136: marker closed early; the groups after ']]' joined to it"
 }
 
-@test "rsplit 1.3: a bracket missing before a group: the rest is text" {
+@test "rsplit 1.3: the tail warning points at the start of the marker that could not be read" {
+	split_is 'A one.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[1 MET-NEG], [EMP-NEG], [CRT], [MAJ]] C.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'A one.[[MET NEG], [EMP-NEG], [CRT], [MAJ]] B.[[1 MET-NEG], [EMP-NEG], [CRT], [MAJ]] C.')" \
+	    "rsplit: r.txt:1:7: groups after a marker that could not be read kept as text
+rsplit: r.txt:1:46: groups after a marker that could not be read kept as text"
+	# A "[[" closed before the tail is not its start.
+	split_is 'A [[1, 2]] see [Lee 2013], [CRT], [MAJ]] C.[[INT-NEU], [null], [SMY], [GEN]]' \
+	    "$(row r 1 INT-NEU '' SMY GEN 'A [[1, 2]] see [Lee 2013], [CRT], [MAJ]] C.')" \
+	    "rsplit: r.txt:1:28: groups after a marker that could not be read kept as text"
+}
+
+@test "rsplit 1.3: a bracket missing before a group of another layer: a group of its own" {
 	split_is '"A.[[MET-NEG], EMP-NEG], [CRT], [MAJ]] B.[[INT-NEU], [null], [SMY], [GEN]]"' \
-	    "$(row r 1 MET-NEG,EMP-NEG '' '' '' A.,)
-$(row r 2 INT-NEU '' SMY GEN '[CRT], [MAJ]] B.')" \
-	    "rsplit: r.txt:1:4: items outside brackets joined to a group
-rsplit: r.txt:1:26: groups after a marker that could not be read kept as text"
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row r 2 INT-NEU '' SMY GEN 'B.')" \
+	    "rsplit: r.txt:1:4: missing '[' before a group of another layer"
 }
 
 @test "rsplit 1.3: a marker with more groups than layers is text, with a warning" {
