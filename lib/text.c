@@ -29,6 +29,25 @@ is_space(char c)
 }
 
 /*
+ * The squeeze of one byte: white space is pending, to be written as one
+ * ' ' before the next other byte, and never at the start.  Returns the
+ * new length; the one step of both versions below.
+ */
+static inline size_t
+squeeze_byte(char *dst, size_t len, char c, bool *space)
+{
+	if (is_space(c)) {
+		*space = len > 0;
+		return len;
+	}
+	if (*space)
+		dst[len++] = ' ';
+	*space = false;
+	dst[len++] = c;
+	return len;
+}
+
+/*
  * Writes src[0..n) to dst with white space squeezed; returns the length
  * written, at most n.  dst may be src (in place) or a buffer of n bytes,
  * but no other overlap.
@@ -39,16 +58,8 @@ space_squeeze_portable(char *dst, const char *src, size_t n)
 	size_t i, len = 0;
 	bool space = false;
 
-	for (i = 0; i < n; i++) {
-		if (is_space(src[i])) {
-			space = len > 0;
-			continue;
-		}
-		if (space)
-			dst[len++] = ' ';
-		space = false;
-		dst[len++] = src[i];
-	}
+	for (i = 0; i < n; i++)
+		len = squeeze_byte(dst, len, src[i], &space);
 	return len;
 }
 
@@ -95,27 +106,11 @@ space_squeeze(char *dst, const char *src, size_t n)
 			i += 16;
 			continue;
 		}
-		for (k = i + 16; i < k; i++) {
-			if (is_space(src[i])) {
-				space = len > 0;
-				continue;
-			}
-			if (space)
-				dst[len++] = ' ';
-			space = false;
-			dst[len++] = src[i];
-		}
+		for (k = i + 16; i < k; i++)
+			len = squeeze_byte(dst, len, src[i], &space);
 	}
-	for (; i < n; i++) {
-		if (is_space(src[i])) {
-			space = len > 0;
-			continue;
-		}
-		if (space)
-			dst[len++] = ' ';
-		space = false;
-		dst[len++] = src[i];
-	}
+	for (; i < n; i++)
+		len = squeeze_byte(dst, len, src[i], &space);
 	return len;
 }
 
