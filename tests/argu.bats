@@ -12,22 +12,6 @@ setup() {
 	TENROW=(CLA-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU)
 }
 
-row() {
-	local IFS=$'\t'
-	printf '%s' "$*"
-}
-
-# split_is INPUT ROWS [STDERR] [OPTION...]: as in rsplit.bats.
-split_is() {
-	local input=$1 rows=$2 err=${3-}
-	shift 3 2>/dev/null || shift $#
-	printf '%s' "$input" > r.txt
-	run2 rsplit -N "$@" r.txt
-	assert_equal "$output" "$rows"
-	assert_equal "$stderr" "$err"
-	assert_equal "$status" 0
-}
-
 @test "argu: one row per review, the ten criteria in their columns, -j decoding" {
 	printf '%s' "The paper proposes \\u201cX\\u201d.\\n\\nI recommend rejection.$TEN" > R1_annotated.txt
 	run2 rsplit -j R1_annotated.txt

@@ -62,3 +62,21 @@ big_review() {
 	local path=$1 count=$2 text=$3
 	{ printf '"'; yes -- "$text" | head -n "$count"; printf '"'; } > "$path"
 }
+
+# row FIELD...: the fields joined by TABs.
+row() {
+	local IFS=$'\t'
+	printf '%s' "$*"
+}
+
+# split_is INPUT ROWS [STDERR] [OPTION...]: rsplit -N OPTION... r.txt, where
+# r.txt holds INPUT, writes exactly ROWS and STDERR and exits 0.
+split_is() {
+	local input=$1 rows=$2 err=${3-}
+	shift 3 2>/dev/null || shift $#
+	printf '%s' "$input" > r.txt
+	run2 rsplit -N "$@" r.txt
+	assert_equal "$output" "$rows"
+	assert_equal "$stderr" "$err"
+	assert_equal "$status" 0
+}

@@ -11,12 +11,6 @@ setup() {
 	R2L="$BATS_TEST_DIRNAME/../tools/reviews2lines"
 }
 
-# row FIELD...: the fields joined by TABs.
-row() {
-	local IFS=$'\t'
-	printf '%s' "$*"
-}
-
 # lines_are INPUT ROWS STDERR STATUS [OPTION...]: rsplit -N -L OPTION...
 # in.lines, where in.lines holds INPUT (printf %s), writes exactly ROWS
 # and STDERR and exits with STATUS.

@@ -7,24 +7,6 @@ setup() {
 	HDR=$(row review sentence section aspect function severity text)
 }
 
-# row FIELD...: the fields joined by TABs.
-row() {
-	local IFS=$'\t'
-	printf '%s' "$*"
-}
-
-# split_is INPUT ROWS [STDERR] [OPTION...]: rsplit -N OPTION... r.txt, where
-# r.txt holds INPUT, writes exactly ROWS and STDERR and exits 0.
-split_is() {
-	local input=$1 rows=$2 err=${3-}
-	shift 3 2>/dev/null || shift $#
-	printf '%s' "$input" > r.txt
-	run2 rsplit -N "$@" r.txt
-	assert_equal "$output" "$rows"
-	assert_equal "$stderr" "$err"
-	assert_equal "$status" 0
-}
-
 @test "rsplit: a JSON review gives the header and one row per marker" {
 	printf '%s' '"Weak results.[[RES-NEG,EXP-NEG], [EMP-NEG], [CRT], [MAJ]] Nice idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]"' > R1_annotated.txt
 	run2 rsplit R1_annotated.txt
