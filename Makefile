@@ -38,7 +38,8 @@ RK_LIBS	= $(shell pkg-config --libs libbsd-overlay 2>/dev/null)
 BUILD	?= build
 BIN	?= bin
 TOOLS	= $(sort $(basename $(notdir $(wildcard cmd/*.c))))
-LIBSRC	= $(sort $(wildcard lib/*.c))
+LIBSRC	= $(sort $(wildcard lib/*.c lib/*/*.c))
+LIBHDR	= $(wildcard lib/*.h lib/*/*.h)
 LIBOBJ	= $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
 LIBA	= $(BUILD)/libreviewkit.a
 PROGS	= $(TOOLS:%=$(BIN)/%)
@@ -48,10 +49,11 @@ FUZZ_SECONDS ?= 60
 
 all: $(PROGS)
 
-$(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h) | $(BUILD)/lib
+$(BUILD)/lib/%.o: lib/%.c $(LIBHDR)
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(RK_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/cmd/%.o: cmd/%.c $(wildcard lib/*.h) | $(BUILD)/cmd
+$(BUILD)/cmd/%.o: cmd/%.c $(LIBHDR) | $(BUILD)/cmd
 	$(CC) $(CPPFLAGS) $(RK_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIBA): $(LIBOBJ)
@@ -62,11 +64,11 @@ $(BIN)/%: $(BUILD)/cmd/%.o $(LIBA) | $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(RK_LIBS)
 
 # A libFuzzer target: one fuzz/*.c linked with the library (see fuzz:).
-$(BUILD)/fuzz/%: fuzz/%.c $(wildcard lib/*.h) $(LIBA) | $(BUILD)/fuzz
+$(BUILD)/fuzz/%: fuzz/%.c $(LIBHDR) $(LIBA) | $(BUILD)/fuzz
 	$(CC) $(CPPFLAGS) $(RK_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	    $(LIBA) $(RK_LIBS)
 
-$(BUILD)/lib $(BUILD)/cmd $(BUILD)/fuzz $(BIN):
+$(BUILD)/cmd $(BUILD)/fuzz $(BIN):
 	mkdir -p $@
 
 deps:

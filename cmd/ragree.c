@@ -16,11 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "agree_run.h"
+#include "agree/run.h"
 #include "out.h"
 #include "rk.h"
 #include "scheme.h"
-#include "units.h"
+#include "agree/units.h"
 
 static const char usage_text[] =
 "usage: ragree [-ikN] [-l LAYERS] [-u FIELDS] [-n NAMES] [--pairs]\n"

@@ -12,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "count.h"
-#include "crosstab.h"
-#include "fields.h"
+#include "count/count.h"
+#include "count/crosstab.h"
+#include "tsvin.h"
 #include "out.h"
 #include "rk.h"
 #include "scheme.h"

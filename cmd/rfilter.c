@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "expr.h"
-#include "fields.h"
-#include "exprcheck.h"
+#include "filter/expr.h"
+#include "tsvin.h"
+#include "filter/exprcheck.h"
 #include "scheme.h"
 #include "out.h"
 #include "rk.h"

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "annot.h"
-#include "ids.h"
-#include "lines.h"
+#include "review/annot.h"
+#include "review/ids.h"
+#include "review/lines.h"
 #include "scheme.h"
 #include "out.h"
 #include "rk.h"

@@ -12,9 +12,9 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "fields.h"
+#include "tsvin.h"
 #include "items.h"
-#include "longform.h"
+#include "tags/longform.h"
 #include "msg.h"
 #include "out.h"
 #include "rk.h"

@@ -25,10 +25,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "agree.h"
-#include "fields.h"
+#include "agree/coef.h"
+#include "tsvin.h"
 #include "scheme.h"
-#include "units.h"
+#include "agree/units.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

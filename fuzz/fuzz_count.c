@@ -24,9 +24,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "count.h"
-#include "crosstab.h"
-#include "fields.h"
+#include "count/count.h"
+#include "count/crosstab.h"
+#include "tsvin.h"
 #include "items.h"
 #include "out.h"
 

@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "expr.h"
-#include "fields.h"
+#include "filter/expr.h"
+#include "tsvin.h"
 #include "items.h"
 #include "scheme.h"
 

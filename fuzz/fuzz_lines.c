@@ -23,8 +23,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "annot.h"
-#include "lines.h"
+#include "review/annot.h"
+#include "review/lines.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

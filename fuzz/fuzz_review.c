@@ -31,7 +31,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "annot.h"
+#include "review/annot.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

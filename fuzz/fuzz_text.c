@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "review/text.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -27,7 +27,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "fields.h"
+#include "tsvin.h"
 #include "out.h"
 #include "tsv.h"
 

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "fields.h"
+#include "tsvin.h"
 #include "out.h"
 #include "scheme.h"
 #include "slice.h"

@@ -8,7 +8,7 @@
 #define RK_CROSSTAB_H
 
 #include "count.h"
-#include "fields.h"
+#include "tsvin.h"
 #include "out.h"
 
 void	crosstab_write(const struct count *, struct out *,

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agree_run.h"
+#include "run.h"
 #include "msg.h"
 #include "xmalloc.h"
 

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agree.h"
+#include "coef.h"
 #include "xmalloc.h"
 
 #define NONE	UINT32_MAX	/* no value: the rater gave no such unit */

@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "fields.h"
+#include "tsvin.h"
 #include "hash.h"
 #include "out.h"
 #include "tsv.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agree_run.h"
+#include "run.h"
 #include "tsv.h"
 #include "xmalloc.h"
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields.h"
+#include "tsvin.h"
 #include "msg.h"
 #include "xmalloc.h"
 

@@ -17,9 +17,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "agree.h"
+#include "coef.h"
 #include "buf.h"
-#include "fields.h"
+#include "tsvin.h"
 #include "hash.h"
 #include "tsv.h"
 
