@@ -1,12 +1,12 @@
 /*
  * ragree: agreement between annotators.  Each file is one rater's review
- * TSV; units are matched by the -u fields (lib/units.c), and for each
+ * TSV; units are matched by the -u fields (lib/agree/units.c), and for each
  * layer a unit's value is the set of its items.  The coefficients
- * (lib/agree.c) are computed at the end from integer counts, over
+ * (lib/agree/coef.c) are computed at the end from integer counts, over
  * categories in byte order, so the output never depends on hash order.
  * The arguments that name layers and raters are checked in
- * lib/agree_args.c, the files read in lib/agree_read.c, and the tables
- * written by lib/agree_out.c.
+ * lib/agree/args.c, the files read in lib/agree/raters.c, and the tables
+ * written by lib/agree/report.c.
  */
 #include <err.h>
 #include <getopt.h>
@@ -16,11 +16,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "agree/run.h"
+#include "agree/args.h"
+#include "agree/raters.h"
+#include "agree/report.h"
+#include "agree/units.h"
 #include "out.h"
 #include "rk.h"
 #include "scheme.h"
-#include "agree/units.h"
 
 static const char usage_text[] =
 "usage: ragree [-ikN] [-l LAYERS] [-u FIELDS] [-n NAMES] [--pairs]\n"
@@ -146,27 +148,27 @@ main(int argc, char *argv[])
 	g.usage = usage_text;
 	scheme_in_effect(&scheme, opts.scheme);
 	g.scheme = &scheme;
-	agree_layers(&g);
+	args_layers(&g);
 	memset(&spec, 0, sizeof(spec));
-	spec.fields = agree_list(&g, opts.units, &spec.nfields, "-u");
+	spec.fields = args_list(&g, opts.units, &spec.nfields, "-u");
 	spec.layers = g.layer;
 	spec.nlayers = g.nlayers;
 	spec.scheme = &scheme;
 	spec.polarity = opts.polarity;
-	agree_names(&g, argv, nfiles);
+	args_names(&g, argv, nfiles);
 
 	units_init(&g.u, &spec, nfiles);
-	rval = agree_read(&g, argv, nfiles);
+	rval = raters_read(&g, argv, nfiles);
 	out_init(&o, STDOUT_FILENO);
 	g.o = &o;
 	if (opts.confusion != NULL)
-		agree_write_confusion(&g);
+		report_confusion(&g);
 	else
-		agree_write(&g);
+		report_write(&g);
 	out_free(&o);
 
-	agree_free(&g);
-	agree_list_free(spec.fields);
+	raters_free(&g);
+	args_list_free(spec.fields);
 	scheme_free(&scheme);
 	return rval;
 }

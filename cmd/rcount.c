@@ -1,7 +1,7 @@
 /*
  * rcount: counts the rows of review TSV by the values of fields.  One
- * pass adds each row's keys to a tally (lib/count.c); the output, a list
- * or with -x a table (lib/crosstab.c), is sorted at the end, so it never
+ * pass adds each row's keys to a tally (lib/count/count.c); the output, a list
+ * or with -x a table (lib/count/crosstab.c), is sorted at the end, so it never
  * depends on hash order.  Memory grows with the number of distinct keys.
  */
 #include <err.h>
@@ -14,10 +14,10 @@
 
 #include "count/count.h"
 #include "count/crosstab.h"
-#include "tsvin.h"
 #include "out.h"
 #include "rk.h"
 #include "scheme.h"
+#include "tsvin.h"
 #include "xmalloc.h"
 
 static const char usage_text[] =
@@ -198,7 +198,7 @@ main(int argc, char *argv[])
 	struct opts opts = { { false, false, false, false, false, false,
 	    COUNT_BY_COUNT }, NULL, NULL, NULL };
 	struct scheme scheme;
-	struct tsv_in in;
+	struct tsvin in;
 	struct count c;
 	struct slice row;
 	struct out o;

@@ -11,12 +11,12 @@
 #include <unistd.h>
 
 #include "filter/expr.h"
-#include "tsvin.h"
 #include "filter/exprcheck.h"
-#include "scheme.h"
 #include "out.h"
 #include "rk.h"
+#include "scheme.h"
 #include "tsv.h"
+#include "tsvin.h"
 #include "xmalloc.h"
 
 static const char usage_text[] =
@@ -243,7 +243,7 @@ compile(const struct args *a, int flags)
  * field against the scheme; returns how many fields rows need.
  */
 static size_t
-bind(struct expr *ex, char **texts, size_t n, struct tsv_in *in)
+bind(struct expr *ex, char **texts, size_t n, struct tsvin *in)
 {
 	size_t i, col;
 	int layer;
@@ -252,7 +252,7 @@ bind(struct expr *ex, char **texts, size_t n, struct tsv_in *in)
 		col = tsvin_bind(in, ex[i].field, &layer);
 		expr_bind(&ex[i], col, layer >= 0);
 		if (layer >= 0)
-			expr_check(&ex[i], texts[i], in->scheme, layer);
+			exprcheck(&ex[i], texts[i], in->scheme, layer);
 	}
 	return in->need;
 }
@@ -271,7 +271,7 @@ holds(struct expr *ex, size_t n, const struct slice *f, bool any)
 
 /* Rows are split only as far as the last field an expression needs. */
 static void
-filter(struct tsv_in *in, struct out *o, struct expr *ex,
+filter(struct tsvin *in, struct out *o, struct expr *ex,
     const struct args *a, const struct opts *opts)
 {
 	struct slice row;
@@ -296,7 +296,7 @@ main(int argc, char *argv[])
 	struct opts opts = { false, false, false, 0, NULL };
 	struct scheme scheme;
 	struct args a = { NULL, 0, NULL, 0 };
-	struct tsv_in in;
+	struct tsvin in;
 	struct expr *ex;
 	struct out o;
 	size_t i;

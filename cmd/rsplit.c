@@ -10,12 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "out.h"
 #include "review/annot.h"
 #include "review/ids.h"
 #include "review/lines.h"
-#include "scheme.h"
-#include "out.h"
 #include "rk.h"
+#include "scheme.h"
 #include "tsv.h"
 
 static const char usage_text[] =
@@ -114,19 +114,19 @@ split(struct out *o, const char *path, struct slice id,
 	struct sentence s;
 	int failed;
 
-	if (review_open(&r, path, opts) == -1)
+	if (annot_open(&r, path, opts) == -1)
 		return 1;
-	while (review_next(&r, &s))
+	while (annot_next(&r, &s))
 		write_row(o, id, &s, opts);
 	failed = r.in.failed;
 	*nwarn += r.nwarn;
-	review_close(&r);
+	annot_close(&r);
 	return failed;
 }
 
 /*
- * The id of the review in path: its base name cut (review_id), made
- * distinct from the ids of the run's earlier reviews (lib/ids.h).
+ * The id of the review in path: its base name cut (annot_id), made
+ * distinct from the ids of the run's earlier reviews (lib/review/ids.h).
  */
 static struct slice
 file_id(struct ids *ids, const char *path, const char *stdin_id,
@@ -136,7 +136,7 @@ file_id(struct ids *ids, const char *path, const char *stdin_id,
 	bool clash;
 	char *name;
 
-	name = strcmp(path, "-") == 0 ? xstrdup(stdin_id) : review_id(path);
+	name = strcmp(path, "-") == 0 ? xstrdup(stdin_id) : annot_id(path);
 	id = ids_claim(ids, (struct slice){ name, strlen(name) }, path, 0,
 	    &clash);
 	*nwarn += clash;
@@ -167,11 +167,11 @@ split_lines(struct out *o, const char *path, struct ids *ids,
 		id = ids_claim(ids, (struct slice){ ls.id.p, ls.id.len }, path,
 		    ls.line, &clash);
 		*nwarn += clash;
-		review_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
-		while (review_next(&r, &s))
+		annot_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
+		while (annot_next(&r, &s))
 			write_row(o, id, &s, opts);
 		*nwarn += r.nwarn;
-		review_close(&r);
+		annot_close(&r);
 	}
 	*nwarn += ls.nwarn;
 	failed = ls.in.failed || ls.nbad > 0;

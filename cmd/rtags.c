@@ -12,13 +12,13 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "tsvin.h"
 #include "items.h"
-#include "tags/longform.h"
 #include "msg.h"
 #include "out.h"
 #include "rk.h"
 #include "scheme.h"
+#include "tags/longform.h"
+#include "tsvin.h"
 
 static const char usage_text[] =
 "usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]\n"
@@ -122,7 +122,7 @@ default_layers(struct longform *t)
 static int
 run(struct longform *t, char **paths, size_t npaths, bool noheader)
 {
-	struct tsv_in in;
+	struct tsvin in;
 	struct slice row, header;
 	int rval;
 

@@ -1,10 +1,10 @@
 /*
- * libFuzzer target: ragree's inputs, read into units (lib/units.c) and
- * measured (lib/agree.c).
+ * libFuzzer target: ragree's inputs, read into units (lib/agree/units.c) and
+ * measured (lib/agree/coef.c).
  *
  * The first byte chooses options (bit 0 -k, bit 1 -N, bit 2 -u
  * review,text); the rest is split at 0xFF bytes into two to four rater
- * files, read from memory files through tsv_in as ragree reads them.  A
+ * files, read from memory files through tsvin as ragree reads them.  A
  * fault (a missing field, a short row, a unit given twice) must come
  * back with a file and, but for a header's, a line.  Then, per layer of
  * the scheme: the unit counts must add up; every share lies in [0, 1],
@@ -26,9 +26,9 @@
 #include <unistd.h>
 
 #include "agree/coef.h"
-#include "tsvin.h"
-#include "scheme.h"
 #include "agree/units.h"
+#include "scheme.h"
+#include "tsvin.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -163,13 +163,13 @@ check(const struct ratings *R)
 {
 	struct agreement g, h;
 	struct pair_agreement p;
-	struct agree_cell *cells;
+	struct coef_cell *cells;
 	struct ratings Q;
 	uint32_t *v;
 	uint64_t sum = 0;
 	size_t n, k;
 
-	agree_all(R, &g);
+	coef_all(R, &g);
 	if (g.unanimous + g.majority + g.split != g.units ||
 	    g.units + g.missing > R->nunits ||
 	    (g.units == 0) != isnan(g.agree) ||
@@ -179,19 +179,19 @@ check(const struct ratings *R)
 		abort();
 	if (!near(g.alpha, model_alpha(R)))
 		abort();
-	agree_pair(R, 0, 1, false, &p);
+	coef_pair(R, 0, 1, false, &p);
 	if (!near(p.cohen, model_cohen(R)) || !in_range(p.agree, 0, 1))
 		abort();
 	if (R->nraters == 2 && (p.units != g.units || !near(p.cohen,
 	    g.cohen)))
 		abort();
 	v = reversed(R, &Q);
-	agree_all(&Q, &h);
+	coef_all(&Q, &h);
 	free(v);
 	if (h.units != g.units || h.unanimous != g.unanimous ||
 	    !near(h.fleiss, g.fleiss) || !near(h.alpha, g.alpha))
 		abort();
-	n = agree_confusion(R, 0, 1, &cells);
+	n = coef_confusion(R, 0, 1, &cells);
 	for (k = 0; k < n; k++)
 		sum += cells[k].n;
 	free(cells);
@@ -247,7 +247,7 @@ run(char **paths, size_t n, unsigned opt, const struct scheme *pra)
 	struct unit_spec spec;
 	struct units u;
 	struct units_fault e;
-	struct tsv_in in;
+	struct tsvin in;
 	size_t r, l;
 	bool ok = true;
 

@@ -1,6 +1,6 @@
 /*
- * libFuzzer target: rcount's counting, cross-tab and -w merge (lib/count.c,
- * lib/crosstab.c), driven as cmd/rcount.c drives them.
+ * libFuzzer target: rcount's counting, cross-tab and -w merge (lib/count/count.c,
+ * lib/count/crosstab.c), driven as cmd/rcount.c drives them.
  *
  * The first OPTS bytes choose options (-k -p -t -x -b -s key -d -w -N) and
  * up to three key fields by number; the rest is a review TSV file.  Inputs
@@ -26,9 +26,9 @@
 
 #include "count/count.h"
 #include "count/crosstab.h"
-#include "tsvin.h"
 #include "items.h"
 #include "out.h"
+#include "tsvin.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -123,7 +123,7 @@ nitems(struct slice s, bool items)
 
 /* False when some row would make rcount exit: no finding, but no run. */
 static bool
-rows_ok(const struct count *c, struct tsv_in *in)
+rows_ok(const struct count *c, struct tsvin *in)
 {
 	struct slice row, f[64];
 	size_t i, p, k;
@@ -153,7 +153,7 @@ static bool
 count_file(const struct run *r, const char **paths, size_t npaths,
     int outfd, struct count *keep)
 {
-	struct tsv_in in, pre;
+	struct tsvin in, pre;
 	struct count c;
 	struct slice row;
 	struct out o;
@@ -332,7 +332,7 @@ check_merge(const struct run *r, const char *p, size_t n, unsigned k)
 
 /* Numbered references resolve to header names first: keep clear of them. */
 static bool
-numbered_names(const struct count *c, const struct tsv_in *in)
+numbered_names(const struct count *c, const struct tsvin *in)
 {
 	size_t i, col;
 
@@ -350,7 +350,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	const char *p = (const char *)data + OPTS, *paths[1];
 	struct run r;
 	struct count whole;
-	struct tsv_in in;
+	struct tsvin in;
 	unsigned flags;
 	size_t i, ncols, len;
 	bool merge;

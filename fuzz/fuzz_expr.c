@@ -1,6 +1,6 @@
 /*
  * libFuzzer target: rfilter's expressions (expr_parse, expr_bind,
- * expr_match, lib/expr.c).
+ * expr_match, lib/filter/expr.c).
  *
  * The input is split at NUL bytes: the first parts (up to four) are
  * expressions, each copied into its own string; when there are two parts
@@ -23,9 +23,9 @@
 #include <string.h>
 
 #include "filter/expr.h"
-#include "tsvin.h"
 #include "items.h"
 #include "scheme.h"
+#include "tsvin.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

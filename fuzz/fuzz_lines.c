@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: lines files (lib/lines.c, rsplit -L) and the input
+ * libFuzzer target: lines files (lib/review/lines.c, rsplit -L) and the input
  * views that show one line to the parser as a whole file.
  *
  * Each input is read as a lines file, streamed from a file through
@@ -12,7 +12,7 @@
  *
  *   - the good lines, their numbers or their ids differ from the model's;
  *   - a good line's rows, or its count of warnings, differ from those of
- *     its text read from memory as a whole review (review_from_memory);
+ *     its text read from memory as a whole review (annot_from_memory);
  *   - the count of bad lines, or of lines with a lone CR, differs.
  */
 #include <err.h>
@@ -55,10 +55,10 @@ drain(struct review *r, struct buf *rows, int nlayers)
 	struct sentence s;
 	unsigned long nwarn;
 
-	while (review_next(r, &s))
+	while (annot_next(r, &s))
 		add_row(rows, &s, nlayers);
 	nwarn = r->nwarn;
-	review_close(r);
+	annot_close(r);
 	return nwarn;
 }
 
@@ -126,9 +126,9 @@ run(const uint8_t *data, size_t size, const struct review_opts *o)
 		    memcmp(ls.id.p, line, ls.id.len) != 0)
 			abort();
 		got.len = want.len = 0;
-		review_from_input(&r, &text, ls.line, ls.id.len + 1, o);
+		annot_from_input(&r, &text, ls.line, ls.id.len + 1, o);
 		wgot = drain(&r, &got, o->scheme->nlayers);
-		review_from_memory(&r, "m", tab + 1,
+		annot_from_memory(&r, "m", tab + 1,
 		    (size_t)(line + n - tab - 1), o);
 		wwant = drain(&r, &want, o->scheme->nlayers);
 		if (!same(&got, &want) || wgot != wwant)

@@ -1,11 +1,11 @@
 /*
- * libFuzzer target: the review parser (lib/annot.c, marker.c, decode.c).
+ * libFuzzer target: the review parser (lib/review/annot.c, marker.c, decode.c).
  *
  * A first byte below 4 chooses the scheme (bit 0: argu, ten layers, else
  * pra) and -j (bit 1) and is dropped; any other input, such as a review
  * seeded from the corpus, is read as it is under pra.  The review is read
  * in rsplit's four modes
- * (normal, -r, -a, -r -a), once from memory (review_from_memory) and once
+ * (normal, -r, -a, -r -a), once from memory (annot_from_memory) and once
  * streamed from a file through input_fill; the fuzz build makes
  * INPUT_CHUNK tiny, so markers, escapes and UTF-8 sequences fall across
  * buffer edges.  Beyond crashes, leaks and undefined behaviour, it aborts
@@ -172,17 +172,17 @@ run(struct result *res, const uint8_t *data, size_t n,
 	stderr = mem;
 	if (stream) {
 		snprintf(path, sizeof(path), "/proc/self/fd/%d", memfd);
-		if (review_open(&r, path, o) == -1)
+		if (annot_open(&r, path, o) == -1)
 			abort();
 		r.in.name = NAME;
 	} else
-		review_from_memory(&r, NAME, (const char *)data, n, o);
-	while (review_next(&r, &s))
+		annot_from_memory(&r, NAME, (const char *)data, n, o);
+	while (annot_next(&r, &s))
 		check_row(res, &s, o);
 	if (r.in.failed)
 		abort();
 	res->nwarn = r.nwarn;
-	review_close(&r);
+	annot_close(&r);
 	stderr = saved;
 	fclose(mem);
 	for (k = 0; k < res->errlen; k++)
@@ -261,7 +261,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 
 	/* The review id of the input read as a file name. */
 	path = strndup((const char *)data, n < 256 ? n : 256);
-	id = review_id(path);
+	id = annot_id(path);
 	if (strlen(id) > strlen(path))
 		abort();
 	free(id);

@@ -1,6 +1,6 @@
 /*
- * libFuzzer target: lib/text.c.  space_squeeze, SSE2 where there is
- * SSE2, must write what space_squeeze_portable writes, into a buffer of
+ * libFuzzer target: lib/review/text.c.  text_squeeze, SSE2 where there is
+ * SSE2, must write what text_squeeze_portable writes, into a buffer of
  * its own and in place, and that must be the model: the input's runs of
  * white space made one space, none at either end.  text_plain must agree
  * with text_plain_portable and with the model, from every offset, with
@@ -39,10 +39,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 			want[w++] = ' ';
 		want[w++] = (char)data[i];
 	}
-	la = space_squeeze(a, (const char *)data, n);
-	lb = space_squeeze_portable(b, (const char *)data, n);
+	la = text_squeeze(a, (const char *)data, n);
+	lb = text_squeeze_portable(b, (const char *)data, n);
 	memcpy(c, data, n);
-	lc = space_squeeze(c, c, n);
+	lc = text_squeeze(c, c, n);
 	if (la != w || lb != w || lc != w || memcmp(a, want, w) != 0 ||
 	    memcmp(b, want, w) != 0 || memcmp(c, want, w) != 0)
 		abort();

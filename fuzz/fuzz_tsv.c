@@ -1,9 +1,9 @@
 /*
- * libFuzzer target: reading review TSV (lib/tsv.c, fields.c, input.c) and
+ * libFuzzer target: reading review TSV (lib/tsv.c, line.c, tsvin.c, input.c) and
  * writing escaped values (tsv_put_escaped, out.c).
  *
  * The input is split at 0xFF bytes into up to four files, written to
- * memory files and read through tsv_in, with and without -N; the fuzz
+ * memory files and read through tsvin, with and without -N; the fuzz
  * build makes INPUT_CHUNK tiny, so lines fall across buffer edges.  A
  * part that is exactly "!" stands for a missing file.  The rows must be
  * those of a plain model of SPEC 2.1, computed here from the bytes: lines
@@ -27,9 +27,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "tsvin.h"
 #include "out.h"
 #include "tsv.h"
+#include "tsvin.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -183,7 +183,7 @@ check_escape(struct slice v)
 
 /* The fields tsvin_next found are those tsv_split finds in the row. */
 static void
-check_found(const struct tsv_in *in, struct slice row)
+check_found(const struct tsvin *in, struct slice row)
 {
 	struct slice f[NFILES];
 	size_t k, i;
@@ -198,7 +198,7 @@ check_found(const struct tsv_in *in, struct slice row)
 
 /* Each header name without NUL, and each number, finds its field. */
 static void
-check_refs(const struct tsv_in *in)
+check_refs(const struct tsvin *in)
 {
 	char ref[64];
 	size_t i, j, want;
@@ -228,7 +228,7 @@ static void
 read_all(const char **part, const size_t *len, size_t nparts,
     char **paths, bool noheader)
 {
-	struct tsv_in in;
+	struct tsvin in;
 	struct slice row, want, first = { NULL, 0 };
 	size_t f, pos;
 	int status = 0;

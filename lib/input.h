@@ -3,7 +3,7 @@
  * window buf[0..len) holds bytes from file offset base on; callers keep
  * what they still need and ask for more with input_fill.
  *
- * An input may also be a view of part of another one (lib/lines.c: one
+ * An input may also be a view of part of another one (lib/review/lines.c: one
  * line of a lines file, presented to the parser as a whole file): then
  * refill does what read(2) does for a file, and buf is not its own.
  */

@@ -5,14 +5,14 @@
 #include "msg.h"
 
 static const char *
-quote(struct slice s, char buf[QUOTE_BUFSIZE], const char *mark)
+quote(struct slice s, char buf[MSG_QUOTE_BUFSIZE], const char *mark)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t n = s.n, i, k = 0;
 	unsigned char c;
 
-	if (n > QUOTE_MAX) {
-		n = QUOTE_MAX;
+	if (n > MSG_QUOTE_MAX) {
+		n = MSG_QUOTE_MAX;
 		/* Not in the middle of a UTF-8 sequence. */
 		while (n > 0 && ((unsigned char)s.p[n] & 0xc0) == 0x80)
 			n--;
@@ -39,7 +39,7 @@ quote(struct slice s, char buf[QUOTE_BUFSIZE], const char *mark)
 	if (*mark != '\0')
 		buf[k++] = *mark;
 	if (n < s.n)
-		snprintf(buf + k, QUOTE_BUFSIZE - k, "... (%zu bytes)", s.n);
+		snprintf(buf + k, MSG_QUOTE_BUFSIZE - k, "... (%zu bytes)", s.n);
 	else
 		buf[k] = '\0';
 	return buf;
@@ -57,7 +57,7 @@ vwarn_at(const char *file, unsigned long line, const char *fmt, va_list ap)
 }
 
 void
-warn_at(const char *file, unsigned long line, const char *fmt, ...)
+msg_warn_at(const char *file, unsigned long line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -67,7 +67,7 @@ warn_at(const char *file, unsigned long line, const char *fmt, ...)
 }
 
 void
-die_at(int status, const char *file, unsigned long line, const char *fmt, ...)
+msg_die_at(int status, const char *file, unsigned long line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -78,13 +78,13 @@ die_at(int status, const char *file, unsigned long line, const char *fmt, ...)
 }
 
 const char *
-msg_quote(struct slice s, char buf[QUOTE_BUFSIZE])
+msg_quote(struct slice s, char buf[MSG_QUOTE_BUFSIZE])
 {
 	return quote(s, buf, "'");
 }
 
 const char *
-msg_clip(struct slice s, char buf[QUOTE_BUFSIZE])
+msg_clip(struct slice s, char buf[MSG_QUOTE_BUFSIZE])
 {
 	return quote(s, buf, "");
 }

@@ -5,8 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "scheme.h"
+#include "line.h"
 #include "msg.h"
+#include "scheme.h"
 #include "xmalloc.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -318,7 +319,7 @@ scheme_load(struct scheme *s, const char *path)
 	if (in.failed)
 		exit(2);
 	if (scheme_parse(s, in.buf, in.len, &er) == -1)
-		die_at(2, path, er.line, "%s", er.msg);
+		msg_die_at(2, path, er.line, "%s", er.msg);
 	input_close(&in);
 	s->source = path;
 }
@@ -380,7 +381,7 @@ scheme_layer(const struct scheme *s, struct slice name)
 void
 scheme_unknown_layer(const struct scheme *s, struct slice name)
 {
-	char q[QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE];
 	int l;
 
 	warnx("unknown layer %s", msg_quote(name, q));
@@ -447,7 +448,7 @@ scheme_home(const struct scheme *s, struct slice code)
 }
 
 const char *
-problem_name(enum problem p)
+scheme_problem_name(enum problem p)
 {
 	return problems[p];
 }
@@ -623,7 +624,7 @@ parse_line(struct scheme_code *c, struct slice line, struct scheme_error *er)
 {
 	struct slice f[6];
 	const char *bad_char;
-	char quoted[2][QUOTE_BUFSIZE];
+	char quoted[2][MSG_QUOTE_BUFSIZE];
 	size_t i;
 
 	if (memchr(line.p, '\0', line.n) != NULL)

@@ -92,6 +92,6 @@ enum problem {
 const struct scheme_code *scheme_find(const struct scheme *, int layer,
 		    struct slice code, bool *elsewhere);
 enum problem	 scheme_check(const struct scheme *, int layer, struct tag);
-const char	*problem_name(enum problem);
+const char	*scheme_problem_name(enum problem);
 
 #endif

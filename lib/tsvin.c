@@ -3,22 +3,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tsvin.h"
 #include "msg.h"
+#include "tsvin.h"
 #include "xmalloc.h"
 
-static void	use_default_names(struct tsv_in *);
-static bool	open_next(struct tsv_in *);
-static void	close_input(struct tsv_in *);
-static void	keep_header(struct tsv_in *, struct slice);
+static void	use_default_names(struct tsvin *);
+static bool	open_next(struct tsvin *);
+static void	close_input(struct tsvin *);
+static void	keep_header(struct tsvin *, struct slice);
 static size_t	edit_distance(const char *, struct slice);
-static bool	is_header(const struct tsv_in *, struct slice);
-static void	tsvin_short_row(const struct tsv_in *, struct out *, size_t);
-static void	repeated_header(struct tsv_in *);
-static bool	not_a_header(const struct tsv_in *, const char *);
+static bool	is_header(const struct tsvin *, struct slice);
+static void	tsvin_short_row(const struct tsvin *, struct out *, size_t);
+static void	repeated_header(struct tsvin *);
+static bool	not_a_header(const struct tsvin *, const char *);
 
 void
-tsvin_init(struct tsv_in *in, char **paths, size_t npaths, bool noheader,
+tsvin_init(struct tsvin *in, char **paths, size_t npaths, bool noheader,
     const struct scheme *scheme)
 {
 	static char *stdin_only[] = { "-" };
@@ -40,7 +40,7 @@ tsvin_init(struct tsv_in *in, char **paths, size_t npaths, bool noheader,
  * under the scheme in effect.
  */
 bool
-tsvin_header(struct tsv_in *in)
+tsvin_header(struct tsvin *in)
 {
 	struct slice line;
 
@@ -64,7 +64,7 @@ tsvin_header(struct tsv_in *in)
  * first in->need fields are found in the same pass (tsvin_fields).
  */
 bool
-tsvin_next(struct tsv_in *in, struct slice *row)
+tsvin_next(struct tsvin *in, struct slice *row)
 {
 	if (in->fcap < in->need) {
 		in->fcap = in->need;
@@ -100,7 +100,7 @@ tsvin_next(struct tsv_in *in, struct slice *row)
 }
 
 void
-tsvin_free(struct tsv_in *in)
+tsvin_free(struct tsvin *in)
 {
 	if (in->open)
 		close_input(in);
@@ -110,13 +110,13 @@ tsvin_free(struct tsv_in *in)
 }
 
 const char *
-tsvin_file(const struct tsv_in *in)
+tsvin_file(const struct tsvin *in)
 {
 	return in->r.in.name;
 }
 
 unsigned long
-tsvin_lineno(const struct tsv_in *in)
+tsvin_lineno(const struct tsvin *in)
 {
 	return in->r.lineno;
 }
@@ -127,9 +127,9 @@ tsvin_lineno(const struct tsv_in *in)
  * and suggests the closest.
  */
 size_t
-tsvin_field(const struct tsv_in *in, const char *ref)
+tsvin_field(const struct tsvin *in, const char *ref)
 {
-	char q[QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE];
 	const char *errstr;
 	size_t i, best = 0, d, bestd = (size_t)-1;
 	long long n;
@@ -171,10 +171,10 @@ tsvin_field(const struct tsv_in *in, const char *ref)
  * so, and what to do, instead of listing its "fields".
  */
 static bool
-not_a_header(const struct tsv_in *in, const char *ref)
+not_a_header(const struct tsvin *in, const char *ref)
 {
 	struct slice h = { in->header, in->header_len };
-	char q[QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE];
 	size_t i, j;
 
 	if (memmem(h.p, h.n, "[[", 2) != NULL || (in->nnames == 1 &&
@@ -205,7 +205,7 @@ not_a_header(const struct tsv_in *in, const char *ref)
  * field), else -1.  An unknown field exits 2, as tsvin_field.
  */
 size_t
-tsvin_bind(struct tsv_in *in, const char *ref, int *layer)
+tsvin_bind(struct tsvin *in, const char *ref, int *layer)
 {
 	size_t col = tsvin_field(in, ref);
 
@@ -218,7 +218,7 @@ tsvin_bind(struct tsv_in *in, const char *ref, int *layer)
 
 /* The scheme's layer that column col is named as, or -1. */
 int
-tsvin_layer(const struct tsv_in *in, size_t col)
+tsvin_layer(const struct tsvin *in, size_t col)
 {
 	if (col >= in->nnames || in->scheme == NULL)
 		return -1;
@@ -232,7 +232,7 @@ tsvin_layer(const struct tsv_in *in, size_t col)
  * than guess, naming the rightmost field it needs.
  */
 void
-tsvin_split(const struct tsv_in *in, struct out *o, struct slice row,
+tsvin_split(const struct tsvin *in, struct out *o, struct slice row,
     struct slice *f)
 {
 	if (row.p == in->row.p && row.n == in->row.n) {
@@ -249,7 +249,7 @@ tsvin_split(const struct tsv_in *in, struct out *o, struct slice row,
  * a copy; a short row stops the tool as tsvin_split does.
  */
 const struct slice *
-tsvin_fields(const struct tsv_in *in, struct out *o)
+tsvin_fields(const struct tsvin *in, struct out *o)
 {
 	if (in->nf < in->need)
 		tsvin_short_row(in, o, in->need - 1);
@@ -261,20 +261,20 @@ tsvin_fields(const struct tsv_in *in, struct out *o)
  * what the command assumes, so stop rather than guess.
  */
 static void
-tsvin_short_row(const struct tsv_in *in, struct out *o, size_t field)
+tsvin_short_row(const struct tsvin *in, struct out *o, size_t field)
 {
-	char q[QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE];
 
 	out_flush(o);
 	if (field < in->nnames)
-		die_at(1, tsvin_file(in), tsvin_lineno(in), "row has no field "
+		msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "row has no field "
 		    "%zu (%s)", field + 1, msg_clip(in->names[field], q));
-	die_at(1, tsvin_file(in), tsvin_lineno(in), "row has no field %zu",
+	msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "row has no field %zu",
 	    field + 1);
 }
 
 static bool
-open_next(struct tsv_in *in)
+open_next(struct tsvin *in)
 {
 	while (in->next < in->npaths) {
 		if (line_open(&in->r, in->paths[in->next++]) == 0) {
@@ -287,7 +287,7 @@ open_next(struct tsv_in *in)
 }
 
 static void
-close_input(struct tsv_in *in)
+close_input(struct tsvin *in)
 {
 	if (in->r.in.failed)
 		in->status = 1;
@@ -296,7 +296,7 @@ close_input(struct tsv_in *in)
 }
 
 static void
-keep_header(struct tsv_in *in, struct slice line)
+keep_header(struct tsvin *in, struct slice line)
 {
 	in->header = xmemdup(line.p, line.n);
 	in->header_len = line.n;
@@ -309,14 +309,14 @@ keep_header(struct tsv_in *in, struct slice line)
 }
 
 static void
-use_default_names(struct tsv_in *in)
+use_default_names(struct tsvin *in)
 {
 	in->names = xreallocarray(NULL, SCHEME_COLUMNS_MAX, sizeof(*in->names));
 	in->nnames = scheme_columns(in->scheme, in->names);
 }
 
 static bool
-is_header(const struct tsv_in *in, struct slice line)
+is_header(const struct tsvin *in, struct slice line)
 {
 	return in->have_header && line.n == in->header_len &&
 	    memcmp(line.p, in->header, line.n) == 0;
@@ -328,12 +328,12 @@ is_header(const struct tsv_in *in, struct slice line)
  * give a thousand.
  */
 static void
-repeated_header(struct tsv_in *in)
+repeated_header(struct tsvin *in)
 {
 	if (in->repeat_seen)
 		return;
 	in->repeat_seen = true;
-	warn_at(tsvin_file(in), tsvin_lineno(in), "the header again; skipped "
+	msg_warn_at(tsvin_file(in), tsvin_lineno(in), "the header again; skipped "
 	    "here and wherever it repeats");
 }
 

@@ -11,11 +11,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "line.h"
 #include "out.h"
 #include "scheme.h"
 #include "tsv.h"
 
-struct tsv_in {
+struct tsvin {
 	char		**paths;	/* operands; "-" is standard input */
 	size_t		  npaths;
 	size_t		  next;		/* next operand to open */
@@ -38,19 +39,19 @@ struct tsv_in {
 	int		  status;	/* 1 once an input was bad */
 };
 
-void	tsvin_init(struct tsv_in *, char **paths, size_t npaths, bool noheader,
+void	tsvin_init(struct tsvin *, char **paths, size_t npaths, bool noheader,
 	    const struct scheme *);
-bool	tsvin_header(struct tsv_in *);
-bool	tsvin_next(struct tsv_in *, struct slice *row);
-void	tsvin_free(struct tsv_in *);
-size_t	tsvin_field(const struct tsv_in *, const char *ref);
-size_t	tsvin_bind(struct tsv_in *, const char *ref, int *layer);
-int	tsvin_layer(const struct tsv_in *, size_t col);
-void	tsvin_split(const struct tsv_in *, struct out *, struct slice row,
+bool	tsvin_header(struct tsvin *);
+bool	tsvin_next(struct tsvin *, struct slice *row);
+void	tsvin_free(struct tsvin *);
+size_t	tsvin_field(const struct tsvin *, const char *ref);
+size_t	tsvin_bind(struct tsvin *, const char *ref, int *layer);
+int	tsvin_layer(const struct tsvin *, size_t col);
+void	tsvin_split(const struct tsvin *, struct out *, struct slice row,
 	    struct slice *f);
-const struct slice *tsvin_fields(const struct tsv_in *, struct out *);
+const struct slice *tsvin_fields(const struct tsvin *, struct out *);
 
-const char *tsvin_file(const struct tsv_in *);
-unsigned long tsvin_lineno(const struct tsv_in *);
+const char *tsvin_file(const struct tsvin *);
+unsigned long tsvin_lineno(const struct tsvin *);
 
 #endif

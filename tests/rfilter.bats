@@ -567,7 +567,7 @@ rfilter: justification=JSU: 'JSU' is no code of justification; did you mean 'JUS
 	assert_equal "$output" "$H"
 }
 
-# A header repeated mid-stream (lib/fields.c) is skipped with one warning.
+# A header repeated mid-stream (lib/tsvin.c) is skipped with one warning.
 
 @test "rfilter: a header repeated mid-stream is no row, with one warning" {
 	cat in.tsv in.tsv in.tsv > three.tsv

@@ -439,7 +439,7 @@ aspect EMP NEG 50000000"
 	done
 }
 
-@test "robustness: rsplit on an operand with an empty base name (fuzz: review_id read past the end)" {
+@test "robustness: rsplit on an operand with an empty base name (fuzz: annot_id read past the end)" {
 	mkdir "$BATS_TEST_TMPDIR/d"
 	run2 rsplit -N "$BATS_TEST_TMPDIR/d/"
 	assert_equal "$status" 1

@@ -647,7 +647,7 @@ usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]"
 	assert_equal "$status" 0
 }
 
-# Review ids are unique in a run (lib/ids.c): the second file with an id
+# Review ids are unique in a run (lib/review/ids.c): the second file with an id
 # gets ID#2, with a warning naming both files.
 
 @test "rsplit: two files with one review id: the second is ID#2, with a warning" {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run.h"
+#include "args.h"
 #include "msg.h"
 #include "xmalloc.h"
 
@@ -40,7 +40,7 @@ list_count(const struct ragree *g, const char *arg, const char *what)
 
 /* Splits a comma list into its words, checked by list_count. */
 char **
-agree_list(const struct ragree *g, const char *arg, size_t *n,
+args_list(const struct ragree *g, const char *arg, size_t *n,
     const char *what)
 {
 	char *p, **w;
@@ -55,7 +55,7 @@ agree_list(const struct ragree *g, const char *arg, size_t *n,
 }
 
 void
-agree_list_free(char **w)
+args_list_free(char **w)
 {
 	if (w == NULL)
 		return;
@@ -84,7 +84,7 @@ find_layer(const struct ragree *g, const char *name)
 
 /* -x's layer, -l's in their order (each once), or all the scheme's. */
 void
-agree_layers(struct ragree *g)
+args_layers(struct ragree *g)
 {
 	const struct agree_opts *o = g->opts;
 	char **w;
@@ -101,7 +101,7 @@ agree_layers(struct ragree *g)
 			g->layer[g->nlayers] = (int)g->nlayers;
 		return;
 	}
-	w = g->words = agree_list(g, o->layers, &n, "-l");
+	w = g->words = args_list(g, o->layers, &n, "-l");
 	for (i = 0; i < n; i++) {
 		g->layer[i] = find_layer(g, w[i]);
 		for (j = 0; j < i; j++)
@@ -111,7 +111,7 @@ agree_layers(struct ragree *g)
 			}
 	}
 	g->nlayers = n;
-	agree_list_free(w);
+	args_list_free(w);
 	g->words = NULL;
 }
 
@@ -136,7 +136,7 @@ base_name(const char *path)
  * to g at once, so that a usage error's exit leaves nothing unreachable.
  */
 void
-agree_names(struct ragree *g, char **files, size_t nfiles)
+args_names(struct ragree *g, char **files, size_t nfiles)
 {
 	const char *arg = g->opts->names;
 	char **w;
@@ -149,10 +149,10 @@ agree_names(struct ragree *g, char **files, size_t nfiles)
 	}
 	g->names = xcalloc(nfiles, sizeof(*g->names));
 	if (arg != NULL) {
-		w = g->words = agree_list(g, arg, &n, "-n");
+		w = g->words = args_list(g, arg, &n, "-n");
 		for (i = 0; i < n; i++)
 			g->names[i] = xstrdup(w[i]);
-		agree_list_free(w);
+		args_list_free(w);
 		g->words = NULL;
 	} else
 		for (i = 0; i < nfiles; i++)

@@ -32,7 +32,7 @@ diff(uint64_t a, uint64_t b)
  * one and the same class, so that p_e is 1.
  */
 void
-agree_pair(const struct ratings *R, size_t a, size_t b, bool complete,
+coef_pair(const struct ratings *R, size_t a, size_t b, bool complete,
     struct pair_agreement *p)
 {
 	uint64_t *ma = xcalloc(R->nclasses, sizeof(*ma));
@@ -72,7 +72,7 @@ light(const struct ratings *R)
 
 	for (a = 0; a < R->nraters; a++)
 		for (b = a + 1; b < R->nraters; b++) {
-			agree_pair(R, a, b, true, &p);
+			coef_pair(R, a, b, true, &p);
 			if (isnan(p.cohen))
 				return NAN;
 			sum += p.cohen;
@@ -215,7 +215,7 @@ alpha(const struct ratings *R, const struct tally *t)
 }
 
 void
-agree_all(const struct ratings *R, struct agreement *g)
+coef_all(const struct ratings *R, struct agreement *g)
 {
 	struct tally t;
 	size_t u;
@@ -244,7 +244,7 @@ agree_all(const struct ratings *R, struct agreement *g)
 static int
 by_cell(const void *x, const void *y)
 {
-	const struct agree_cell *a = x, *b = y;
+	const struct coef_cell *a = x, *b = y;
 
 	if (a->a != b->a)
 		return a->a < b->a ? -1 : 1;
@@ -257,10 +257,10 @@ by_cell(const void *x, const void *y)
  * Memory grows with the units, not with the square of the classes.
  */
 size_t
-agree_confusion(const struct ratings *R, size_t a, size_t b,
-    struct agree_cell **cells)
+coef_confusion(const struct ratings *R, size_t a, size_t b,
+    struct coef_cell **cells)
 {
-	struct agree_cell *c = xreallocarray(NULL, R->nunits + 1, sizeof(*c));
+	struct coef_cell *c = xreallocarray(NULL, R->nunits + 1, sizeof(*c));
 	size_t u, n = 0, k, out = 0;
 	uint32_t ca, cb;
 

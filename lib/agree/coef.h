@@ -48,18 +48,18 @@ struct pair_agreement {
 	double		cohen;
 };
 
-void	agree_all(const struct ratings *, struct agreement *);
-void	agree_pair(const struct ratings *, size_t a, size_t b, bool complete,
+void	coef_all(const struct ratings *, struct agreement *);
+void	coef_pair(const struct ratings *, size_t a, size_t b, bool complete,
 	    struct pair_agreement *);
 
 /* One cell of a confusion table: the classes of raters a and b. */
-struct agree_cell {
+struct coef_cell {
 	uint32_t	a;
 	uint32_t	b;
 	uint64_t	n;
 };
 
-size_t	agree_confusion(const struct ratings *, size_t a, size_t b,
-	    struct agree_cell **cells);
+size_t	coef_confusion(const struct ratings *, size_t a, size_t b,
+	    struct coef_cell **cells);
 
 #endif

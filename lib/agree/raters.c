@@ -1,5 +1,5 @@
 /*
- * ragree's inputs: each rater's file read into the units (lib/units.c),
+ * ragree's inputs: each rater's file read into the units (lib/agree/units.c),
  * and the message of each fault units_read returns.
  */
 #include <err.h>
@@ -7,15 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run.h"
 #include "msg.h"
+#include "raters.h"
 #include "xmalloc.h"
 
 /* The fields of a header, for the message of a missing one. */
 static void
-list_fields(const struct tsv_in *in)
+list_fields(const struct tsvin *in)
 {
-	char q[QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE];
 	size_t i;
 
 	fprintf(stderr, "%s: the fields of %s are:", getprogname(),
@@ -29,7 +29,7 @@ list_fields(const struct tsv_in *in)
 static void
 describe_unit(const struct unit_spec *s, struct slice unit, struct buf *b)
 {
-	char q[QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE];
 	struct slice v;
 	const char *tab;
 	size_t i;
@@ -53,9 +53,9 @@ describe_unit(const struct unit_spec *s, struct slice unit, struct buf *b)
 
 /* A fault in a rater's file: the message, then exit 2 or 1. */
 static void
-fault(struct ragree *g, const struct tsv_in *in, const struct units_fault *e)
+fault(struct ragree *g, const struct tsvin *in, const struct units_fault *e)
 {
-	char q[QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE];
 
 	switch (e->kind) {
 	case UNITS_NO_FIELD:
@@ -67,16 +67,16 @@ fault(struct ragree *g, const struct tsv_in *in, const struct units_fault *e)
 		exit(2);
 	case UNITS_SHORT_ROW:
 		if (e->field <= in->nnames)
-			die_at(1, e->file, e->line, "row has no field %zu (%s)",
+			msg_die_at(1, e->file, e->line, "row has no field %zu (%s)",
 			    e->field, msg_clip(in->names[e->field - 1], q));
-		die_at(1, e->file, e->line, "row has no field %zu", e->field);
+		msg_die_at(1, e->file, e->line, "row has no field %zu", e->field);
 	case UNITS_TWICE:
 		describe_unit(g->u.spec, e->unit, &g->msg);
-		die_at(1, e->file, e->line, "unit %s given again; first at "
+		msg_die_at(1, e->file, e->line, "unit %s given again; first at "
 		    "%s:%lu", g->msg.p, e->file, e->first);
 	case UNITS_TOO_MANY:
 	default:
-		die_at(1, e->file, e->line, "more units or values than ragree "
+		msg_die_at(1, e->file, e->line, "more units or values than ragree "
 		    "can count");
 	}
 }
@@ -86,10 +86,10 @@ fault(struct ragree *g, const struct tsv_in *in, const struct units_fault *e)
  * and left out, as SPEC 2.1 has it; returns 1 then, else 0.
  */
 int
-agree_read(struct ragree *g, char **files, size_t nfiles)
+raters_read(struct ragree *g, char **files, size_t nfiles)
 {
 	struct units_fault e;
-	struct tsv_in in;
+	struct tsvin in;
 	bool *keep;
 	size_t r, k, nkept = 0;
 	int rval = 0;
@@ -125,7 +125,7 @@ agree_read(struct ragree *g, char **files, size_t nfiles)
 
 /* What the run holds but its lists: the names, the units. */
 void
-agree_free(struct ragree *g)
+raters_free(struct ragree *g)
 {
 	size_t r;
 

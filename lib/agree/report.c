@@ -1,6 +1,6 @@
 /*
  * ragree's output: a row per layer (and with -i per key) of the
- * coefficients lib/agree.c computes, or with --pairs a row per pair of
+ * coefficients lib/agree/coef.c computes, or with --pairs a row per pair of
  * raters, or -x's confusion table.  Numbers have three decimals.
  */
 #include <math.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run.h"
+#include "report.h"
 #include "tsv.h"
 #include "xmalloc.h"
 
@@ -106,7 +106,7 @@ put_table_row(struct ragree *g, size_t l, const struct slice *key,
 	struct agreement a;
 	struct out *o = g->o;
 
-	agree_all(R, &a);
+	coef_all(R, &a);
 	put_what(g, l, key);
 	put_tab_counts(o, (const uint64_t[]){ R->nraters, a.units,
 	    a.missing }, 3);
@@ -128,7 +128,7 @@ put_pair_rows(struct ragree *g, size_t l, const struct slice *key,
 
 	for (a = 0; a < R->nraters; a++)
 		for (b = a + 1; b < R->nraters; b++) {
-			agree_pair(R, a, b, false, &p);
+			coef_pair(R, a, b, false, &p);
 			put_what(g, l, key);
 			out_char(o, '\t');
 			put_name(o, g->names[a]);
@@ -176,7 +176,7 @@ put_keys(struct ragree *g, size_t l, size_t ncats)
 }
 
 void
-agree_write(struct ragree *g)
+report_write(struct ragree *g)
 {
 	struct ratings R;
 	uint32_t *order, *rank;
@@ -209,9 +209,9 @@ agree_write(struct ragree *g)
  * is written even with -N, since it names the columns.
  */
 void
-agree_write_confusion(struct ragree *g)
+report_confusion(struct ragree *g)
 {
-	struct agree_cell *c;
+	struct coef_cell *c;
 	struct ratings R;
 	struct out *o = g->o;
 	uint32_t *order, *rank;
@@ -221,7 +221,7 @@ agree_write_confusion(struct ragree *g)
 
 	n = units_sorted(&g->u, 0, &order, &rank);
 	units_ratings(&g->u, 0, rank, n, &R);
-	ncells = agree_confusion(&R, 0, 1, &c);
+	ncells = coef_confusion(&R, 0, 1, &c);
 	used = xcalloc(n, sizeof(*used));
 	for (k = 0; k < ncells; k++)
 		used[c[k].a] = used[c[k].b] = true;

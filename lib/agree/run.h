@@ -43,19 +43,4 @@ struct ragree {
 	struct out	*o;
 };
 
-/* lib/agree_args.c: the arguments that name things. */
-char	**agree_list(const struct ragree *, const char *arg, size_t *n,
-	    const char *what);
-void	agree_list_free(char **);
-void	agree_layers(struct ragree *);
-void	agree_names(struct ragree *, char **files, size_t nfiles);
-
-/* lib/agree_read.c: each rater's file; returns 1 if one was unreadable. */
-int	agree_read(struct ragree *, char **files, size_t nfiles);
-void	agree_free(struct ragree *);
-
-/* lib/agree_out.c: the table (or --pairs rows), or -x's confusion table. */
-void	agree_write(struct ragree *);
-void	agree_write_confusion(struct ragree *);
-
 #endif

@@ -49,7 +49,7 @@ units_free(struct units *u)
  * Layers go by name only: a number is no layer.
  */
 static long
-find_field(const struct tsv_in *in, const char *ref, bool numbers)
+find_field(const struct tsvin *in, const char *ref, bool numbers)
 {
 	size_t i, n = 0, max = in->noheader ? 1000000 : in->nnames;
 
@@ -67,7 +67,7 @@ find_field(const struct tsv_in *in, const char *ref, bool numbers)
 }
 
 static enum units_fault_kind
-bind(struct units *u, const struct tsv_in *in, struct units_fault *e)
+bind(struct units *u, const struct tsvin *in, struct units_fault *e)
 {
 	const struct unit_spec *s = u->spec;
 	size_t i, n = s->nfields + s->nlayers;
@@ -178,7 +178,7 @@ unit_key(struct units *u)
 }
 
 static enum units_fault_kind
-add_row(struct units *u, const struct tsv_in *in, size_t r,
+add_row(struct units *u, const struct tsvin *in, size_t r,
     struct units_fault *e)
 {
 	const struct unit_spec *s = u->spec;
@@ -217,7 +217,7 @@ add_row(struct units *u, const struct tsv_in *in, size_t r,
  * kind needs).  Read errors are left in in->status.
  */
 enum units_fault_kind
-units_read(struct units *u, struct tsv_in *in, size_t r,
+units_read(struct units *u, struct tsvin *in, size_t r,
     struct units_fault *e)
 {
 	struct slice row;

@@ -17,11 +17,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "coef.h"
 #include "buf.h"
-#include "tsvin.h"
+#include "coef.h"
 #include "hash.h"
 #include "tsv.h"
+#include "tsvin.h"
 
 struct unit_spec {
 	char		**fields;	/* -u: references naming a unit */
@@ -72,7 +72,7 @@ struct units_fault {
 
 void	units_init(struct units *, const struct unit_spec *, size_t nraters);
 void	units_free(struct units *);
-enum units_fault_kind units_read(struct units *, struct tsv_in *,
+enum units_fault_kind units_read(struct units *, struct tsvin *,
 	    size_t rater, struct units_fault *);
 void	units_drop(struct units *, const bool *keep);
 size_t	units_shared(const struct units *);

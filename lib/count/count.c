@@ -125,7 +125,7 @@ count_check_total(const struct tally *t)
 }
 
 static size_t
-add_ref(struct count *c, struct tsv_in *in, const char *name)
+add_ref(struct count *c, struct tsvin *in, const char *name)
 {
 	struct count_ref *r = &c->refs[c->nrefs];
 	int layer;
@@ -136,7 +136,7 @@ add_ref(struct count *c, struct tsv_in *in, const char *name)
 }
 
 void
-count_init(struct count *c, const struct count_opts *o, struct tsv_in *in,
+count_init(struct count *c, const struct count_opts *o, struct tsvin *in,
     char **keys, size_t nkeys, const char *distinct, const char *weight)
 {
 	size_t i;
@@ -211,22 +211,22 @@ collect(struct count *c, size_t r, struct slice s)
 
 /* -w's value: a non-negative decimal integer that fits in 64 bits. */
 static uint64_t
-weight_of(struct slice s, const struct tsv_in *in)
+weight_of(struct slice s, const struct tsvin *in)
 {
-	char q[QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE];
 	uint64_t w = 0;
 	unsigned d;
 	size_t i;
 
 	if (s.n == 0)
-		die_at(1, tsvin_file(in), tsvin_lineno(in), "weight '' is "
+		msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "weight '' is "
 		    "not a non-negative integer");
 	for (i = 0; i < s.n; i++) {
 		if ((d = (unsigned)(s.p[i] - '0')) > 9)
-			die_at(1, tsvin_file(in), tsvin_lineno(in), "weight %s "
+			msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "weight %s "
 			    "is not a non-negative integer", msg_quote(s, q));
 		if (w > (UINT64_MAX - d) / 10)
-			die_at(1, tsvin_file(in), tsvin_lineno(in), "weight %s "
+			msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "weight %s "
 			    "is too large", msg_quote(s, q));
 		w = w * 10 + d;
 	}
@@ -279,7 +279,7 @@ check_product(const struct count *c, const char *file, unsigned long line)
 		if (i == c->weight)
 			continue;
 		if (c->vals[i].n > COUNT_ROW_MAX / p)
-			die_at(1, file, line, "the row's values make more than "
+			msg_die_at(1, file, line, "the row's values make more than "
 			    "%d combinations, the most one row may add",
 			    COUNT_ROW_MAX);
 		p *= c->vals[i].n;
@@ -321,7 +321,7 @@ add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 		}
 		k = combo_key(c);
 		if (!tally_add(&c->keys, k, c->row, w, d, &c->pair))
-			die_at(1, file, line, "count overflows");
+			msg_die_at(1, file, line, "count overflows");
 	} while (next_combo(c->idx, c->vals, c->nkeys));
 }
 
@@ -373,7 +373,7 @@ end_input(struct count *c)
 
 /* -w: a row of another input than the last row's ends that input. */
 static void
-next_input(struct count *c, const struct tsv_in *in)
+next_input(struct count *c, const struct tsvin *in)
 {
 	if (c->held && in->next == c->held_input)
 		add_held_key(c);
@@ -385,7 +385,7 @@ next_input(struct count *c, const struct tsv_in *in)
 }
 
 void
-count_line(struct count *c, const struct tsv_in *in, struct out *o,
+count_line(struct count *c, const struct tsvin *in, struct out *o,
     struct slice row)
 {
 	uint64_t w = 1;
@@ -573,7 +573,7 @@ put_bar(struct out *o, uint64_t n, uint64_t max)
 }
 
 void
-count_put_name(struct out *o, const struct tsv_in *in, size_t col)
+count_put_name(struct out *o, const struct tsvin *in, size_t col)
 {
 	if (col < in->nnames)
 		out_write(o, in->names[col].p, in->names[col].n);
@@ -582,7 +582,7 @@ count_put_name(struct out *o, const struct tsv_in *in, size_t col)
 }
 
 static bool
-names_key(const struct count *c, const struct tsv_in *in, const char *name)
+names_key(const struct count *c, const struct tsvin *in, const char *name)
 {
 	char num[32];
 	size_t i, col;
@@ -607,7 +607,7 @@ names_key(const struct count *c, const struct tsv_in *in, const char *name)
  * field has, so that every name of the header says one thing.
  */
 static void
-put_column(struct out *o, const struct count *c, const struct tsv_in *in,
+put_column(struct out *o, const struct count *c, const struct tsvin *in,
     const char *name)
 {
 	char alt[64];
@@ -627,7 +627,7 @@ put_column(struct out *o, const struct count *c, const struct tsv_in *in,
 }
 
 static void
-put_header(const struct count *c, struct out *o, const struct tsv_in *in)
+put_header(const struct count *c, struct out *o, const struct tsvin *in)
 {
 	size_t i;
 
@@ -668,7 +668,7 @@ put_line(const struct count *c, struct out *o, struct count_result r,
  * once, so percents are at most 100.
  */
 void
-count_write(const struct count *c, struct out *o, const struct tsv_in *in)
+count_write(const struct count *c, struct out *o, const struct tsvin *in)
 {
 	struct count_result *r, tot;
 	uint64_t total = 0, max = 0;

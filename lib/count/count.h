@@ -15,10 +15,10 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "tsvin.h"
 #include "hash.h"
 #include "out.h"
 #include "tsv.h"
+#include "tsvin.h"
 
 /*
  * The keys one row may add (with -d, keys times values): a row of 3000
@@ -99,13 +99,13 @@ struct count_result {
 	uint64_t	 n;
 };
 
-void	count_init(struct count *, const struct count_opts *, struct tsv_in *,
+void	count_init(struct count *, const struct count_opts *, struct tsvin *,
 	    char **keys, size_t nkeys, const char *distinct,
 	    const char *weight);
-void	count_line(struct count *, const struct tsv_in *, struct out *,
+void	count_line(struct count *, const struct tsvin *, struct out *,
 	    struct slice row);
 void	count_end(struct count *);
-void	count_write(const struct count *, struct out *, const struct tsv_in *);
+void	count_write(const struct count *, struct out *, const struct tsvin *);
 void	count_free(struct count *);
 
 /* Shared with crosstab.c. */
@@ -113,7 +113,7 @@ uint64_t count_of(const struct tally *, struct slice key);
 uint64_t count_rows(const struct count *);
 struct count_result *count_sorted(const struct tally *, enum count_sort);
 void	count_put_percent(struct out *, uint64_t n, uint64_t total);
-void	count_put_name(struct out *, const struct tsv_in *, size_t col);
+void	count_put_name(struct out *, const struct tsvin *, size_t col);
 void	count_check_total(const struct tally *);
 
 #endif

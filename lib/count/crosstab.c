@@ -43,7 +43,7 @@ put_cell(struct out *o, const struct count *c, uint64_t n, uint64_t total)
 }
 
 static void
-put_head(struct out *o, const struct count *c, const struct tsv_in *in,
+put_head(struct out *o, const struct count *c, const struct tsvin *in,
     const struct side *col)
 {
 	size_t j;
@@ -64,7 +64,7 @@ put_head(struct out *o, const struct count *c, const struct tsv_in *in,
  * with -N.
  */
 void
-crosstab_write(const struct count *c, struct out *o, const struct tsv_in *in)
+crosstab_write(const struct count *c, struct out *o, const struct tsvin *in)
 {
 	struct side row, col;
 	struct buf key = { NULL, 0, 0 };

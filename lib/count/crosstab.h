@@ -8,10 +8,10 @@
 #define RK_CROSSTAB_H
 
 #include "count.h"
-#include "tsvin.h"
 #include "out.h"
+#include "tsvin.h"
 
 void	crosstab_write(const struct count *, struct out *,
-	    const struct tsv_in *);
+	    const struct tsvin *);
 
 #endif

@@ -25,7 +25,7 @@ static size_t	distance(struct slice, const char *);
  * hold such values (rtags --check reports them).  Globs are not checked.
  */
 void
-expr_check(const struct expr *e, const char *text, const struct scheme *s,
+exprcheck(const struct expr *e, const char *text, const struct scheme *s,
     int layer)
 {
 	size_t i;
@@ -70,7 +70,7 @@ static void
 check_item(const struct expr *e, const char *text, const struct scheme *s,
     int layer, struct slice item)
 {
-	char q2[QUOTE_BUFSIZE], lq[QUOTE_BUFSIZE];
+	char q2[MSG_QUOTE_BUFSIZE], lq[MSG_QUOTE_BUFSIZE];
 	struct slice lname = { s->layers[layer].name, s->layers[layer].namelen };
 	struct tag t = items_tag(item);
 	const char *what = t.has_pol || memchr(item.p, '_', item.n) != NULL ?

@@ -10,7 +10,7 @@
 #include "expr.h"
 #include "scheme.h"
 
-void	expr_check(const struct expr *, const char *text,
+void	exprcheck(const struct expr *, const char *text,
 	    const struct scheme *, int layer);
 
 #endif

@@ -142,7 +142,7 @@ flush_notes(struct review *r)
 	struct notes *ns = &r->notes;
 	size_t i;
 
-	notes_sort(ns);
+	note_sort(ns);
 	for (i = 0; i < ns->n; i++)
 		print_note(r, &ns->v[i]);
 	ns->n = 0;
@@ -161,7 +161,7 @@ flush_before(struct review *r, off_t keep)
 
 	if (ns->n == 0)
 		return;
-	notes_sort(ns);
+	note_sort(ns);
 	for (k = 0; k < ns->n && ns->v[k].off < keep; k++)
 		print_note(r, &ns->v[k]);
 	for (i = k; i < ns->n; i++)
@@ -188,7 +188,7 @@ init(struct review *r, const struct review_opts *opts)
 }
 
 int
-review_open(struct review *r, const char *path, const struct review_opts *opts)
+annot_open(struct review *r, const char *path, const struct review_opts *opts)
 {
 	memset(r, 0, sizeof(*r));
 	if (input_open(&r->in, path) == -1)
@@ -199,7 +199,7 @@ review_open(struct review *r, const char *path, const struct review_opts *opts)
 
 /* For the fuzzer and tests: a review already in memory. */
 void
-review_from_memory(struct review *r, const char *name, const char *p,
+annot_from_memory(struct review *r, const char *name, const char *p,
     size_t n, const struct review_opts *opts)
 {
 	memset(r, 0, sizeof(*r));
@@ -212,12 +212,12 @@ review_from_memory(struct review *r, const char *name, const char *p,
 }
 
 /*
- * A review whose text is the input view in (lib/lines.c: one line of a
+ * A review whose text is the input view in (lib/review/lines.c: one line of a
  * lines file), col bytes into line number line: warnings then give that
  * line and the byte in it, as an editor counts.
  */
 void
-review_from_input(struct review *r, const struct input *in,
+annot_from_input(struct review *r, const struct input *in,
     unsigned long line, size_t col, const struct review_opts *opts)
 {
 	memset(r, 0, sizeof(*r));
@@ -228,10 +228,10 @@ review_from_input(struct review *r, const struct input *in,
 }
 
 void
-review_close(struct review *r)
+annot_close(struct review *r)
 {
 	input_close(&r->in);
-	notes_free(&r->notes);
+	note_free(&r->notes);
 	free(r->cur.p);
 	free(r->held.p);
 }
@@ -528,7 +528,7 @@ find_marker(struct review *r, struct marker *m)
 		    r->opts.scheme, m)) {
 		case MARKER_YES:
 			if ((m->notes & 1u << NOTE_OPEN1) && is_tail(r, bo)) {
-				notes_add(&r->notes, tail_start(r, bo),
+				note_add(&r->notes, tail_start(r, bo),
 				    NOTE_TAIL, 0);
 				r->scan = bo + (off_t)m->len;
 				continue;
@@ -541,11 +541,11 @@ find_marker(struct review *r, struct marker *m)
 			fill_past(r, bo, MARKER_MAX);
 			continue;
 		case MARKER_EXCESS:
-			notes_add(&r->notes, bo, NOTE_EXCESS, m->nread);
+			note_add(&r->notes, bo, NOTE_EXCESS, m->nread);
 			r->scan = bo + (off_t)m->len;
 			continue;
 		case MARKER_BROKEN:
-			notes_add(&r->notes, bo, NOTE_NOT_MARKER, 0);
+			note_add(&r->notes, bo, NOTE_NOT_MARKER, 0);
 			distrust(r, bo + 1);
 			/* FALLTHROUGH */
 		case MARKER_NO:
@@ -583,7 +583,7 @@ join_escape(struct review *r, off_t bslash, off_t after, size_t *carry)
 	used = decode_escape(&r->dec, esc, n + 1, bslash, &r->cur);
 	if (used == 1)
 		return after;	/* not an escape: the backslash stays text */
-	notes_add(&r->notes, bslash + 1, NOTE_SPLIT_ESCAPE, 0);
+	note_add(&r->notes, bslash + 1, NOTE_SPLIT_ESCAPE, 0);
 	*carry = (size_t)(k - after);
 	return k + (off_t)used - 1;
 }
@@ -606,10 +606,10 @@ add_marker_note(struct review *r, off_t b, const struct marker *m,
 		a = m->place[2];
 		break;
 	default:
-		notes_add(&r->notes, b, k, 0);
+		note_add(&r->notes, b, k, 0);
 		return;
 	}
-	notes_add3(&r->notes, b, k, a[0], a[1], a[2]);
+	note_add3(&r->notes, b, k, a[0], a[1], a[2]);
 }
 
 /*
@@ -703,7 +703,7 @@ move_punct(struct review *r)
 static size_t
 normalise(char *p, size_t n)
 {
-	return space_squeeze(p, p, n);	/* lib/text.c: 16 bytes at a time */
+	return text_squeeze(p, p, n);	/* lib/review/text.c: 16 bytes at a time */
 }
 
 static void
@@ -758,7 +758,7 @@ blank(const char *p, size_t n)
  * last marker is a sentence without labels with -a.
  */
 bool
-review_next(struct review *r, struct sentence *s)
+annot_next(struct review *r, struct sentence *s)
 {
 	bool had, found;
 	size_t skip;
@@ -804,7 +804,7 @@ review_rest(struct review *r, struct sentence *s)
 	if (r->nsent == 0) {
 		r->nwarn++;
 		if (!r->opts.quiet && r->at_line > 0)
-			warn_at(r->in.name, r->at_line, "no annotations");
+			msg_warn_at(r->in.name, r->at_line, "no annotations");
 		else if (!r->opts.quiet)
 			fprintf(stderr, "%s: %s: no annotations\n",
 			    getprogname(), r->in.name);
@@ -827,7 +827,7 @@ review_rest(struct review *r, struct sentence *s)
  * one counts, for the corpus' "R3_annotated_annotated.txt".
  */
 char *
-review_id(const char *path)
+annot_id(const char *path)
 {
 	static const char seps[] = "_- .";
 	const char *base, *p, *cut = NULL;

@@ -71,14 +71,14 @@ struct review {
 	unsigned long		 at_line;	/* a line of a lines file: its number */
 };
 
-int	review_open(struct review *, const char *path, const struct review_opts *);
-void	review_from_memory(struct review *, const char *name, const char *p,
+int	annot_open(struct review *, const char *path, const struct review_opts *);
+void	annot_from_memory(struct review *, const char *name, const char *p,
 	    size_t n, const struct review_opts *);
-void	review_from_input(struct review *, const struct input *,
+void	annot_from_input(struct review *, const struct input *,
 	    unsigned long line, size_t col, const struct review_opts *);
-bool	review_next(struct review *, struct sentence *);
-void	review_close(struct review *);
+bool	annot_next(struct review *, struct sentence *);
+void	annot_close(struct review *);
 
-char	*review_id(const char *path);
+char	*annot_id(const char *path);
 
 #endif

@@ -8,15 +8,15 @@
 static void
 repair(struct decoder *d, struct buf *b, off_t off, enum note_kind kind)
 {
-	put_utf8(b, REPLACEMENT);
+	decode_put_utf8(b, REPLACEMENT);
 	if (!d->repaired) {
 		d->repaired = true;
-		notes_add(d->notes, off, kind, 0);
+		note_add(d->notes, off, kind, 0);
 	}
 }
 
 void
-put_utf8(struct buf *b, unsigned long cp)
+decode_put_utf8(struct buf *b, unsigned long cp)
 {
 	char u[4];
 	size_t n;
@@ -126,7 +126,7 @@ decode_escape(struct decoder *d, const char *raw, size_t n, off_t off,
 		if (u >= 0xD800 && u <= 0xDBFF && n >= 12 && raw[6] == '\\' &&
 		    raw[7] == 'u' && (lo = hex4(raw + 8, n - 8)) >= 0xDC00 &&
 		    lo <= 0xDFFF) {
-			put_utf8(b, 0x10000 + ((unsigned long)(u - 0xD800) << 10) +
+			decode_put_utf8(b, 0x10000 + ((unsigned long)(u - 0xD800) << 10) +
 			    (unsigned long)(lo - 0xDC00));
 			return 12;
 		}
@@ -135,10 +135,10 @@ decode_escape(struct decoder *d, const char *raw, size_t n, off_t off,
 		else if (u == 0)
 			repair(d, b, off, NOTE_NUL);
 		else
-			put_utf8(b, (unsigned long)u);
+			decode_put_utf8(b, (unsigned long)u);
 		return 6;
 	}
-	notes_add(d->notes, off, NOTE_BAD_ESCAPE, n >= 2 ? (unsigned char)raw[1] : 0);
+	note_add(d->notes, off, NOTE_BAD_ESCAPE, n >= 2 ? (unsigned char)raw[1] : 0);
 	buf_addc(b, '\\');
 	return 1;
 }
@@ -180,7 +180,7 @@ hint_json(struct decoder *d, const char *raw, size_t m, size_t n, off_t off)
 		p++;
 		if (json_escape(p, n - (size_t)(p - raw))) {
 			d->hinted = true;
-			notes_add(d->notes, off + (p - 1 - raw),
+			note_add(d->notes, off + (p - 1 - raw),
 			    NOTE_PLAIN_ESCAPE, (unsigned char)*p);
 			return;
 		}
@@ -203,7 +203,7 @@ decode_part(struct decoder *d, const char *raw, size_t n, size_t stop,
 
 	while (i < stop) {
 		run = i;
-		/* lib/text.c: ASCII needs no UTF-8 test, 16 bytes at a time. */
+		/* lib/review/text.c: ASCII needs no UTF-8 test, 16 bytes at a time. */
 		i += text_plain(raw + i, stop - i, d->json);
 		buf_add(b, raw + run, i - run);
 		if (i == stop)
@@ -214,7 +214,7 @@ decode_part(struct decoder *d, const char *raw, size_t n, size_t stop,
 			i += decode_escape(d, raw + i, n - i, off + (off_t)i, b);
 		} else if (p[i] == '"') {
 			if (off + (off_t)i != d->close_quote) {
-				notes_add(d->notes, off + (off_t)i, NOTE_QUOTE, 0);
+				note_add(d->notes, off + (off_t)i, NOTE_QUOTE, 0);
 				buf_addc(b, '"');
 			}
 			i++;

@@ -28,6 +28,6 @@ size_t	decode_part(struct decoder *, const char *raw, size_t n, size_t stop,
 	    off_t off, struct buf *);
 size_t	decode_escape(struct decoder *, const char *raw, size_t n, off_t off,
 	    struct buf *);
-void	put_utf8(struct buf *, unsigned long cp);
+void	decode_put_utf8(struct buf *, unsigned long cp);
 
 #endif

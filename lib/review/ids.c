@@ -85,14 +85,14 @@ static void
 clash_warning(const struct id_place *first, struct slice id, const char *file,
     unsigned long line, struct slice now)
 {
-	char q1[QUOTE_BUFSIZE], q2[QUOTE_BUFSIZE], at[32] = "";
+	char q1[MSG_QUOTE_BUFSIZE], q2[MSG_QUOTE_BUFSIZE], at[32] = "";
 
 	if (first->line > 0)
 		snprintf(at, sizeof(at), ":%lu", first->line);
 	msg_quote(id, q1);
 	msg_quote(now, q2);
 	if (line > 0)
-		warn_at(file, line, "review id %s already names %s%s; this "
+		msg_warn_at(file, line, "review id %s already names %s%s; this "
 		    "one is %s", q1, first->file, at, q2);
 	else
 		warnx("%s: review id %s already names %s%s; this one is %s",

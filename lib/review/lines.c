@@ -136,7 +136,7 @@ begin(struct lines *ls)
 static bool
 bad(struct lines *ls, const char *what)
 {
-	warn_at(ls->in.name, ls->line, "%s", what);
+	msg_warn_at(ls->in.name, ls->line, "%s", what);
 	ls->nbad++;
 	return false;
 }

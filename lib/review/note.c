@@ -33,7 +33,7 @@ static const char *const texts[NOTE_NKINDS] = {
 };
 
 void
-notes_add3(struct notes *ns, off_t off, enum note_kind kind, int a, int b,
+note_add3(struct notes *ns, off_t off, enum note_kind kind, int a, int b,
     int c)
 {
 	struct note *n;
@@ -51,9 +51,9 @@ notes_add3(struct notes *ns, off_t off, enum note_kind kind, int a, int b,
 }
 
 void
-notes_add(struct notes *ns, off_t off, enum note_kind kind, int arg)
+note_add(struct notes *ns, off_t off, enum note_kind kind, int arg)
 {
-	notes_add3(ns, off, kind, arg, 0, 0);
+	note_add3(ns, off, kind, arg, 0, 0);
 }
 
 /* Stable merge sort of v[lo..hi) by offset, through tmp. */
@@ -86,13 +86,13 @@ sort_range(struct note *v, struct note *tmp, size_t lo, size_t hi)
  * each merge of runs already in order is skipped.
  */
 void
-notes_sort(struct notes *ns)
+note_sort(struct notes *ns)
 {
 	sort_range(ns->v, ns->tmp, 0, ns->n);
 }
 
 void
-notes_free(struct notes *ns)
+note_free(struct notes *ns)
 {
 	free(ns->v);
 	free(ns->tmp);

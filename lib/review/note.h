@@ -53,14 +53,14 @@ struct notes {
 	struct note	*v;
 	size_t		 n;
 	size_t		 cap;
-	struct note	*tmp;	/* for notes_sort */
+	struct note	*tmp;	/* for note_sort */
 };
 
-void		 notes_add(struct notes *, off_t, enum note_kind, int);
-void		 notes_add3(struct notes *, off_t, enum note_kind, int, int,
+void		 note_add(struct notes *, off_t, enum note_kind, int);
+void		 note_add3(struct notes *, off_t, enum note_kind, int, int,
 		    int);
-void		 notes_sort(struct notes *);
-void		 notes_free(struct notes *);
+void		 note_sort(struct notes *);
+void		 note_free(struct notes *);
 const char	*note_text(enum note_kind);
 
 #endif

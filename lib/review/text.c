@@ -53,7 +53,7 @@ squeeze_byte(char *dst, size_t len, char c, bool *space)
  * but no other overlap.
  */
 size_t
-space_squeeze_portable(char *dst, const char *src, size_t n)
+text_squeeze_portable(char *dst, const char *src, size_t n)
 {
 	size_t i, len = 0;
 	bool space = false;
@@ -65,7 +65,7 @@ space_squeeze_portable(char *dst, const char *src, size_t n)
 
 #ifdef TEXT_SSE2
 /*
- * space_squeeze_portable, 16 bytes at a time where prose allows: a block
+ * text_squeeze_portable, 16 bytes at a time where prose allows: a block
  * whose white space is single ' ' between other bytes, not at its start,
  * is written as it stands (with the space pending before it, if any;
  * one at its end stays pending); spaces at its start are skipped, and
@@ -75,7 +75,7 @@ space_squeeze_portable(char *dst, const char *src, size_t n)
  * whose bytes are already loaded, since len <= i.
  */
 size_t
-space_squeeze(char *dst, const char *src, size_t n)
+text_squeeze(char *dst, const char *src, size_t n)
 {
 	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'),
 	    four = _mm_set1_epi8('\r' - '\t');
@@ -142,9 +142,9 @@ text_plain(const char *p, size_t n, bool json)
 }
 #else
 size_t
-space_squeeze(char *dst, const char *src, size_t n)
+text_squeeze(char *dst, const char *src, size_t n)
 {
-	return space_squeeze_portable(dst, src, n);
+	return text_squeeze_portable(dst, src, n);
 }
 
 size_t

@@ -19,7 +19,7 @@ layer_name(const struct longform *t, int l)
 
 /* Finds the columns of the chosen layers (and, for --check, the ids). */
 void
-longform_bind(struct longform *t, struct tsv_in *in)
+longform_bind(struct longform *t, struct tsvin *in)
 {
 	size_t i, c;
 
@@ -186,7 +186,7 @@ put_problem(struct longform *t, int l, struct slice item, enum problem p)
 	out_char(o, '\t');
 	out_write(o, item.p, item.n);
 	out_char(o, '\t');
-	out_str(o, problem_name(p));
+	out_str(o, scheme_problem_name(p));
 	out_char(o, '\n');
 	t->nproblems++;
 }

@@ -11,10 +11,10 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "tsvin.h"
 #include "out.h"
 #include "scheme.h"
 #include "slice.h"
+#include "tsvin.h"
 
 /* What one run works with: the options, then per-row slices. */
 struct longform {
@@ -39,7 +39,7 @@ struct longform {
 	unsigned long	 nproblems;
 };
 
-void	longform_bind(struct longform *, struct tsv_in *);
+void	longform_bind(struct longform *, struct tsvin *);
 bool	longform_split(struct longform *, struct slice line);
 void	longform_header(struct longform *, struct slice header);
 void	longform_tags(struct longform *);
