@@ -80,3 +80,32 @@ split_is() {
 	assert_equal "$stderr" "$err"
 	assert_equal "$status" 0
 }
+
+# expect STATUS STDOUT STDERR COMMAND...: runs COMMAND with its standard
+# output and error apart and asserts all three at once; on a mismatch it
+# prints each stream that differs as a unified diff (expected, then
+# actual).  A test that does not care about a stream says so by giving
+# the word @any in its place.  $output, $stderr and $status stay set.
+expect() {
+	local want_status=$1 want_out=$2 want_err=$3 bad=0
+	shift 3
+	run --separate-stderr "$@"
+	if [ "$want_status" != @any ] && [ "$status" != "$want_status" ]; then
+		printf 'status: expected %s, got %s\n' "$want_status" "$status"
+		bad=1
+	fi
+	_expect_stream stdout "$want_out" "$output" || bad=1
+	_expect_stream stderr "$want_err" "$stderr" || bad=1
+	return "$bad"
+}
+
+# _expect_stream NAME WANT GOT: silent when WANT is @any or equals GOT,
+# else a diff of the two under a heading, and status 1.
+_expect_stream() {
+	[ "$2" = @any ] && return 0
+	[ "$2" = "$3" ] && return 0
+	printf -- '-- %s differs (- expected, + actual) --\n' "$1"
+	diff -u --label expected --label actual <(printf '%s\n' "$2") \
+	    <(printf '%s\n' "$3") | tail -n +3
+	return 1
+}
