@@ -17,6 +17,7 @@
 #   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
 #   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
 #                     (FUZZ_LARGE=1: inputs up to 1 MB, a short timeout)
+#   make help         this list
 #   make install      tools into PREFIX/bin, man pages into PREFIX/share/man,
 #                     bash completion into PREFIX/share/bash-completion
 #                     (PREFIX=/usr/local), under DESTDIR when set
@@ -141,6 +142,10 @@ fuzzers: $(FUZZERS)
 fuzz-run: fuzz all
 	@tools/fuzz-run build-fuzz $(FUZZ_SECONDS)
 
+# The targets, from the comment at the top of this file.
+help:
+	@sed -n '/^# Then, or where/,/^# Each target/{/^# [A-Z]/d;s/^# \{1,3\}//p;}' Makefile
+
 lint-man:
 	@if [ -n "$(MAN)" ]; then mandoc -Tlint -W warning $(MAN) && echo "mandoc -Tlint: $(words $(MAN)) pages clean"; fi
 
@@ -158,7 +163,7 @@ install: all
 clean:
 	rm -rf build build-asan build-cov build-fuzz bin
 
-.PHONY: all bench deps demo check check-asan check-valgrind check-scaling coverage \
+.PHONY: all bench deps demo help check check-asan check-valgrind check-scaling coverage \
 	fuzz fuzzers fuzz-run \
 	lint-man install clean
 .SUFFIXES:

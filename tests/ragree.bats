@@ -410,54 +410,6 @@ $USAGE"
 	assert_equal "$stderr" "ragree: write error: No space left on device"
 }
 
-# The README's section on ragree, run from a folder where examples/ and
-# corpus/ stand as the README has them: each "    $ COMMAND" line whose
-# command matches the extended regex PATTERN runs in order, and the
-# indented lines after it must be exactly its output.
-check_readme() {
-	local pattern=$1 line cmd="" want="" on=false
-	readme_runs=0
-	ln -s "$BATS_TEST_DIRNAME/../examples" examples
-	ln -s "$CORPUS" corpus
-	while IFS= read -r line; do
-		case $line in
-		'### Agreement between annotators: ragree') on=true; continue ;;
-		'## '*|'### '*) $on && break ;;
-		esac
-		$on || continue
-		if [[ $line == '    $ '* ]] || [[ $line != '    '* ]]; then
-			run_readme "$pattern" "$cmd" "$want"
-			cmd="" want=""
-			[[ $line == '    $ '* ]] && cmd=${line#'    $ '}
-		elif [ -n "$cmd" ]; then
-			want+=${want:+$'\n'}${line#'    '}
-		fi
-	done < "$BATS_TEST_DIRNAME/../README.md"
-	run_readme "$pattern" "$cmd" "$want"
-	[ "$readme_runs" -gt 1 ]
-}
-
-# Runs the README command $2 when it matches $1; its output must be $3.
-# Called as a plain statement, so that a failed assertion fails the test.
-run_readme() {
-	if [ -z "$2" ] || ! grep -qE "$1" <<< "$2"; then
-		return 0
-	fi
-	run bash -c "$2"
-	assert_equal "$status" 0
-	assert_equal "$output" "$3"
-	readme_runs=$((readme_runs + 1))
-}
-
-@test "ragree: the README's tables on the examples are the commands' output" {
-	check_readme 'examples/'
-}
-
-@test "ragree: the README's corpus tables are the commands' output (pra4 and pra2 as two raters)" {
-	need_corpus
-	check_readme 'corpus/|pra[24]\.tsv'
-}
-
 @test "ragree: on the corpus, pra4 against pra2 by review,text agrees with the reference" {
 	need_corpus
 	rsplit -q "$CORPUS"/pra4/* > pra4.tsv
