@@ -14,11 +14,9 @@ setup() {
 
 @test "argu: one row per review, the ten criteria in their columns, -j decoding" {
 	printf '%s' "The paper proposes \\u201cX\\u201d.\\n\\nI recommend rejection.$TEN" > R1_annotated.txt
-	run2 rsplit -j R1_annotated.txt
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$HDR
-$(row R1 1 "${TENROW[@]}" $'The paper proposes \xe2\x80\x9cX\xe2\x80\x9d. I recommend rejection.')"
+	expect 0 "$HDR
+$(row R1 1 "${TENROW[@]}" $'The paper proposes \xe2\x80\x9cX\xe2\x80\x9d. I recommend rejection.')" "" \
+	    rsplit -j R1_annotated.txt
 }
 
 @test "argu: without -j the escapes stay, with one warning suggesting -j" {
@@ -28,22 +26,19 @@ $(row R1 1 "${TENROW[@]}" $'The paper proposes \xe2\x80\x9cX\xe2\x80\x9d. I reco
 
 @test "argu: --scheme on the command line beats REVIEWKIT_SCHEME" {
 	printf '%s' "A.$TEN" > r.txt
-	REVIEWKIT_SCHEME=pra run2 rsplit --scheme argu r.txt
-	assert_equal "$output" "$HDR
-$(row r 1 "${TENROW[@]}" A.)"
-	assert_equal "$stderr" ""
-	assert_equal "$status" 0
+	REVIEWKIT_SCHEME=pra expect 0 "$HDR
+$(row r 1 "${TENROW[@]}" A.)" "" \
+	    rsplit --scheme argu r.txt
 }
 
 @test "argu: model polarities outside the scheme are kept as written; rtags --check reports them" {
 	split_is 'A.[[CLA-POS],[JUS-MIX],[DEP-NEG],[FAI-POS],[CON-MIX],[ENG-PAR],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
 	    "$(row r 1 CLA-POS JUS-MIX DEP-NEG FAI-POS CON-MIX ENG-PAR ACC-POS CST-POS NOV-NEG ETH-NEU A.)"
-	run2 bash -c 'rsplit r.txt | rtags --check'
-	assert_equal "$output" "review	sentence	layer	tag	problem
+	expect 1 "review	sentence	layer	tag	problem
 r	1	justification	JUS-MIX	unknown polarity
 r	1	constructiveness	CON-MIX	unknown polarity
-r	1	engagement	ENG-PAR	unknown polarity"
-	assert_equal "$status" 1
+r	1	engagement	ENG-PAR	unknown polarity" "" \
+	    bash -c 'rsplit r.txt | rtags --check'
 }
 
 @test "argu: a marker of eleven groups is text, with a warning" {
@@ -78,10 +73,9 @@ r	1	engagement	ENG-PAR	unknown polarity"
 @test "argu: a code of six letters is kept as written; rtags --check reports it" {
 	split_is 'A.[[CLARIT-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' \
 	    "$(row r 1 CLARIT-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU A.)"
-	run2 bash -c 'rsplit r.txt | rtags --check'
-	assert_equal "$output" "review	sentence	layer	tag	problem
-r	1	clarity	CLARIT-POS	unknown code"
-	assert_equal "$status" 1
+	expect 1 "review	sentence	layer	tag	problem
+r	1	clarity	CLARIT-POS	unknown code" "" \
+	    bash -c 'rsplit r.txt | rtags --check'
 }
 
 @test "argu: an unknown code among criteria out of place: it stays, the others go to their layers" {
@@ -126,39 +120,34 @@ $(row r 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B.[CLA-NEU], [JUS-NEU] C.')" \
 
 @test "argu: a four-layer marker under pra is text; a four-group one under argu stays in place" {
 	printf '%s' "A.$TEN" > r.txt
-	run2 rsplit --scheme pra -N -a r.txt
-	assert_equal "$output" "$(row r 1 '' '' '' '' "A.$TEN")"
-	assert_equal "$stderr" "rsplit: r.txt:1:3: marker has 10 groups; the scheme has 4 layers; kept as text
-rsplit: r.txt: no annotations"
-	assert_equal "$status" 0
+	expect 0 "$(row r 1 '' '' '' '' "A.$TEN")" \
+	    "rsplit: r.txt:1:3: marker has 10 groups; the scheme has 4 layers; kept as text
+rsplit: r.txt: no annotations" \
+	    rsplit --scheme pra -N -a r.txt
 	split_is 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]' \
 	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ '' '' '' '' '' '' A.)"
 	# After a JSON string's closing quote, too: the quote is no text.
 	printf '%s' "\"A.\"$TEN" > r.txt
-	run2 rsplit --scheme pra -N -a r.txt
-	assert_equal "$output" "$(row r 1 '' '' '' '' "A.$TEN")"
-	assert_equal "$stderr" "rsplit: r.txt:1:5: marker has 10 groups; the scheme has 4 layers; kept as text
-rsplit: r.txt: no annotations"
-	assert_equal "$status" 0
+	expect 0 "$(row r 1 '' '' '' '' "A.$TEN")" \
+	    "rsplit: r.txt:1:5: marker has 10 groups; the scheme has 4 layers; kept as text
+rsplit: r.txt: no annotations" \
+	    rsplit --scheme pra -N -a r.txt
 }
 
 @test "argu: the rows pass through rfilter and rcount under the same scheme" {
 	printf '%s' "A.$TEN" > a.txt
 	printf '%s' 'B.[[CLA-NEG],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-POS],[ETH-NEU]]' > b.txt
-	run2 bash -c 'rsplit a.txt b.txt | rfilter "novelty=*-NEG" | rcount clarity'
-	assert_equal "$output" "clarity	count
-CLA	1"
-	assert_equal "$stderr" ""
-	assert_equal "$status" 0
+	expect 0 "clarity	count
+CLA	1" "" \
+	    bash -c 'rsplit a.txt b.txt | rfilter "novelty=*-NEG" | rcount clarity'
 }
 
 @test "argu: a marker closed early by ]] takes the groups after it, with a warning" {
 	printf '%s' 'A one.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS]],[NOV-NEG],[ETH-NEU]] B two.[[CLA-NEU]]' > s1.txt
-	run2 rsplit --strict -N s1.txt
-	assert_equal "$output" "$(row s1 1 "${TENROW[@]}" 'A one.')
-$(row s1 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B two.')"
-	assert_equal "$stderr" "rsplit: s1.txt:1:7: marker closed early; the groups after ']]' joined to it"
-	assert_equal "$status" 1
+	expect 1 "$(row s1 1 "${TENROW[@]}" 'A one.')
+$(row s1 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B two.')" \
+	    "rsplit: s1.txt:1:7: marker closed early; the groups after ']]' joined to it" \
+	    rsplit --strict -N s1.txt
 }
 
 @test "argu: a [ inside a group between two criteria is a missing ]" {

@@ -18,10 +18,7 @@ lines_are() {
 	local input=$1 rows=$2 err=$3 st=$4
 	shift 4
 	printf '%s' "$input" > in.lines
-	run2 rsplit -N -L "$@" in.lines
-	assert_equal "$output" "$rows"
-	assert_equal "$stderr" "$err"
-	assert_equal "$status" "$st"
+	expect "$st" "$rows" "$err" rsplit -N -L "$@" in.lines
 }
 
 # --- what a line is
@@ -29,13 +26,11 @@ lines_are() {
 @test "lines: a JSON-string line and a plain line give the rows of their files" {
 	printf 'R1\t"Weak results.%s Nice idea.%s"\n' "$M1" "$M2" > in.lines
 	printf 'R2\tPlain, "quoted" text.%s The rest.\n' "$M2" >> in.lines
-	run2 rsplit -L in.lines
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$HDR
+	expect 0 "$HDR
 $(row R1 1 MET-NEG EMP-NEG CRT MAJ 'Weak results.')
 $(row R1 2 PDI-POS NOV-POS APC MIN 'Nice idea.')
-$(row R2 1 PDI-POS NOV-POS APC MIN 'Plain, "quoted" text.')"
+$(row R2 1 PDI-POS NOV-POS APC MIN 'Plain, "quoted" text.')" "" \
+	    rsplit -L in.lines
 	printf '"Weak results.%s Nice idea.%s"' "$M1" "$M2" > R1.txt
 	printf 'Plain, "quoted" text.%s The rest.' "$M2" > R2.txt
 	for opt in '' -a -r; do
@@ -68,20 +63,17 @@ rsplit: in.lines:2: no annotations" 0 -a
 	printf 'R1\t"A.%s"\n' "$M1" > in.lines
 	printf 'R22\tSome text.[[[MET-NEU], [CLA-NEG], [SUG], [MIN]] More.[[RES-POS] [EMP-POS], [APC], [MIN]]\n' >> in.lines
 	printf 'R3\t"Bad \\q escape.%s"\n' "$M1" >> in.lines
-	run2 rsplit -N -L in.lines
-	assert_equal "$status" 0
-	assert_equal "$stderr" "rsplit: in.lines:2:15: extra '[' before the marker
-rsplit: in.lines:2:58: missing comma between groups
-rsplit: in.lines:3:9: invalid escape kept as text: \\q"
-	assert_equal "$output" "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+	expect 0 "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
 $(row R22 1 MET-NEU CLA-NEG SUG MIN 'Some text.')
 $(row R22 2 RES-POS EMP-POS APC MIN 'More.')
-$(row R3 1 MET-NEG EMP-NEG CRT MAJ 'Bad \q escape.')"
-	run2 rsplit -N -L -q in.lines
-	assert_equal "$stderr" ""
-	run2 rsplit -N -L -q --strict in.lines
-	assert_equal "$status" 1
-	assert_equal "$stderr" ""
+$(row R3 1 MET-NEG EMP-NEG CRT MAJ 'Bad \q escape.')" \
+	    "rsplit: in.lines:2:15: extra '[' before the marker
+rsplit: in.lines:2:58: missing comma between groups
+rsplit: in.lines:3:9: invalid escape kept as text: \\q" \
+	    rsplit -N -L in.lines
+	rows=$output
+	expect 0 "$rows" "" rsplit -N -L -q in.lines
+	expect 1 "$rows" "" rsplit -N -L -q --strict in.lines
 }
 
 @test "lines: the id is the field as it is, escaped like any id; TAB and text after it are text" {
@@ -108,24 +100,21 @@ $(row R1#2 1 PDI-POS NOV-POS APC MIN B.)" "" 1 -q --strict
 	long=$(printf 'x%.0s' {1..60})
 	printf 'R1\tA.%s\n%s\tL.%s\n' "$M1" "$long" "$M1" > a.lines
 	printf 'R2\tB.%s\nR1\tC.%s\n%s\tM.%s\n' "$M2" "$M2" "$long" "$M2" > b.lines
-	run2 rsplit -N -L a.lines b.lines
-	assert_equal "$status" 0
-	assert_equal "$stderr" "rsplit: b.lines:2: review id 'R1' already names a.lines:1; this one is 'R1#2'
-rsplit: b.lines:3: review id '$(printf 'x%.0s' {1..48})'... (60 bytes) already names a.lines:2; this one is '$(printf 'x%.0s' {1..48})'... (62 bytes)"
-	assert_equal "$output" "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+	expect 0 "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
 $(row "$long" 1 MET-NEG EMP-NEG CRT MAJ L.)
 $(row R2 1 PDI-POS NOV-POS APC MIN B.)
 $(row R1#2 1 PDI-POS NOV-POS APC MIN C.)
-$(row "$long#2" 1 PDI-POS NOV-POS APC MIN M.)"
+$(row "$long#2" 1 PDI-POS NOV-POS APC MIN M.)" \
+	    "rsplit: b.lines:2: review id 'R1' already names a.lines:1; this one is 'R1#2'
+rsplit: b.lines:3: review id '$(printf 'x%.0s' {1..48})'... (60 bytes) already names a.lines:2; this one is '$(printf 'x%.0s' {1..48})'... (62 bytes)" \
+	    rsplit -N -L a.lines b.lines
 }
 
 @test "lines: --scheme and the scheme's layers apply to every line" {
 	printf 'P1\tFine.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]\n' > in.lines
-	run2 rsplit -L --scheme argu in.lines
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$(row review sentence clarity justification depth fairness constructiveness engagement accuracy consistency novelty ethics text)
-$(row P1 1 CLA-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU Fine.)"
+	expect 0 "$(row review sentence clarity justification depth fairness constructiveness engagement accuracy consistency novelty ethics text)
+$(row P1 1 CLA-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU Fine.)" "" \
+	    rsplit -L --scheme argu in.lines
 }
 
 # --- line ends
@@ -178,11 +167,10 @@ rsplit: in.lines:4: no TAB between review id and text" 1
 
 @test "lines: a NUL byte in the id is an error; in the text it is U+FFFD, as in a file" {
 	printf 'R\0001\tA.%s\nR2\tB\000.%s\n' "$M1" "$M2" > in.lines
-	run2 rsplit -N -L in.lines
-	assert_equal "$output" "$(row R2 1 PDI-POS NOV-POS APC MIN $'B\xef\xbf\xbd.')"
-	assert_equal "$stderr" "rsplit: in.lines:1: NUL byte in the review id
-rsplit: in.lines:2:5: NUL byte replaced by U+FFFD"
-	assert_equal "$status" 1
+	expect 1 "$(row R2 1 PDI-POS NOV-POS APC MIN $'B\xef\xbf\xbd.')" \
+	    "rsplit: in.lines:1: NUL byte in the review id
+rsplit: in.lines:2:5: NUL byte replaced by U+FFFD" \
+	    rsplit -N -L in.lines
 }
 
 @test "lines: a bad last line without LF is an error too" {
@@ -198,9 +186,9 @@ rsplit: in.lines:2:5: NUL byte replaced by U+FFFD"
 	{ head -c 65536 /dev/zero | tr '\0' i; printf '\tA.%s\n' "$M1"
 	  head -c 200000 /dev/zero | tr '\0' j; printf '\tB.%s\n' "$M2"
 	  printf 'R3\tC.%s\n' "$M1"; } > in.lines
-	run2 rsplit -N -L in.lines
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rsplit: in.lines:2: no TAB in the first 65537 bytes: a review id is at most 65536"
+	# stdout holds an id of 65536 bytes: its lengths and the rest below.
+	expect 1 @any "rsplit: in.lines:2: no TAB in the first 65537 bytes: a review id is at most 65536" \
+	    rsplit -N -L in.lines
 	assert_equal "$(printf '%s\n' "$output" | cut -f1 | awk '{ print length($0) }')" "65536
 2"
 	assert_equal "$(printf '%s\n' "$output" | cut -f2-)" "$(row 1 MET-NEG EMP-NEG CRT MAJ A.)
@@ -211,35 +199,30 @@ $(row 1 MET-NEG EMP-NEG CRT MAJ C.)"
 
 @test "lines: standard input is '-'; an unreadable file is reported and the others read" {
 	printf 'R1\tA.%s\nR2\n' "$M1" > in.lines
-	run2 rsplit -N -L missing.lines - in.lines < in.lines
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rsplit: missing.lines: No such file or directory
+	expect 1 "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row R1#2 1 MET-NEG EMP-NEG CRT MAJ A.)" \
+	    "rsplit: missing.lines: No such file or directory
 rsplit: -:2: no TAB between review id and text
 rsplit: in.lines:1: review id 'R1' already names -:1; this one is 'R1#2'
-rsplit: in.lines:2: no TAB between review id and text"
-	assert_equal "$output" "$(row R1 1 MET-NEG EMP-NEG CRT MAJ A.)
-$(row R1#2 1 MET-NEG EMP-NEG CRT MAJ A.)"
-	run2 rsplit -N -L .
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rsplit: .: Is a directory"
-	assert_equal "$output" ""
+rsplit: in.lines:2: no TAB between review id and text" \
+	    rsplit -N -L missing.lines - in.lines < in.lines
+	expect 1 "" "rsplit: .: Is a directory" rsplit -N -L .
 }
 
 @test "lines: --id is a usage error with -L" {
 	assert_usage_error "rsplit: --id names standard input; with -L each line names its review" \
 	    "usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
 	    rsplit -L --id x
-	run2 rsplit --lines --help
-	assert_equal "$status" 0
+	# The usage is rsplit(1)'s; here only the line of -L matters.
+	expect 0 @any "" rsplit --lines --help
 	assert_equal "$(printf '%s\n' "$output" | grep -- --lines)" \
 	    "  -L, --lines      one review per line: ID, TAB, what a review file holds"
 }
 
 @test "lines: rows go to a full disk as a write error" {
 	printf 'R1\tA.%s\n' "$M1" > in.lines
-	run2 to_full rsplit -L in.lines
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rsplit: write error: No space left on device"
+	expect 1 "" "rsplit: write error: No space left on device" \
+	    to_full rsplit -L in.lines
 }
 
 # SPEC 3: memory is bounded by the longest sentence, not by the line.
@@ -249,12 +232,10 @@ $(row R1#2 1 MET-NEG EMP-NEG CRT MAJ A.)"
 	    head -n 2900000 | tr '\n' ' '
 	  printf '"\nsmall\tLast.%s\n' "$M1"; } > huge.lines
 	[ "$(stat -c %s huge.lines)" -gt 300000000 ]
-	run2 bash -c '/usr/bin/time -o rss -f %M rsplit -N -L huge.lines | cut -f1 | uniq -c'
+	expect 0 "5800000 big
+      1 small" "" \
+	    bash -c '/usr/bin/time -o rss -f %M rsplit -N -L huge.lines | cut -f1 | uniq -c'
 	rm huge.lines
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "5800000 big
-      1 small"
 	[ "$(cat rss)" -lt 65536 ] || fail "max RSS $(cat rss) KB"
 }
 
@@ -268,11 +249,10 @@ $(row R1#2 1 MET-NEG EMP-NEG CRT MAJ A.)"
 	assert_equal "$(cat err)" ""
 	printf 'R1\t"A.  %s\tB\000\\n" \nR2.v2\tplain\n' "$M1" > want.lines
 	cmp got.lines want.lines
-	run2 rsplit -N -L got.lines
-	assert_equal "$status" 0
-	assert_equal "$stderr" "rsplit: got.lines:1:47: NUL byte replaced by U+FFFD
-rsplit: got.lines:2: no annotations"
-	assert_equal "$output" "$(rsplit -N 'R1_annotated - Ann.txt' 2>/dev/null)"
+	expect 0 "$(rsplit -N 'R1_annotated - Ann.txt' 2>/dev/null)" \
+	    "rsplit: got.lines:1:47: NUL byte replaced by U+FFFD
+rsplit: got.lines:2: no annotations" \
+	    rsplit -N -L got.lines
 }
 
 @test "reviews2lines: ids are made unique by rsplit's rule, with rsplit's warning; rsplit -L then warns of none" {
@@ -285,30 +265,28 @@ rsplit: got.lines:2: no annotations"
 	files=(a/R1.txt b/R1_annotated.txt 'R1#2.txt' missing/R1.txt b/R1.txt
 	    $'R\0011.txt' $'R\0011_annotated.txt')
 	printf 'F.%s' "$M1" > b/R1.txt
-	run2 "$R2L" "${files[@]}"
-	assert_equal "$status" 1
-	assert_equal "$stderr" "reviews2lines: b/R1_annotated.txt: review id 'R1' already names a/R1.txt; this one is 'R1#2'
-reviews2lines: R1#2.txt: review id 'R1#2' already names b/R1_annotated.txt; this one is 'R1#2#2'
-reviews2lines: missing/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#3'
-reviews2lines: missing/R1.txt: not a readable file
-reviews2lines: b/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#4'
-reviews2lines: "$'R\0011_annotated.txt'": review id 'R\x011' already names "$'R\0011.txt'"; this one is 'R\x011#2'"
-	assert_equal "$output" "R1	A.$M1
+	expect 1 "R1	A.$M1
 R1#2	B.$M2
 R1#2#2	C.$M1
 R1#4	F.$M1
 "$'R\0011'"	D.$M2
-"$'R\0011#2'"	E.$M2"
+"$'R\0011#2'"	E.$M2" \
+	    "reviews2lines: b/R1_annotated.txt: review id 'R1' already names a/R1.txt; this one is 'R1#2'
+reviews2lines: R1#2.txt: review id 'R1#2' already names b/R1_annotated.txt; this one is 'R1#2#2'
+reviews2lines: missing/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#3'
+reviews2lines: missing/R1.txt: not a readable file
+reviews2lines: b/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#4'
+reviews2lines: "$'R\0011_annotated.txt'": review id 'R\x011' already names "$'R\0011.txt'"; this one is 'R\x011#2'" \
+	    "$R2L" "${files[@]}"
 	# The ids and the warnings are rsplit's over the same files.
-	run2 rsplit -N "${files[@]}"
+	# stdout is what the lines must give, stderr what reviews2lines
+	# warns: both are compared below.
+	expect 1 @any @any rsplit -N "${files[@]}"
 	assert_equal "$(printf '%s\n' "$stderr" | grep -v 'No such file' | sed 's/^rsplit:/reviews2lines:/')" \
 	    "$("$R2L" "${files[@]}" 2>&1 >/dev/null | grep -v 'not a readable')"
 	files_out=$output
 	"$R2L" "${files[@]}" > got.lines 2>/dev/null || true
-	run2 rsplit -N -L got.lines
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$files_out"
+	expect 0 "$files_out" "" rsplit -N -L got.lines
 }
 
 @test "reviews2lines: a file it cannot read or whose id cannot be a line is reported and left out" {
@@ -316,24 +294,21 @@ R1#4	F.$M1
 	printf 'x' > $'tab\there.txt'
 	printf 'x' > $'cr\rhere.txt'
 	printf 'x' > $'lf\nhere.txt'
-	run2 "$R2L" missing.txt . $'tab\there.txt' $'cr\rhere.txt' $'lf\nhere.txt' good.txt
-	assert_equal "$status" 1
-	assert_equal "$stderr" "reviews2lines: missing.txt: not a readable file
+	expect 1 "good	A.$M1" \
+	    "reviews2lines: missing.txt: not a readable file
 reviews2lines: .: not a readable file
 reviews2lines: tab	here.txt: its review id holds a TAB, LF or CR
 reviews2lines: cr"$'\r'"here.txt: its review id holds a TAB, LF or CR
 reviews2lines: lf
-here.txt: its review id holds a TAB, LF or CR"
-	assert_equal "$output" "good	A.$M1"
+here.txt: its review id holds a TAB, LF or CR" \
+	    "$R2L" missing.txt . $'tab\there.txt' $'cr\rhere.txt' $'lf\nhere.txt' good.txt
 }
 
 @test "reviews2lines: examples/ as lines give the rows and warnings of the files, in every mode" {
 	files=("$EXAMPLES"/*.txt)
 	"$R2L" "${files[@]}" > ex.lines
-	run2 python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" ex.lines "${files[@]}"
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "5 files, 4 modes: 0 differ"
+	expect 0 "5 files, 4 modes: 0 differ" "" \
+	    python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" ex.lines "${files[@]}"
 }
 
 # The issue's round trip, on the real corpus: every file as a line gives
@@ -350,10 +325,8 @@ here.txt: its review id holds a TAB, LF or CR"
 	    grep "already names" | sed 's/^rsplit:/reviews2lines:/')" "$(cat r2l.err)"
 	[ "$(wc -l < r2l.err)" -gt 600 ] || fail "$(wc -l < r2l.err) repeated ids"
 	assert_equal "$(cut -f1 corpus.lines | sort | uniq -d)" ""
-	run2 python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" corpus.lines "${files[@]}"
-	assert_equal "$stderr" ""
-	assert_equal "$output" "${#files[@]} files, 4 modes: 0 differ"
-	assert_equal "$status" 0
+	expect 0 "${#files[@]} files, 4 modes: 0 differ" "" \
+	    python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" corpus.lines "${files[@]}"
 }
 
 # --- from JSON Lines: the jq command of README.md, "Scaling out"
@@ -376,19 +349,18 @@ JQ_LINES='if (.id | type | . == "string" or . == "number")
 	    '{"id": "P3\tx", "review": "a TAB in the id"}' \
 	    '{"id": "P4", "review": "Plain text, no marker."}' > reviews.jsonl
 	# jq 1.6 exits 0 unless the last record failed: rsplit's status tells.
-	run2 bash -c 'jq -r "$1" reviews.jsonl 2> jq.err | rsplit -L -a' sh "$JQ_LINES"
-	assert_equal "$(cat jq.err)" "jq: error (at reviews.jsonl:3): needs a review string and an id, not empty, without TAB, LF or CR
-jq: error (at reviews.jsonl:4): needs a review string and an id, not empty, without TAB, LF or CR"
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rsplit: -:3: no TAB between review id and text
-rsplit: -:4: no TAB between review id and text
-rsplit: -:5: no annotations"
-	assert_equal "$output" "$HDR
+	expect 1 "$HDR
 $(row P1-R1 1 PDI-POS NOV-POS APC MAJ 'Clear "GraphMix" idea.')
 $(row P1-R1 2 MET-NEG EMP-NEG CRT MAJ 'But Thm 2 is loose \ vague.')
 $(row P1-R1 3 '' '' '' '' $'Caf\xc3\xa9 \xf0\x9f\x98\x80.')
 $(row 42 1 TNF-NEG EMP-NEG SUG MIN 'Tables lack variance.')
-$(row P4 1 '' '' '' '' 'Plain text, no marker.')"
+$(row P4 1 '' '' '' '' 'Plain text, no marker.')" \
+	    "rsplit: -:3: no TAB between review id and text
+rsplit: -:4: no TAB between review id and text
+rsplit: -:5: no annotations" \
+	    bash -c 'jq -r "$1" reviews.jsonl 2> jq.err | rsplit -L -a' sh "$JQ_LINES"
+	assert_equal "$(cat jq.err)" "jq: error (at reviews.jsonl:3): needs a review string and an id, not empty, without TAB, LF or CR
+jq: error (at reviews.jsonl:4): needs a review string and an id, not empty, without TAB, LF or CR"
 	printf '"Clear \\"GraphMix\\" idea.[[PDI-POS], [NOV-POS], [APC], [MAJ]]\\nBut Thm 2\\tis loose \\\\ vague.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] Caf\\u00e9 \\ud83d\\ude00."' > P1-R1.txt
 	# The one-liner gives the same lines where it can.
 	sed -n '1p;2p;5p' reviews.jsonl > good.jsonl
@@ -405,12 +377,11 @@ $(row P4 1 '' '' '' '' 'Plain text, no marker.')"
 	    '{"id": "P2", "review": "B."}' '{"id": "P1", "review": "C.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]"}' > r.jsonl
 	jq -r "$JQ_LINES" r.jsonl > reviews.lines
 	assert_equal "$(cut -f1 reviews.lines | sort | uniq -d)" "P1"
-	run2 rsplit -N -L reviews.lines
-	assert_equal "$status" 0
-	assert_equal "$stderr" "rsplit: reviews.lines:2: no annotations
-rsplit: reviews.lines:3: review id 'P1' already names reviews.lines:1; this one is 'P1#2'"
-	assert_equal "$output" "$(row P1 1 MET-NEG EMP-NEG CRT MAJ A.)
-$(row P1#2 1 MET-NEG EMP-NEG CRT MAJ C.)"
+	expect 0 "$(row P1 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row P1#2 1 MET-NEG EMP-NEG CRT MAJ C.)" \
+	    "rsplit: reviews.lines:2: no annotations
+rsplit: reviews.lines:3: review id 'P1' already names reviews.lines:1; this one is 'P1#2'" \
+	    rsplit -N -L reviews.lines
 }
 
 # --- GNU parallel (SPEC 7): the recipes of README.md, "Scaling out"

@@ -17,8 +17,5 @@ cd "$BATS_TEST_TMPDIR" || exit 1
 # given as the last argument.
 outputs() {
 	local args=("${@:1:$#-1}") want=${!#}
-	run2 "${args[@]}" in.tsv
-	assert_equal "$stderr" ""
-	assert_equal "$status" 0
-	assert_equal "$output" "$want"
+	expect 0 "$want" "" "${args[@]}" in.tsv
 }

@@ -15,48 +15,40 @@ setup() {
 }
 
 @test "rtags: section and aspect become layer, tag, polarity" {
-	run2 rtags "$IN"
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tpolarity\tfunction\tseverity\ttext' \
 	    $'R1\t1\tsection\tMET\tNEG\tCRT\tMAJ\tWeak results.' \
 	    $'R1\t1\tsection\tRES\tPOS\tCRT\tMAJ\tWeak results.' \
 	    $'R1\t1\taspect\tEMP\tNEG\tCRT\tMAJ\tWeak results.' \
 	    $'R2\t1\tsection\tCNT\t\tSUG,QSN\tMIN\tA typo?' \
-	    $'R2\t1\taspect\tPNF\tNEU\tSUG,QSN\tMIN\tA typo?')"
+	    $'R2\t1\taspect\tPNF\tNEU\tSUG,QSN\tMIN\tA typo?')" "" \
+	    rtags "$IN"
 }
 
 @test "rtags: -l with one layer keeps the others in place" {
-	run2 rtags -l function "$IN"
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tsection\taspect\tlayer\ttag\tpolarity\tseverity\ttext' \
 	    $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tfunction\tCRT\t\tMAJ\tWeak results.' \
 	    $'R1\t2\t\t\tfunction\tSMY\t\tGEN\tIt does X.' \
 	    $'R2\t1\tCNT\tPNF-NEU\tfunction\tSUG\t\tMIN\tA typo?' \
-	    $'R2\t1\tCNT\tPNF-NEU\tfunction\tQSN\t\tMIN\tA typo?')"
+	    $'R2\t1\tCNT\tPNF-NEU\tfunction\tQSN\t\tMIN\tA typo?')" "" \
+	    rtags -l function "$IN"
 }
 
 @test "rtags: --layers with columns apart: tags in -l order, where the first column stood" {
-	run2 rtags --layers severity,section "$IN"
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tpolarity\taspect\tfunction\ttext' \
 	    $'R1\t1\tseverity\tMAJ\t\tEMP-NEG\tCRT\tWeak results.' \
 	    $'R1\t1\tsection\tMET\tNEG\tEMP-NEG\tCRT\tWeak results.' \
 	    $'R1\t1\tsection\tRES\tPOS\tEMP-NEG\tCRT\tWeak results.' \
 	    $'R1\t2\tseverity\tGEN\t\t\tSMY\tIt does X.' \
 	    $'R2\t1\tseverity\tMIN\t\tPNF-NEU\tSUG,QSN\tA typo?' \
-	    $'R2\t1\tsection\tCNT\t\tPNF-NEU\tSUG,QSN\tA typo?')"
+	    $'R2\t1\tsection\tCNT\t\tPNF-NEU\tSUG,QSN\tA typo?')" "" \
+	    rtags --layers severity,section "$IN"
 }
 
 @test "rtags: all four layers give one row per item" {
-	run2 rtags -l section,aspect,function,severity "$IN"
-	assert_equal "$status" 0
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tpolarity\ttext' \
 	    $'R1\t1\tsection\tMET\tNEG\tWeak results.' \
 	    $'R1\t1\tsection\tRES\tPOS\tWeak results.' \
@@ -69,26 +61,33 @@ setup() {
 	    $'R2\t1\taspect\tPNF\tNEU\tA typo?' \
 	    $'R2\t1\tfunction\tSUG\t\tA typo?' \
 	    $'R2\t1\tfunction\tQSN\t\tA typo?' \
-	    $'R2\t1\tseverity\tMIN\t\tA typo?')"
+	    $'R2\t1\tseverity\tMIN\t\tA typo?')" "" \
+	    rtags -l section,aspect,function,severity "$IN"
 }
 
 @test "rtags: -a keeps a row without tags, with empty tag columns" {
-	run2 rtags -a "$IN"
-	assert_equal "$status" 0
-	assert_equal "${lines[4]}" $'R1\t2\t\t\t\tSMY\tGEN\tIt does X.'
-	assert_equal "${#lines[@]}" 7
-	run2 rtags --all -l severity "$IN"
-	assert_equal "${#lines[@]}" 4
+	expect 0 "$(printf '%s\n' \
+	    $'review\tsentence\tlayer\ttag\tpolarity\tfunction\tseverity\ttext' \
+	    $'R1\t1\tsection\tMET\tNEG\tCRT\tMAJ\tWeak results.' \
+	    $'R1\t1\tsection\tRES\tPOS\tCRT\tMAJ\tWeak results.' \
+	    $'R1\t1\taspect\tEMP\tNEG\tCRT\tMAJ\tWeak results.' \
+	    $'R1\t2\t\t\t\tSMY\tGEN\tIt does X.' \
+	    $'R2\t1\tsection\tCNT\t\tSUG,QSN\tMIN\tA typo?' \
+	    $'R2\t1\taspect\tPNF\tNEU\tSUG,QSN\tMIN\tA typo?')" "" \
+	    rtags -a "$IN"
+	expect 0 "$(printf '%s\n' \
+	    $'review\tsentence\tsection\taspect\tfunction\tlayer\ttag\tpolarity\ttext' \
+	    $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tCRT\tseverity\tMAJ\t\tWeak results.' \
+	    $'R1\t2\t\t\tSMY\tseverity\tGEN\t\tIt does X.' \
+	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?')" "" \
+	    rtags --all -l severity "$IN"
 }
 
 @test "rtags: --names adds the name of the code, empty when unknown" {
 	fixture odd.tsv '%s\n' \
 	    $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' \
 	    $'R3\t1\tXYZ-NEG\t\tAOC\tMAJ\tOdd.'
-	run2 rtags --names -a "$IN" "$BATS_TEST_TMPDIR/odd.tsv"
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tpolarity\tname\tfunction\tseverity\ttext' \
 	    $'R1\t1\tsection\tMET\tNEG\tMethodology\tCRT\tMAJ\tWeak results.' \
 	    $'R1\t1\tsection\tRES\tPOS\tResults\tCRT\tMAJ\tWeak results.' \
@@ -96,81 +95,70 @@ setup() {
 	    $'R1\t2\t\t\t\t\tSMY\tGEN\tIt does X.' \
 	    $'R2\t1\tsection\tCNT\t\tUnclassifiable\tSUG,QSN\tMIN\tA typo?' \
 	    $'R2\t1\taspect\tPNF\tNEU\tPresentation and Formatting\tSUG,QSN\tMIN\tA typo?' \
-	    $'R3\t1\tsection\tXYZ\tNEG\t\tAOC\tMAJ\tOdd.')"
+	    $'R3\t1\tsection\tXYZ\tNEG\t\tAOC\tMAJ\tOdd.')" "" \
+	    rtags --names -a "$IN" "$BATS_TEST_TMPDIR/odd.tsv"
 }
 
 @test "rtags: --names gives no name to a code of another layer" {
 	fixture other.tsv '%s\n' \
 	    $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' \
 	    $'R1\t1\t\t\tSUB\tMAJ\tMore work.'
-	run2 rtags --names -l function,severity "$BATS_TEST_TMPDIR/other.tsv"
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tsection\taspect\tlayer\ttag\tpolarity\tname\ttext' \
 	    $'R1\t1\t\t\tfunction\tSUB\t\t\tMore work.' \
-	    $'R1\t1\t\t\tseverity\tMAJ\t\tMajor\tMore work.')"
+	    $'R1\t1\t\t\tseverity\tMAJ\t\tMajor\tMore work.')" "" \
+	    rtags --names -l function,severity "$BATS_TEST_TMPDIR/other.tsv"
 }
 
 @test "rtags: an odd item splits at its first dash" {
 	fixture odd.tsv '%s\n' \
 	    $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' \
 	    $'R1\t1\tEXP-POS<MET-NEU,MET-\tEMP-NEU\tCRT\tMAJ\tOdd.'
-	run2 rtags -l section "$BATS_TEST_TMPDIR/odd.tsv"
-	assert_equal "$status" 0
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tpolarity\taspect\tfunction\tseverity\ttext' \
 	    $'R1\t1\tsection\tEXP\tPOS<MET-NEU\tEMP-NEU\tCRT\tMAJ\tOdd.' \
-	    $'R1\t1\tsection\tMET\t\tEMP-NEU\tCRT\tMAJ\tOdd.')"
+	    $'R1\t1\tsection\tMET\t\tEMP-NEU\tCRT\tMAJ\tOdd.')" "" \
+	    rtags -l section "$BATS_TEST_TMPDIR/odd.tsv"
 }
 
 @test "rtags: columns are found by header name, in any order" {
 	fixture moved.tsv '%s\n' \
 	    $'text\taspect\treview\tsection\tsentence' \
 	    $'Nice.\tNOV-POS\tR9\tPDI-POS,MET-POS\t4'
-	run2 rtags "$BATS_TEST_TMPDIR/moved.tsv"
-	assert_equal "$status" 0
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'text\tlayer\ttag\tpolarity\treview\tsentence' \
 	    $'Nice.\tsection\tPDI\tPOS\tR9\t4' \
 	    $'Nice.\tsection\tMET\tPOS\tR9\t4' \
-	    $'Nice.\taspect\tNOV\tPOS\tR9\t4')"
+	    $'Nice.\taspect\tNOV\tPOS\tR9\t4')" "" \
+	    rtags "$BATS_TEST_TMPDIR/moved.tsv"
 }
 
 @test "rtags: -N reads and writes no header" {
 	tail -n +2 "$IN" > "$BATS_TEST_TMPDIR/nohdr.tsv"
-	run2 rtags -N -l aspect "$BATS_TEST_TMPDIR/nohdr.tsv"
-	assert_equal "$status" 0
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'R1\t1\tMET-NEG,RES-POS\taspect\tEMP\tNEG\tCRT\tMAJ\tWeak results.' \
-	    $'R2\t1\tCNT\taspect\tPNF\tNEU\tSUG,QSN\tMIN\tA typo?')"
-	run2 rtags --no-header --check "$BATS_TEST_TMPDIR/nohdr.tsv"
-	assert_equal "$status" 0
-	assert_equal "$output" ""
+	    $'R2\t1\tCNT\taspect\tPNF\tNEU\tSUG,QSN\tMIN\tA typo?')" "" \
+	    rtags -N -l aspect "$BATS_TEST_TMPDIR/nohdr.tsv"
+	expect 0 "" "" rtags --no-header --check "$BATS_TEST_TMPDIR/nohdr.tsv"
 }
 
 @test "rtags: several inputs write the header once; CRLF is accepted" {
 	printf 'review\tsentence\tsection\taspect\r\nR5\t1\tINT-NEU\t\r\n' > "$BATS_TEST_TMPDIR/crlf.tsv"
 	printf 'review\tsentence\tsection\taspect\nR6\t1\t\tCLA-POS' > "$BATS_TEST_TMPDIR/nolf.tsv"
-	run2 rtags "$BATS_TEST_TMPDIR/crlf.tsv" - < "$BATS_TEST_TMPDIR/nolf.tsv"
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tpolarity' \
 	    $'R5\t1\tsection\tINT\tNEU' \
-	    $'R6\t1\taspect\tCLA\tPOS')"
+	    $'R6\t1\taspect\tCLA\tPOS')" "" \
+	    rtags "$BATS_TEST_TMPDIR/crlf.tsv" - < "$BATS_TEST_TMPDIR/nolf.tsv"
 }
 
 @test "rtags: empty input gives empty output" {
-	run2 rtags < /dev/null
-	assert_equal "$status" 0
-	assert_equal "$output" ""
-	assert_equal "$stderr" ""
+	expect 0 "" "" rtags < /dev/null
 }
 
 @test "rtags: --check on a clean input writes only the header" {
-	run2 rtags --check -l section,aspect,function,severity "$IN"
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" $'review\tsentence\tlayer\ttag\tproblem'
+	expect 0 $'review\tsentence\tlayer\ttag\tproblem' "" \
+	    rtags --check -l section,aspect,function,severity "$IN"
 }
 
 @test "rtags: --check reports each kind of problem and exits 1" {
@@ -179,10 +167,7 @@ setup() {
 	    $'R1\t1\tMETH-NEG,EMP-NEG\tEMP\tCRT-NEG,SUB\tMAJ\tOne.' \
 	    $'R1\t2\tRES-GOOD,CNT-NEU\tCLA-POS,,CNT\tSMY\tMAJS\tTwo.' \
 	    $'R2\t7\tEXP-POS<MET-NEU\tnull\tAPC\tminor\tThree.'
-	run2 rtags --check -l section,aspect,function,severity "$BATS_TEST_TMPDIR/bad.tsv"
-	assert_equal "$status" 1
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 1 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tproblem' \
 	    $'R1\t1\tsection\tMETH-NEG\tunknown code' \
 	    $'R1\t1\tsection\tEMP-NEG\tcode of another layer' \
@@ -195,43 +180,37 @@ setup() {
 	    $'R1\t2\tseverity\tMAJS\tunknown code' \
 	    $'R2\t7\tsection\tEXP-POS<MET-NEU\tunknown polarity' \
 	    $'R2\t7\taspect\tnull\tunknown code' \
-	    $'R2\t7\tseverity\tminor\tunknown code')"
+	    $'R2\t7\tseverity\tminor\tunknown code')" "" \
+	    rtags --check -l section,aspect,function,severity "$BATS_TEST_TMPDIR/bad.tsv"
 }
 
 @test "rtags: --check checks all four layers, or only those chosen with -l" {
 	fixture bad.tsv '%s\n' \
 	    $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' \
 	    $'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJS\tOne.'
-	run2 rtags --check -l section,aspect "$BATS_TEST_TMPDIR/bad.tsv"
-	assert_equal "$status" 0
-	assert_equal "$output" $'review\tsentence\tlayer\ttag\tproblem'
-	run2 rtags --check "$BATS_TEST_TMPDIR/bad.tsv"
-	assert_equal "$status" 1
-	assert_equal "$stderr" ""
-	assert_equal "$output" $'review\tsentence\tlayer\ttag\tproblem\nR1\t1\tseverity\tMAJS\tunknown code'
-	run2 rtags --check -l severity "$BATS_TEST_TMPDIR/bad.tsv"
-	assert_equal "$status" 1
-	assert_equal "${lines[1]}" $'R1\t1\tseverity\tMAJS\tunknown code'
+	expect 0 $'review\tsentence\tlayer\ttag\tproblem' "" \
+	    rtags --check -l section,aspect "$BATS_TEST_TMPDIR/bad.tsv"
+	expect 1 $'review\tsentence\tlayer\ttag\tproblem\nR1\t1\tseverity\tMAJS\tunknown code' "" \
+	    rtags --check "$BATS_TEST_TMPDIR/bad.tsv"
+	expect 1 $'review\tsentence\tlayer\ttag\tproblem\nR1\t1\tseverity\tMAJS\tunknown code' "" \
+	    rtags --check -l severity "$BATS_TEST_TMPDIR/bad.tsv"
 }
 
 @test "rtags: --list writes the built-in scheme" {
-	run2 rtags --list
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
+	# 36 rows: their count, the first and the last, then each layer's count.
+	expect 0 @any "" rtags --list
 	assert_equal "${#lines[@]}" 36
 	assert_equal "${lines[0]}" $'layer\tcode\tname\tdescription\tpolarity'
 	assert_equal "${lines[1]}" $'section\tABS\tAbstract\tthe paper\'s abstract\tyes'
 	assert_equal "${lines[35]}" $'any\tCNT\tUnclassifiable\tno category of the layer applies; never has a polarity\tno'
-	run2 bash -c 'rtags --list | cut -f1 | uniq -c | awk "{print \$2, \$1}"'
-	assert_equal "$output" "layer 1
+	expect 0 "layer 1
 section 14
 aspect 9
 function 8
 severity 3
-any 1"
-	run2 rtags --list -N
-	assert_equal "${#lines[@]}" 35
-	assert_equal "${lines[0]}" $'section\tABS\tAbstract\tthe paper\'s abstract\tyes'
+any 1" "" \
+	    bash -c 'rtags --list | cut -f1 | uniq -c | awk "{print \$2, \$1}"'
+	expect 0 "$(rtags --list | tail -n +2)" "" rtags --list -N
 }
 
 @test "rtags: --scheme reads a scheme in the form --list writes" {
@@ -241,36 +220,30 @@ any 1"
 	    $'function\tCRT\tCritique\t\tno' \
 	    $'function\tMET\tMeta\ta remark about the review itself\tno' \
 	    $'any\tNA\tNot applicable\tno label fits\tno'
-	run2 rtags --list --scheme "$BATS_TEST_TMPDIR/s.tsv"
-	assert_equal "$status" 0
-	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/s.tsv")"
+	expect 0 "$(cat "$BATS_TEST_TMPDIR/s.tsv")" "" \
+	    rtags --list --scheme "$BATS_TEST_TMPDIR/s.tsv"
 	fixture t.tsv '%s\n' \
 	    $'review\tsentence\tsection\tfunction' \
 	    $'R1\t1\tMET-NEG,RES-POS,NA\tCRT,MET'
-	run2 rtags --scheme "$BATS_TEST_TMPDIR/s.tsv" --names -l section,function "$BATS_TEST_TMPDIR/t.tsv"
-	assert_equal "$status" 0
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tpolarity\tname' \
 	    $'R1\t1\tsection\tMET\tNEG\tMethod' \
 	    $'R1\t1\tsection\tRES\tPOS\t' \
 	    $'R1\t1\tsection\tNA\t\tNot applicable' \
 	    $'R1\t1\tfunction\tCRT\t\tCritique' \
-	    $'R1\t1\tfunction\tMET\t\tMeta')"
-	run2 rtags --scheme "$BATS_TEST_TMPDIR/s.tsv" --check -l section,function "$BATS_TEST_TMPDIR/t.tsv"
-	assert_equal "$status" 1
-	assert_equal "$output" "$(printf '%s\n' \
+	    $'R1\t1\tfunction\tMET\t\tMeta')" "" \
+	    rtags --scheme "$BATS_TEST_TMPDIR/s.tsv" --names -l section,function "$BATS_TEST_TMPDIR/t.tsv"
+	expect 1 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tproblem' \
-	    $'R1\t1\tsection\tRES-POS\tunknown code')"
+	    $'R1\t1\tsection\tRES-POS\tunknown code')" "" \
+	    rtags --scheme "$BATS_TEST_TMPDIR/s.tsv" --check -l section,function "$BATS_TEST_TMPDIR/t.tsv"
 }
 
 @test "rtags: a malformed scheme file is an error at FILE:LINE, status 2" {
 	S=$BATS_TEST_TMPDIR/s.tsv
 	H=$'layer\tcode\tname\tdescription\tpolarity'
 	check_scheme() {
-		run2 rtags --scheme "$S" "$IN"
-		assert_equal "$status" 2
-		assert_equal "$output" ""
-		assert_equal "$stderr" "rtags: $S:$1"
+		expect 2 "" "rtags: $S:$1" rtags --scheme "$S" "$IN"
 	}
 	: > "$S"
 	check_scheme "1: no header"
@@ -307,38 +280,33 @@ any 1"
 }
 
 @test "rtags: a missing scheme file is an error, status 2" {
-	run2 rtags --scheme "$BATS_TEST_TMPDIR/none" "$IN"
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: $BATS_TEST_TMPDIR/none: No such file or directory"
+	expect 2 "" "rtags: $BATS_TEST_TMPDIR/none: No such file or directory" \
+	    rtags --scheme "$BATS_TEST_TMPDIR/none" "$IN"
 }
 
 @test "rtags: an unknown layer in -l is a usage error" {
-	run2 rtags -l section,aspekt "$IN"
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: unknown layer 'aspekt'
+	expect 2 "" "rtags: unknown layer 'aspekt'
 rtags: the layers are: section aspect function severity
-$USAGE"
-	run2 rtags -l any "$IN"
-	assert_equal "$status" 2
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'any'"
-	run2 rtags -l '' "$IN"
-	assert_equal "$status" 2
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer ''"
-	run2 rtags -l section,severity,section "$IN"
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rtags: layer 'section' given twice
-$USAGE"
+$USAGE" \
+	    rtags -l section,aspekt "$IN"
+	expect 2 "" "rtags: unknown layer 'any'
+rtags: the layers are: section aspect function severity
+$USAGE" \
+	    rtags -l any "$IN"
+	expect 2 "" "rtags: unknown layer ''
+rtags: the layers are: section aspect function severity
+$USAGE" \
+	    rtags -l '' "$IN"
+	expect 2 "" "rtags: layer 'section' given twice
+$USAGE" \
+	    rtags -l section,severity,section "$IN"
 }
 
 @test "rtags: an input without a chosen column is a usage error" {
 	fixture short.tsv '%s\n' $'review\tsentence\tsection\ttext' $'R1\t1\tMET-NEG\tx'
-	run2 rtags "$BATS_TEST_TMPDIR/short.tsv"
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: unknown field 'aspect'
-rtags: the fields are: review sentence section text"
+	expect 2 "" "rtags: unknown field 'aspect'
+rtags: the fields are: review sentence section text" \
+	    rtags "$BATS_TEST_TMPDIR/short.tsv"
 }
 
 @test "rtags: a row without a chosen field stops with status 1" {
@@ -346,74 +314,74 @@ rtags: the fields are: review sentence section text"
 	    $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' \
 	    $'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tOk.' \
 	    $'R1\t2\tMET-NEG'
-	run2 rtags "$BATS_TEST_TMPDIR/short.tsv"
-	assert_equal "$status" 1
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 1 "$(printf '%s\n' \
 	    $'review\tsentence\tlayer\ttag\tpolarity\tfunction\tseverity\ttext' \
 	    $'R1\t1\tsection\tMET\tNEG\tCRT\tMAJ\tOk.' \
-	    $'R1\t1\taspect\tEMP\tNEG\tCRT\tMAJ\tOk.')"
-	assert_equal "$stderr" "rtags: $BATS_TEST_TMPDIR/short.tsv:3: row has no field 4 (aspect)"
+	    $'R1\t1\taspect\tEMP\tNEG\tCRT\tMAJ\tOk.')" \
+	    "rtags: $BATS_TEST_TMPDIR/short.tsv:3: row has no field 4 (aspect)" \
+	    rtags "$BATS_TEST_TMPDIR/short.tsv"
 }
 
 @test "rtags: an unreadable input is reported, the others are processed" {
-	run2 rtags -l severity "$IN" "$BATS_TEST_TMPDIR/missing" "$BATS_TEST_TMPDIR" "$IN"
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rtags: $BATS_TEST_TMPDIR/missing: No such file or directory
-rtags: $BATS_TEST_TMPDIR: Is a directory"
-	assert_equal "${#lines[@]}" 7
-	assert_equal "${lines[6]}" $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?'
+	expect 1 "$(printf '%s\n' \
+	    $'review\tsentence\tsection\taspect\tfunction\tlayer\ttag\tpolarity\ttext' \
+	    $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tCRT\tseverity\tMAJ\t\tWeak results.' \
+	    $'R1\t2\t\t\tSMY\tseverity\tGEN\t\tIt does X.' \
+	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?' \
+	    $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tCRT\tseverity\tMAJ\t\tWeak results.' \
+	    $'R1\t2\t\t\tSMY\tseverity\tGEN\t\tIt does X.' \
+	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?')" \
+	    "rtags: $BATS_TEST_TMPDIR/missing: No such file or directory
+rtags: $BATS_TEST_TMPDIR: Is a directory" \
+	    rtags -l severity "$IN" "$BATS_TEST_TMPDIR/missing" "$BATS_TEST_TMPDIR" "$IN"
 }
 
 @test "rtags: an input with another header is an error naming it" {
 	fixture other.tsv '%s\n' $'review\tsentence\tsection\taspect' $'R9\t1\tMET-NEG\t'
-	run2 rtags -l section "$IN" "$BATS_TEST_TMPDIR/other.tsv"
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rtags: $BATS_TEST_TMPDIR/other.tsv: header differs from that of $IN"
-	assert_equal "${#lines[@]}" 4
+	expect 1 "$(printf '%s\n' \
+	    $'review\tsentence\tlayer\ttag\tpolarity\taspect\tfunction\tseverity\ttext' \
+	    $'R1\t1\tsection\tMET\tNEG\tEMP-NEG\tCRT\tMAJ\tWeak results.' \
+	    $'R1\t1\tsection\tRES\tPOS\tEMP-NEG\tCRT\tMAJ\tWeak results.' \
+	    $'R2\t1\tsection\tCNT\t\tPNF-NEU\tSUG,QSN\tMIN\tA typo?')" \
+	    "rtags: $BATS_TEST_TMPDIR/other.tsv: header differs from that of $IN" \
+	    rtags -l section "$IN" "$BATS_TEST_TMPDIR/other.tsv"
 }
 
 @test "rtags: a write error is reported, status 1" {
-	run2 bash -c 'rtags "$1" > /dev/full' _ "$IN"
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rtags: write error: No space left on device"
-	run2 bash -c 'rtags --list > /dev/full'
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rtags: write error: No space left on device"
+	expect 1 "" "rtags: write error: No space left on device" \
+	    bash -c 'rtags "$1" > /dev/full' _ "$IN"
+	expect 1 "" "rtags: write error: No space left on device" \
+	    bash -c 'rtags --list > /dev/full'
 }
 
 @test "rtags: bad combinations of options are usage errors" {
-	run2 rtags --list "$IN"
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: --list reads no input and takes only -N and --scheme
-$USAGE"
-	run2 rtags --list --check
-	assert_equal "$status" 2
-	run2 rtags --list -l section
-	assert_equal "$status" 2
-	run2 rtags --check --names "$IN"
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rtags: --check writes problems, not tags: no -a or --names
-$USAGE"
-	run2 rtags --check -a "$IN"
-	assert_equal "$status" 2
-	run2 rtags -z
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rtags: invalid option -- 'z'
-$USAGE"
+	expect 2 "" "rtags: --list reads no input and takes only -N and --scheme
+$USAGE" \
+	    rtags --list "$IN"
+	expect 2 "" "rtags: --list reads no input and takes only -N and --scheme
+$USAGE" \
+	    rtags --list --check
+	expect 2 "" "rtags: --list reads no input and takes only -N and --scheme
+$USAGE" \
+	    rtags --list -l section
+	expect 2 "" "rtags: --check writes problems, not tags: no -a or --names
+$USAGE" \
+	    rtags --check --names "$IN"
+	expect 2 "" "rtags: --check writes problems, not tags: no -a or --names
+$USAGE" \
+	    rtags --check -a "$IN"
+	expect 2 "" "rtags: invalid option -- 'z'
+$USAGE" \
+	    rtags -z
 }
 
 @test "rtags: --version and --help" {
-	run2 rtags --version
-	assert_equal "$status" 0
-	assert_equal "$output" "rtags (reviewkit) 0.1.0"
-	run2 rtags -V
-	assert_equal "$output" "rtags (reviewkit) 0.1.0"
-	run2 rtags -h
-	assert_equal "$status" 0
-	assert_equal "${lines[0]}" "usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]"
-	run2 rtags --help
-	assert_equal "$status" 0
+	expect 0 "rtags (reviewkit) 0.1.0" "" rtags --version
+	expect 0 "rtags (reviewkit) 0.1.0" "" rtags -V
+	# The help is rtags(1)'s in short; it begins with the synopsis.
+	expect 0 @any "" rtags -h
+	assert_equal "$(head -n 3 <<< "$output")" "$USAGE"
+	expect 0 "$output" "" rtags --help
 }
 
 @test "rtags: corpus: one row per item of the chosen columns" {
@@ -436,8 +404,9 @@ $USAGE"
 
 @test "rtags: corpus: --check finds only the known slips" {
 	need_corpus
-	run2 bash -c "rsplit -q '$CORPUS'/*/*.txt | rtags --check -l section,aspect,function,severity | tail -n +2 | wc -l"
-	assert_equal "$status" 0
+	# stdout is the number of problems, bounded below.
+	expect 0 @any "" \
+	    bash -c "rsplit -q '$CORPUS'/*/*.txt | rtags --check -l section,aspect,function,severity | tail -n +2 | wc -l"
 	[ "$output" -gt 0 ]
 	[ "$output" -lt 100 ]
 }
@@ -453,15 +422,14 @@ $USAGE"
 @test "rtags: a header repeated mid-stream is no tag, with one warning" {
 	cat "$IN" "$IN" > "$BATS_TEST_TMPDIR/twice.tsv"
 	cd "$BATS_TEST_TMPDIR"
-	run2 rtags -l severity twice.tsv
-	assert_equal "$output" "$(printf '%s\n' \
+	expect 0 "$(printf '%s\n' \
 	    $'review\tsentence\tsection\taspect\tfunction\tlayer\ttag\tpolarity\ttext' \
 	    $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tCRT\tseverity\tMAJ\t\tWeak results.' \
 	    $'R1\t2\t\t\tSMY\tseverity\tGEN\t\tIt does X.' \
 	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?' \
 	    $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tCRT\tseverity\tMAJ\t\tWeak results.' \
 	    $'R1\t2\t\t\tSMY\tseverity\tGEN\t\tIt does X.' \
-	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?')"
-	assert_equal "$stderr" "rtags: twice.tsv:5: the header again; skipped here and wherever it repeats"
-	assert_equal "$status" 0
+	    $'R2\t1\tCNT\tPNF-NEU\tSUG,QSN\tseverity\tMIN\t\tA typo?')" \
+	    "rtags: twice.tsv:5: the header again; skipped here and wherever it repeats" \
+	    rtags -l severity twice.tsv
 }
