@@ -22,19 +22,15 @@ a_review() {
 # --- output errors
 
 @test "robustness: rsplit to a full disk is a write error" {
-	run2 to_full rsplit good_annotated.txt
-	assert_equal "$status" 1
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rsplit: write error: No space left on device"
+	expect 1 "" "rsplit: write error: No space left on device" \
+	    to_full rsplit good_annotated.txt
 }
 
 @test "robustness: rsplit --help and --version to a full disk are write errors" {
-	run2 to_full rsplit --help
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rsplit: write error: No space left on device"
-	run2 to_full rsplit --version
-	assert_equal "$status" 1
-	assert_equal "$stderr" "rsplit: write error: No space left on device"
+	expect 1 "" "rsplit: write error: No space left on device" \
+	    to_full rsplit --help
+	expect 1 "" "rsplit: write error: No space left on device" \
+	    to_full rsplit --version
 }
 
 @test "robustness: rsplit into a closed pipe ends quietly, by SIGPIPE" {
@@ -51,32 +47,26 @@ a_review() {
 
 @test "robustness: rsplit reports a missing file and a directory, and goes on" {
 	mkdir adir
-	run2 rsplit -a good_annotated.txt missing.txt adir other.txt
-	assert_equal "$status" 1
-	assert_equal "$output" "$HDR
+	expect 1 "$HDR
 good	1	EXP-NEG	EMP-NEG	CRT	MAJ	Weak baseline.
-other	1	OAL-POS	CLA-POS	APC	GEN	Clear paper."
-	assert_equal "$stderr" "rsplit: missing.txt: No such file or directory
-rsplit: adir: Is a directory"
+other	1	OAL-POS	CLA-POS	APC	GEN	Clear paper." \
+	    "rsplit: missing.txt: No such file or directory
+rsplit: adir: Is a directory" \
+	    rsplit -a good_annotated.txt missing.txt adir other.txt
 }
 
 @test "robustness: rsplit reports an unreadable standard input" {
 	mkdir adir
-	run2 rsplit --id in < adir
-	assert_equal "$status" 1
-	assert_equal "$output" "$HDR"
-	assert_equal "$stderr" "rsplit: -: Is a directory"
+	expect 1 "$HDR" "rsplit: -: Is a directory" rsplit --id in < adir
 }
 
 # --- binary and broken text
 
 @test "robustness: rsplit on the 256 byte values: one U+FFFD warning, no annotations" {
 	printf "$(printf '\\%03o' $(seq 0 255))" > bytes.bin
-	run2 rsplit bytes.bin
-	assert_equal "$status" 0
-	assert_equal "$output" "$HDR"
-	assert_equal "$stderr" "rsplit: bytes.bin:1:1: NUL byte replaced by U+FFFD
-rsplit: bytes.bin: no annotations"
+	expect 0 "$HDR" "rsplit: bytes.bin:1:1: NUL byte replaced by U+FFFD
+rsplit: bytes.bin: no annotations" \
+	    rsplit bytes.bin
 }
 
 @test "robustness: rsplit -r -a keeps every byte value, bad ones as U+FFFD" {
@@ -87,35 +77,31 @@ rsplit: bytes.bin: no annotations"
 	want=$want$(printf "$(printf '\\%03o' $(seq 14 91))")'\\'
 	want=$want$(printf "$(printf '\\%03o' $(seq 93 127))")
 	for _ in $(seq 128 255); do want=$want$FFFD; done
-	run2 rsplit -q -r -a bytes.bin
-	assert_equal "$status" 0
-	assert_equal "$output" "$HDR
-bytes	1					$want"
+	expect 0 "$HDR
+bytes	1					$want" "" \
+	    rsplit -q -r -a bytes.bin
 }
 
 @test "robustness: rsplit: NUL and invalid UTF-8 in a JSON review, one warning per file" {
 	fixture a.txt '"Bad\000 byte \377 here.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] Then \303( and \355\240\200 too.[[RES-POS], [EMP-POS], [APC], [MIN]]"'
 	fixture b.txt '"Fine \\u00e9.[[INT-NEU], [null], [SMY], [GEN]]\n\nMixed \302.[[PDI-POS], [NOV-POS], [APC], [MAJ]]"'
-	run2 rsplit a.txt b.txt
-	assert_equal "$status" 0
-	assert_equal "$output" "$HDR
+	expect 0 "$HDR
 a	1	MET-NEG	EMP-NEG	CRT	MAJ	Bad$FFFD byte $FFFD here.
 a	2	RES-POS	EMP-POS	APC	MIN	Then $FFFD( and $FFFD$FFFD$FFFD too.
 b	1	INT-NEU		SMY	GEN	Fine $(printf '\303\251').
-b	2	PDI-POS	NOV-POS	APC	MAJ	Mixed $FFFD."
-	assert_equal "$stderr" "rsplit: a.txt:1:5: NUL byte replaced by U+FFFD
-rsplit: b.txt:3:7: invalid UTF-8 replaced by U+FFFD"
+b	2	PDI-POS	NOV-POS	APC	MAJ	Mixed $FFFD." \
+	    "rsplit: a.txt:1:5: NUL byte replaced by U+FFFD
+rsplit: b.txt:3:7: invalid UTF-8 replaced by U+FFFD" \
+	    rsplit a.txt b.txt
 }
 
 # --- size
 
 @test "robustness: rsplit handles a 50 MB sentence" {
 	a_review long.txt 50000000 '.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]"'
-	run2 bash -c 'rsplit long.txt | awk -F"\t" "{ print NR, \$1, \$3, length(\$7) }"'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "1 review section 4
-2 long MET-NEG 50000001"
+	expect 0 "1 review section 4
+2 long MET-NEG 50000001" "" \
+	    bash -c 'rsplit long.txt | awk -F"\t" "{ print NR, \$1, \$3, length(\$7) }"'
 }
 
 # SPEC 2.1: rsplit's memory is bounded by the longest sentence, not by the
@@ -126,11 +112,9 @@ rsplit: b.txt:3:7: invalid UTF-8 replaced by U+FFFD"
 @test "robustness: rsplit reads 300 MB in under 64 MB of memory, a 100 MB sentence in one copy" {
 	big_review huge.txt 2222222 'The method is sound.[[MET-POS], [EMP-POS], [APC], [MAJ]]\n\nResults are weak, see Table 2.[[RES-NEG,TNF-NEU], [EMP-NEG], [CRT], [MIN]] '
 	[ "$(stat -c %s huge.txt)" -gt 300000000 ]
-	run2 bash -c '/usr/bin/time -o rss -f %M rsplit -q huge.txt | wc -l'
+	expect 0 4444445 "" \
+	    bash -c '/usr/bin/time -o rss -f %M rsplit -q huge.txt | wc -l'
 	rm huge.txt
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" 4444445
 	[ "$(cat rss)" -lt 65536 ] || fail "max RSS $(cat rss) KB"
 	# ASan's allocator keeps freed blocks and copies on realloc, so a
 	# sanitizer build cannot show one copy: the rest is for plain builds.
@@ -141,15 +125,13 @@ rsplit: b.txt:3:7: invalid UTF-8 replaced by U+FFFD"
 	# Header 54 bytes, labels 31, the text and LF; with -a the rest row.
 	for opts in ":100000087" "-r:100000087" "-a:100000103" "-a -r:100000104"; do
 		# shellcheck disable=SC2086
-		run2 bash -c "/usr/bin/time -o rss -f %M rsplit ${opts%:*} long.txt | wc -c"
-		assert_equal "$status" 0
-		assert_equal "$stderr" ""
-		assert_equal "$output" "${opts#*:}"
+		expect 0 "${opts#*:}" "" \
+		    bash -c "/usr/bin/time -o rss -f %M rsplit ${opts%:*} long.txt | wc -c"
 		[ "$(cat rss)" -lt 120000 ] || fail "rsplit ${opts%:*}: max RSS $(cat rss) KB"
 	done
 	a_review long.txt 100000000 '"'
-	run2 bash -c '/usr/bin/time -o rss -f %M rsplit -q long.txt | wc -c'
-	assert_equal "$output" 54
+	expect 0 54 "" \
+	    bash -c '/usr/bin/time -o rss -f %M rsplit -q long.txt | wc -c'
 	[ "$(cat rss)" -lt 120000 ] || fail "no marker: max RSS $(cat rss) KB"
 	rm long.txt
 }
@@ -171,21 +153,18 @@ rsplit: b.txt:3:7: invalid UTF-8 replaced by U+FFFD"
 
 @test "robustness: rsplit -a on an empty file (fuzz: NULL + 0 under UBSan)" {
 	: > empty.txt
-	run2 rsplit -a empty.txt
-	assert_equal "$status" 0
-	assert_equal "$output" "$HDR
-empty	1					"
-	assert_equal "$stderr" "rsplit: empty.txt: no annotations"
+	expect 0 "$HDR
+empty	1					" \
+	    "rsplit: empty.txt: no annotations" \
+	    rsplit -a empty.txt
 }
 
 @test "robustness: rsplit: a marker cut by the end of a read (fuzz: \"[[I\" was text)" {
 	# The first read is 128 KiB (lib/input.c): it ends after "[[I".
 	a_review cut.txt 131068 '[[INT-NEU], [null], [SMY], [GEN]]"'
-	run2 bash -c 'rsplit cut.txt | awk -F"\t" "{ print \$2, \$3, \$4, \$5, \$6, length(\$7) }"'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "sentence section aspect function severity 4
-1 INT-NEU  SMY GEN 131068"
+	expect 0 "sentence section aspect function severity 4
+1 INT-NEU  SMY GEN 131068" "" \
+	    bash -c 'rsplit cut.txt | awk -F"\t" "{ print \$2, \$3, \$4, \$5, \$6, length(\$7) }"'
 }
 
 @test "robustness: rfilter: stacked repetitions are too big a regex (fuzz: 3 GB in regcomp)" {
@@ -194,71 +173,59 @@ empty	1					"
 	# for the old code to accept in under 200 MB (30 '+' took 3 GB; no
 	# ulimit -v here, since AddressSanitizer needs the address space).
 	printf '%s\n' "$HDR" > in.tsv
-	run2 rfilter 'text~a++++++++++++++++++' in.tsv
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rfilter: bad expression at column 6: Regular expression too big
+	expect 2 "" "rfilter: bad expression at column 6: Regular expression too big
   text~a++++++++++++++++++
-       ^"
+       ^" \
+	    rfilter 'text~a++++++++++++++++++' in.tsv
 	for re in '(a{400}){400}' 'a{1,3000}' '(a|b|c){1,1000}' 'a*++++++++++'; do
-		run2 rfilter "text~$re" in.tsv
-		assert_equal "$status" 2
-		assert_equal "${stderr%%$'\n'*}" "rfilter: bad expression at column 6: Regular expression too big"
+		expect 2 "" "rfilter: bad expression at column 6: Regular expression too big
+  text~$re
+       ^" \
+		    rfilter "text~$re" in.tsv
 	done
 }
 
 @test "robustness: rfilter: adjacent repetitions are refused (fuzz: regexec ran 594 s)" {
 	printf '%s\n' "$HDR" > in.tsv
-	run2 rfilter 'text~]+++++++ct+++' in.tsv
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rfilter: bad expression at column 6: adjacent repetitions such as '++' are undefined in an ERE
+	expect 2 "" "rfilter: bad expression at column 6: adjacent repetitions such as '++' are undefined in an ERE
   text~]+++++++ct+++
-       ^"
-	run2 rfilter 'text~a+b*[+*]c?\+' in.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
+       ^" \
+	    rfilter 'text~]+++++++ct+++' in.tsv
+	expect 0 "$HDR" "" rfilter 'text~a+b*[+*]c?\+' in.tsv
 }
 
 @test "robustness: rfilter: 30000 nested groups are too big a regex, not a stack overflow" {
 	printf '%s\n' "$HDR" > in.tsv
 	re=$(printf '(%.0s' $(seq 30000))a$(printf ')%.0s' $(seq 30000))
-	run2 rfilter "text~$re" in.tsv
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "${stderr%%$'\n'*}" "rfilter: bad expression at column 6: Regular expression too big"
+	expect 2 "" "rfilter: bad expression at column 6: Regular expression too big
+  text~$re
+       ^" \
+	    rfilter "text~$re" in.tsv
 }
 
 @test "robustness: rfilter: large but flat regexes still work" {
 	printf '%s\n' "$HDR" $'R\t1\t\t\t\t\taaa' > in.tsv
-	run2 rfilter 'text~^a{1,1000}$' 'text~b{32767}|a' 'text~^((a|b)+)+$' 'text~(a{100}){100}|a' in.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$HDR
-R	1					aaa"
+	expect 0 "$HDR
+R	1					aaa" "" \
+	    rfilter 'text~^a{1,1000}$' 'text~b{32767}|a' 'text~^((a|b)+)+$' 'text~(a{100}){100}|a' in.tsv
 }
 
 @test "robustness: rtags --scheme: a CR inside a line is an error (fuzz: --list lost it)" {
 	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tMET\tM\tx\tye\rs\r\n' > s.tsv
 	printf '%s\n' "$HDR" > in.tsv
-	run2 rtags --list --scheme s.tsv
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: s.tsv:2: CR byte"
+	expect 2 "" "rtags: s.tsv:2: CR byte" rtags --list --scheme s.tsv
 	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tM\rT\tM\tx\tyes\r\n' > s.tsv
-	run2 rtags --scheme s.tsv in.tsv
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rtags: s.tsv:2: CR byte"
+	expect 2 "" "rtags: s.tsv:2: CR byte" rtags --scheme s.tsv in.tsv
 }
 
 @test "robustness: rfilter: a glob sees past a NUL byte in a field" {
 	printf 'k\tv\n1\ta\0b\n2\tab\n3\ta\0c\n' > nul.tsv
-	run2 bash -c 'rfilter "v=*b" nul.tsv | cmp - <(printf "k\tv\n1\ta\0b\n2\tab\n")'
-	assert_equal "$status" 0
-	run2 bash -c 'rfilter "v=a?b" nul.tsv | cmp - <(printf "k\tv\n1\ta\0b\n")'
-	assert_equal "$status" 0
-	run2 bash -c 'rfilter "v!=a[!b]?" nul.tsv | cmp - <(printf "k\tv\n2\tab\n")'
-	assert_equal "$status" 0
+	expect 0 "" "" \
+	    bash -c 'rfilter "v=*b" nul.tsv | cmp - <(printf "k\tv\n1\ta\0b\n2\tab\n")'
+	expect 0 "" "" \
+	    bash -c 'rfilter "v=a?b" nul.tsv | cmp - <(printf "k\tv\n1\ta\0b\n")'
+	expect 0 "" "" \
+	    bash -c 'rfilter "v!=a[!b]?" nul.tsv | cmp - <(printf "k\tv\n2\tab\n")'
 }
 
 # --- rfilter, rcount and rtags (what tests/rfilter.bats, rcount.bats and
@@ -275,10 +242,9 @@ review_tsv() {
 @test "robustness: rfilter, rcount, rtags: --help and --version to a full disk are write errors" {
 	for tool in rfilter rcount rtags; do
 		for opt in --help --version; do
-			run2 to_full "$tool" "$opt"
-			assert_equal "$status" 1
-			assert_equal "$output" ""
-			assert_equal "$stderr" "$tool: write error: No space left on device"
+			expect 1 "" \
+			    "$tool: write error: No space left on device" \
+			    to_full "$tool" "$opt"
 		done
 	done
 }
@@ -296,76 +262,60 @@ review_tsv() {
 @test "robustness: rcount reports a missing file and a directory, and goes on" {
 	review_tsv
 	mkdir adir
-	run2 rcount review in.tsv missing.tsv adir in.tsv
-	assert_equal "$status" 1
-	assert_equal "$output" $'review\tcount\nR1\t4\nR2\t2'
-	assert_equal "$stderr" "rcount: missing.tsv: No such file or directory
-rcount: adir: Is a directory"
+	expect 1 $'review\tcount\nR1\t4\nR2\t2' "rcount: missing.tsv: No such file or directory
+rcount: adir: Is a directory" \
+	    rcount review in.tsv missing.tsv adir in.tsv
 }
 
 @test "robustness: rfilter, rcount, rtags on the 256 byte values" {
 	printf "$(printf '\\%03o' $(seq 0 255))" > bytes.bin
 	# Two lines: bytes 0 to 9 (a TAB among them) and 11 to 255, no LF.
-	run2 bash -c 'rfilter -N 1~. bytes.bin | cmp - <(cat bytes.bin; echo)'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	run2 bash -c 'rcount -N 1 bytes.bin | cmp - <(head -c 9 bytes.bin;
+	expect 0 "" "" \
+	    bash -c 'rfilter -N 1~. bytes.bin | cmp - <(cat bytes.bin; echo)'
+	expect 0 "" "" \
+	    bash -c 'rcount -N 1 bytes.bin | cmp - <(head -c 9 bytes.bin;
 	    printf "\t1\n"; tail -c +12 bytes.bin; printf "\t1\n")'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	run2 rtags -N bytes.bin
-	assert_equal "$status" 1
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: bytes.bin:1: row has no field 4 (aspect)"
+	expect 1 "" "rtags: bytes.bin:1: row has no field 4 (aspect)" \
+	    rtags -N bytes.bin
 }
 
 @test "robustness: rcount and rtags: NUL bytes in fields are data" {
 	printf '%s\n' "$HDR" > nul.tsv
 	printf 'R\0a\t1\tMET\0X-NEG\tEMP-NEG\tCRT\tMAJ\tA\0b.\nR\0a\t2\tMET\0X-NEG\t\tSMY\tMIN\tC.\n' >> nul.tsv
-	run2 bash -c 'rcount -k review,section nul.tsv | cmp - <(printf "review\tsection\tcount\nR\0a\tMET\0X-NEG\t2\n")'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	run2 bash -c 'rtags -l section nul.tsv | cmp - <(printf "review\tsentence\tlayer\ttag\tpolarity\taspect\tfunction\tseverity\ttext\nR\0a\t1\tsection\tMET\0X\tNEG\tEMP-NEG\tCRT\tMAJ\tA\0b.\nR\0a\t2\tsection\tMET\0X\tNEG\t\tSMY\tMIN\tC.\n")'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
+	expect 0 "" "" \
+	    bash -c 'rcount -k review,section nul.tsv | cmp - <(printf "review\tsection\tcount\nR\0a\tMET\0X-NEG\t2\n")'
+	expect 0 "" "" \
+	    bash -c 'rtags -l section nul.tsv | cmp - <(printf "review\tsentence\tlayer\ttag\tpolarity\taspect\tfunction\tseverity\ttext\nR\0a\t1\tsection\tMET\0X\tNEG\tEMP-NEG\tCRT\tMAJ\tA\0b.\nR\0a\t2\tsection\tMET\0X\tNEG\t\tSMY\tMIN\tC.\n")'
 }
 
 @test "robustness: rfilter, rcount, rtags pass invalid UTF-8 through unchanged" {
 	printf '%s\n' "$HDR" > bad.tsv
 	printf 'R\377\t1\tMET-NEG\tEMP-\303(\tCRT\tMAJ\tBad \355\240\200 and \300\257.\n' >> bad.tsv
-	run2 bash -c 'rfilter "text~Bad" bad.tsv | cmp - bad.tsv'
-	assert_equal "$status" 0
-	run2 bash -c 'rcount -k aspect,review bad.tsv | cmp - <(printf "aspect\treview\tcount\nEMP-\303(\tR\377\t1\n")'
-	assert_equal "$status" 0
-	run2 bash -c 'rtags -l aspect bad.tsv | cmp - <(printf "review\tsentence\tsection\tlayer\ttag\tpolarity\tfunction\tseverity\ttext\nR\377\t1\tMET-NEG\taspect\tEMP\t\303(\tCRT\tMAJ\tBad \355\240\200 and \300\257.\n")'
-	assert_equal "$status" 0
-	run2 rtags --check -l aspect bad.tsv
-	assert_equal "$status" 1
-	assert_equal "$output" "review	sentence	layer	tag	problem
-R$(printf '\377')	1	aspect	EMP-$(printf '\303(')	unknown polarity"
+	expect 0 "" "" bash -c 'rfilter "text~Bad" bad.tsv | cmp - bad.tsv'
+	expect 0 "" "" \
+	    bash -c 'rcount -k aspect,review bad.tsv | cmp - <(printf "aspect\treview\tcount\nEMP-\303(\tR\377\t1\n")'
+	expect 0 "" "" \
+	    bash -c 'rtags -l aspect bad.tsv | cmp - <(printf "review\tsentence\tsection\tlayer\ttag\tpolarity\tfunction\tseverity\ttext\nR\377\t1\tMET-NEG\taspect\tEMP\t\303(\tCRT\tMAJ\tBad \355\240\200 and \300\257.\n")'
+	expect 1 "review	sentence	layer	tag	problem
+R$(printf '\377')	1	aspect	EMP-$(printf '\303(')	unknown polarity" "" \
+	    rtags --check -l aspect bad.tsv
 }
 
 @test "robustness: rfilter, rcount, rtags handle a 50 MB field" {
 	{ printf '%s\n' "$HDR"; printf 'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\t'
 	  head -c 50000000 /dev/zero | tr '\0' a
 	  printf '\nR1\t2\t\t\tSMY\tMIN\tShort.\n'; } > long.tsv
-	run2 bash -c 'rfilter "text~a$" long.tsv | awk -F"\t" "{ print NR, \$1, length(\$7) }"'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "1 review 4
-2 R1 50000000"
-	run2 bash -c 'rcount text long.tsv | awk -F"\t" "{ print length(\$1), \$2 }"'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "4 count
+	expect 0 "1 review 4
+2 R1 50000000" "" \
+	    bash -c 'rfilter "text~a$" long.tsv | awk -F"\t" "{ print NR, \$1, length(\$7) }"'
+	expect 0 "4 count
 6 1
-50000000 1"
-	run2 bash -c 'rtags long.tsv | awk -F"\t" "{ print \$3, \$4, \$5, length(\$8) }"'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "layer tag polarity 4
+50000000 1" "" \
+	    bash -c 'rcount text long.tsv | awk -F"\t" "{ print length(\$1), \$2 }"'
+	expect 0 "layer tag polarity 4
 section MET NEG 50000000
-aspect EMP NEG 50000000"
+aspect EMP NEG 50000000" "" \
+	    bash -c 'rtags long.tsv | awk -F"\t" "{ print \$3, \$4, \$5, length(\$8) }"'
 }
 
 @test "robustness: rfilter, rcount, rtags: bad long options are usage errors" {
@@ -402,12 +352,10 @@ aspect EMP NEG 50000000"
 
 @test "robustness: rfilter: an empty expression shows where it is" {
 	review_tsv
-	run2 rfilter -e '' in.tsv
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rfilter: bad expression at column 1: expected an operator (= != ~ !~ < <= > >=)
+	expect 2 "" "rfilter: bad expression at column 1: expected an operator (= != ~ !~ < <= > >=)
   
-  ^"
+  ^" \
+	    rfilter -e '' in.tsv
 }
 
 # The TSV tools hold one input buffer (the longest line and a read) and
@@ -420,19 +368,13 @@ aspect EMP NEG 50000000"
 	{ printf '%s\n' "$HDR"; cat block; } > huge.tsv
 	rm block
 	[ "$(stat -c %s huge.tsv)" -gt 300000000 ]
-	run2 bash -c '/usr/bin/time -o rss.rfilter -f %M rfilter severity=MAJ huge.tsv | wc -l'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" 1843201
-	run2 bash -c '/usr/bin/time -o rss.rtags -f %M rtags huge.tsv | wc -l'
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" 9216001
-	run2 bash -c '/usr/bin/time -o rss.rcount -f %M rcount aspect huge.tsv'
+	expect 0 1843201 "" \
+	    bash -c '/usr/bin/time -o rss.rfilter -f %M rfilter severity=MAJ huge.tsv | wc -l'
+	expect 0 9216001 "" \
+	    bash -c '/usr/bin/time -o rss.rtags -f %M rtags huge.tsv | wc -l'
+	expect 0 $'aspect\tcount\nEMP\t1843200\nNOV\t1843200' "" \
+	    bash -c '/usr/bin/time -o rss.rcount -f %M rcount aspect huge.tsv'
 	rm huge.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" $'aspect\tcount\nEMP\t1843200\nNOV\t1843200'
 	for tool in rfilter rtags rcount; do
 		[ "$(cat rss.$tool)" -lt 16384 ] ||
 		    fail "$tool: max RSS $(cat rss.$tool) KB"
@@ -441,18 +383,14 @@ aspect EMP NEG 50000000"
 
 @test "robustness: rsplit on an operand with an empty base name (fuzz: annot_id read past the end)" {
 	mkdir "$BATS_TEST_TMPDIR/d"
-	run2 rsplit -N "$BATS_TEST_TMPDIR/d/"
-	assert_equal "$status" 1
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rsplit: $BATS_TEST_TMPDIR/d/: Is a directory"
+	expect 1 "" "rsplit: $BATS_TEST_TMPDIR/d/: Is a directory" \
+	    rsplit -N "$BATS_TEST_TMPDIR/d/"
 }
 
 @test "robustness: rtags reads a CRLF scheme without a last line end (fuzz: fuzz_scheme input overwritten)" {
 	printf 'layer\tcode\tname\tdescription\tpolarity\r\nsection\tCNT\tC\tx\tno\r\nfunction\tCRT\tC\tx\tno' > "$BATS_TEST_TMPDIR/s.tsv"
-	run2 rtags --list --scheme "$BATS_TEST_TMPDIR/s.tsv"
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$(printf 'layer\tcode\tname\tdescription\tpolarity\nsection\tCNT\tC\tx\tno\nfunction\tCRT\tC\tx\tno')"
+	expect 0 "$(printf 'layer\tcode\tname\tdescription\tpolarity\nsection\tCNT\tC\tx\tno\nfunction\tCRT\tC\tx\tno')" "" \
+	    rtags --list --scheme "$BATS_TEST_TMPDIR/s.tsv"
 }
 
 # A named file is mapped, not read (lib/input.c): cut short under the
@@ -480,46 +418,33 @@ aspect EMP NEG 50000000"
 
 @test "robustness: rfilter: back-references are refused (issue 14: 62 s on 200 a's)" {
 	{ printf '%s\n' "$HDR"; printf 'r\t1\t\t\t\t\t%sc\n' "$(head -c 200 /dev/zero | tr '\0' a)"; } > in.tsv
-	run2 rfilter 'text~^(a*)(a*)(a*)\3\2\1$' in.tsv
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+	expect 2 "" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
   text~^(a*)(a*)(a*)\\3\\2\\1\$
-       ^"
-	run2 rfilter 'text~(a)\9' in.tsv
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+       ^" \
+	    rfilter 'text~^(a*)(a*)(a*)\3\2\1$' in.tsv
+	expect 2 "" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
   text~(a)\\9
-       ^"
+       ^" \
+	    rfilter 'text~(a)\9' in.tsv
 }
 
 @test "robustness: rfilter: a back-reference is said before adjacent repetitions" {
 	printf '%s\n' "$HDR" > in.tsv
-	run2 rfilter 'text~a++\1' in.tsv
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
+	expect 2 "" "rfilter: bad expression at column 6: back-references such as '\\1' are undefined in an ERE
   text~a++\\1
-       ^"
+       ^" \
+	    rfilter 'text~a++\1' in.tsv
 }
 
 @test "robustness: rfilter: an escaped backslash and [\\1] are no back-reference" {
 	{ printf 'text\n'; printf '%s\n' 'a\1' '1' 'x\' 'b'; } > in.tsv
-	run2 rfilter -N '1~\\1' in.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" 'a\1'
-	run2 rfilter -N '1~^[\1]$' in.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" '1'
-	run2 rfilter -N '1~[\1]$' in.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" 'a\1
+	expect 0 'a\1' "" rfilter -N '1~\\1' in.tsv
+	expect 0 '1' "" rfilter -N '1~^[\1]$' in.tsv
+	expect 0 'a\1
 1
-x\'
-	run2 rfilter -N '1~\0' in.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" ""
+x\' "" \
+	    rfilter -N '1~[\1]$' in.tsv
+	expect 0 "" "" rfilter -N '1~\0' in.tsv
 }
 
 # A CRLF file converted to CRLF again ends its lines in CR CR LF.
@@ -532,85 +457,74 @@ cr2_input() {
 @test "robustness: rcount: CRs before the LF end the line, never the key (issue 14)" {
 	printf '%s\r\r\n' $'review\tseverity' $'R\tMAJ' $'R\tMIN,MAJ' > sev.tsv
 	printf 'R\tMIN\r\r' >> sev.tsv
-	run2 rcount severity sev.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "severity	count
+	expect 0 "severity	count
 MAJ	2
-MIN	2"
+MIN	2" "" \
+	    rcount severity sev.tsv
 	cr2_input
-	run2 rcount text cr2.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" "text	count
+	expect 0 "text	count
 Good.	1
 Odd.	1
-Weak.	1"
-	run2 rcount -x function,severity cr2.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" "function	MAJ	MIN
+Weak.	1" "" \
+	    rcount text cr2.tsv
+	expect 0 "function	MAJ	MIN
 CRT	1	1
-APC	1	0"
+APC	1	0" "" \
+	    rcount -x function,severity cr2.tsv
 }
 
 @test "robustness: rfilter: CRs before the LF end the line (issue 14)" {
 	cr2_input
-	run2 rfilter severity=MAJ cr2.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "$HDR
+	expect 0 "$HDR
 R	1	MET-NEG	EMP-NEG	CRT	MAJ	Weak.
-R	2	MET-POS	EMP-POS	APC	MAJ	Good."
-	run2 rfilter 'text~^Odd\.$' cr2.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" "$HDR
-R	3	RES-NEG	EMP-NEG	CRT	MIN	Odd."
+R	2	MET-POS	EMP-POS	APC	MAJ	Good." "" \
+	    rfilter severity=MAJ cr2.tsv
+	expect 0 "$HDR
+R	3	RES-NEG	EMP-NEG	CRT	MIN	Odd." "" \
+	    rfilter 'text~^Odd\.$' cr2.tsv
 }
 
 @test "robustness: rtags: CRs before the LF end the line (issue 14)" {
 	cr2_input
-	run2 rtags -l severity,function cr2.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" "review	sentence	section	aspect	layer	tag	polarity	text
+	expect 0 "review	sentence	section	aspect	layer	tag	polarity	text
 R	1	MET-NEG	EMP-NEG	severity	MAJ		Weak.
 R	1	MET-NEG	EMP-NEG	function	CRT		Weak.
 R	2	MET-POS	EMP-POS	severity	MAJ		Good.
 R	2	MET-POS	EMP-POS	function	APC		Good.
 R	3	RES-NEG	EMP-NEG	severity	MIN		Odd.
-R	3	RES-NEG	EMP-NEG	function	CRT		Odd."
+R	3	RES-NEG	EMP-NEG	function	CRT		Odd." "" \
+	    rtags -l severity,function cr2.tsv
 }
 
 @test "robustness: a CR inside a field is data, kept as a byte (review-tsv(5))" {
 	printf '%s\n' "$HDR" $'R\t1\tMET-NEG\tEMP-NEG\tCRT\tMA\rJ\tA \r B.\r' > crin.tsv
-	run2 bash -c 'rfilter "severity=MA*" crin.tsv | cmp - <(head -c -2 crin.tsv; printf "\n")'
-	assert_equal "$status" 0
-	assert_equal "$output" ""
-	run2 bash -c 'rcount severity crin.tsv | tr "\r" @'
-	assert_equal "$status" 0
-	assert_equal "$output" "severity	count
-MA@J	1"
+	expect 0 "" "" \
+	    bash -c 'rfilter "severity=MA*" crin.tsv | cmp - <(head -c -2 crin.tsv; printf "\n")'
+	expect 0 "severity	count
+MA@J	1" "" \
+	    bash -c 'rcount severity crin.tsv | tr "\r" @'
 }
 
 @test "robustness: rtags -l: a long layer name of a scheme file is clipped in the message" {
 	long=sect$(head -c 100 /dev/zero | tr '\0' i)
 	printf 'layer\tcode\tname\tdescription\tpolarity\n%s\tMET\tM\tx\tyes\naspect\tEMP\tE\tx\tyes\n' "$long" > s.tsv
 	printf 'review\n' > in.tsv
-	run2 rtags --scheme s.tsv -l nope in.tsv
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$(printf '%s\n' "$stderr" | head -n 2)" "rtags: unknown layer 'nope'
-rtags: the layers are: sectiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii... (104 bytes) aspect"
+	expect 2 "" "rtags: unknown layer 'nope'
+rtags: the layers are: sectiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii... (104 bytes) aspect
+usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]
+       rtags --check [-N] [-l LAYERS] [--scheme S] [FILE...]
+       rtags --list [-N] [--scheme S]" \
+	    rtags --scheme s.tsv -l nope in.tsv
 }
 
 @test "robustness: a scheme file of one code 100000 times is refused at its first duplicate, in linear time" {
 	{ printf 'layer\tcode\tname\tdescription\tpolarity\nany\tNA\tx\ty\tno\n'
 	  yes "$(printf 'l0\tC0\tx\ty\tno')" | head -n 100000; } > s.tsv
-	run2 timeout 10 rtags --list --scheme s.tsv
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: s.tsv:4: duplicate code 'C0' (line 3 has it in layer l0)"
+	expect 2 "" \
+	    "rtags: s.tsv:4: duplicate code 'C0' (line 3 has it in layer l0)" \
+	    timeout 10 rtags --list --scheme s.tsv
 	printf 'layer\tcode\tname\tdescription\tpolarity\nl1\tC0\tx\ty\tno\nl0\tC0\tx\ty\tno\nany\tC0\tx\ty\tno\n' > s.tsv
-	run2 rtags --list --scheme s.tsv
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rtags: s.tsv:4: duplicate code 'C0' (line 2 has it in layer l1)"
+	expect 2 "" \
+	    "rtags: s.tsv:4: duplicate code 'C0' (line 2 has it in layer l1)" \
+	    rtags --list --scheme s.tsv
 }

@@ -657,7 +657,8 @@ rsplit: X#2.txt: review id 'X#2' already names X_annotated(1).txt; this one is '
 	printf '%s' '"A.[[INT-POS], [NOV-POS], [APC], [MAJ]]"' > R1.txt
 	expect 0 "$(row R1 1 INT-POS NOV-POS APC MAJ A.)
 $(row 'R1#2' 1 INT-POS NOV-POS APC MAJ A.)
-$(row 'R1#3' 1 INT-POS NOV-POS APC MAJ A.)" "rsplit: -: review id 'R1' already names R1.txt; this one is 'R1#2'
+$(row 'R1#3' 1 INT-POS NOV-POS APC MAJ A.)" \
+	    "rsplit: -: review id 'R1' already names R1.txt; this one is 'R1#2'
 rsplit: R1.txt: review id 'R1' already names R1.txt; this one is 'R1#3'" \
 	    rsplit -N --id R1 R1.txt - R1.txt < R1.txt
 }

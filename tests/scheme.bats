@@ -44,24 +44,21 @@ R1	3	MTH-NEU,DAT-NEU	NA	ASK	Why?"
 	assert_equal "$output" "$HDR3
 R1	2	DAT-NEG	CON		Data is weak.
 R1	3	MTH-NEU,DAT-NEU	NA	ASK	Why?"
-	run2 rcount --scheme three.tsv topic,stance r.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" "topic	stance	count
+	expect 0 "topic	stance	count
 DAT	CON	1
 DAT	NA	1
 MTH	NA	1
-MTH	PRO	1"
+MTH	PRO	1" "" \
+	    rcount --scheme three.tsv topic,stance r.tsv
 	# The default layers of rtags are those whose codes take a polarity.
-	run2 rtags --scheme three.tsv r.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" "review	sentence	layer	tag	polarity	stance	act	text
+	expect 0 "review	sentence	layer	tag	polarity	stance	act	text
 R1	1	topic	MTH	POS	PRO	ASK	Nice method.
 R1	2	topic	DAT	NEG	CON		Data is weak.
 R1	3	topic	MTH	NEU	NA	ASK	Why?
-R1	3	topic	DAT	NEU	NA	ASK	Why?"
-	run2 rtags --scheme three.tsv --check r.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" "review	sentence	layer	tag	problem"
+R1	3	topic	DAT	NEU	NA	ASK	Why?" "" \
+	    rtags --scheme three.tsv r.tsv
+	expect 0 "review	sentence	layer	tag	problem" "" \
+	    rtags --scheme three.tsv --check r.tsv
 }
 
 @test "scheme: rtags --check judges each code by its scheme file" {
@@ -85,22 +82,19 @@ R1	2	topic	XYZ-NEG	unknown code"
 	assert_equal "$output" "CON	1
 NA	1
 PRO	1"
-	run2 bash -c 'rsplit -N --scheme three.tsv R1_annotated.txt | rfilter -N --scheme three.tsv act=ASK text~y'
-	assert_equal "$status" 0
-	assert_equal "$output" "R1	3	MTH-NEU,DAT-NEU	NA	ASK	Why?"
+	expect 0 "R1	3	MTH-NEU,DAT-NEU	NA	ASK	Why?" "" \
+	    bash -c 'rsplit -N --scheme three.tsv R1_annotated.txt | rfilter -N --scheme three.tsv act=ASK text~y'
 }
 
 @test "scheme: a field that is no layer of the scheme is an ordinary field" {
 	# Under pra, "topic" names no layer: = compares the whole field.
 	rsplit --scheme three.tsv R1_annotated.txt > r.tsv
-	run2 rfilter topic=DAT r.tsv
-	assert_equal "$status" 0
-	assert_equal "$output" "$HDR3"
-	run2 rcount topic r.tsv
-	assert_equal "$output" "topic	count
+	expect 0 "$HDR3" "" rfilter topic=DAT r.tsv
+	expect 0 "topic	count
 DAT-NEG	1
 MTH-NEU,DAT-NEU	1
-MTH-POS	1"
+MTH-POS	1" "" \
+	    rcount topic r.tsv
 }
 
 @test "scheme: argu gives one row per review, the ten criteria in their columns" {
@@ -120,25 +114,24 @@ A2	1	CLA-NEG	JUS-POS	DEP-POS	FAI-POS	CON-NEG	ENG-PAR	ACC-POS	CST-NEU	NOV-POS	ETH
 	assert_equal "$output" "clarity	count
 CLA-POS	1"
 	# A model's polarity outside the scheme is kept, and --check reports it.
-	run2 bash -c 'rsplit A1_annotated.txt A2_annotated.txt | rtags --check'
-	assert_equal "$status" 1
-	assert_equal "$output" "review	sentence	layer	tag	problem
-A2	1	engagement	ENG-PAR	unknown polarity"
-	run2 bash -c 'rsplit A2_annotated.txt | rtags -l engagement,novelty | cut -f 1,2,8-10'
-	assert_equal "$output" "review	sentence	layer	tag	polarity
+	expect 1 "review	sentence	layer	tag	problem
+A2	1	engagement	ENG-PAR	unknown polarity" "" \
+	    bash -c 'rsplit A1_annotated.txt A2_annotated.txt | rtags --check'
+	expect 0 "review	sentence	layer	tag	polarity
 A2	1	engagement	ENG	PAR
-A2	1	novelty	NOV	POS"
+A2	1	novelty	NOV	POS" "" \
+	    bash -c 'rsplit A2_annotated.txt | rtags -l engagement,novelty | cut -f 1,2,8-10'
 }
 
 @test "scheme: --scheme overrides REVIEWKIT_SCHEME, and an empty one means pra" {
-	REVIEWKIT_SCHEME=argu run2 rsplit --scheme pra -N /dev/null
-	assert_equal "$status" 0
-	REVIEWKIT_SCHEME=argu run2 bash -c 'rsplit --scheme pra R1_annotated.txt | head -1'
-	assert_equal "$output" $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext'
-	REVIEWKIT_SCHEME= run2 bash -c 'rsplit R1_annotated.txt | head -1'
-	assert_equal "$output" $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext'
-	REVIEWKIT_SCHEME=three.tsv run2 bash -c 'rsplit R1_annotated.txt | head -1'
-	assert_equal "$output" "$HDR3"
+	REVIEWKIT_SCHEME=argu expect 0 "" "rsplit: /dev/null: no annotations" \
+	    rsplit --scheme pra -N /dev/null
+	REVIEWKIT_SCHEME=argu expect 0 $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' "" \
+	    bash -c 'rsplit --scheme pra R1_annotated.txt | head -1'
+	REVIEWKIT_SCHEME= expect 0 $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' "" \
+	    bash -c 'rsplit R1_annotated.txt | head -1'
+	REVIEWKIT_SCHEME=three.tsv expect 0 "$HDR3" "" \
+	    bash -c 'rsplit R1_annotated.txt | head -1'
 }
 
 @test "scheme: --list writes the scheme in effect, and each tool reads it back to the same bytes" {
@@ -148,8 +141,7 @@ A2	1	novelty	NOV	POS"
 		rsplit --scheme "./$s.tsv" "$EXAMPLES"/*.txt A1_annotated.txt > "got.$s" 2> "goterr.$s" || true
 		cmp "want.$s" "got.$s"
 		cmp "wanterr.$s" "goterr.$s"
-		run2 rtags --list --scheme "./$s.tsv"
-		assert_equal "$output" "$(cat "$s.tsv")"
+		expect 0 "$(cat "$s.tsv")" "" rtags --list --scheme "./$s.tsv"
 	done
 	rsplit -q "$EXAMPLES"/*.txt > ex.tsv
 	for t in "rfilter aspect=*-NEG" "rcount -k -t aspect,severity" "rtags --names" "rtags --check -l aspect"; do
@@ -157,14 +149,11 @@ A2	1	novelty	NOV	POS"
 		$t --scheme ./pra.tsv ex.tsv > got 2>&1 || true
 		cmp want got
 	done
-	run2 rtags --list --scheme three.tsv
-	assert_equal "$output" "$(cat three.tsv)"
+	expect 0 "$(cat three.tsv)" "" rtags --list --scheme three.tsv
 }
 
 @test "scheme: the built-in argu scheme, as --list writes it" {
-	run2 bash -c 'rtags --list --scheme argu | cut -f 1,2,5'
-	assert_equal "$status" 0
-	assert_equal "$output" "layer	code	polarity
+	expect 0 "layer	code	polarity
 clarity	CLA	yes
 justification	JUS	yes
 depth	DEP	yes
@@ -174,9 +163,10 @@ engagement	ENG	yes
 accuracy	ACC	yes
 consistency	CST	yes
 novelty	NOV	yes
-ethics	ETH	yes"
-	run2 bash -c 'rtags --list --scheme argu | cut -f 3 | sed -n 2p'
-	assert_equal "$output" "Clarity of Review"
+ethics	ETH	yes" "" \
+	    bash -c 'rtags --list --scheme argu | cut -f 1,2,5'
+	expect 0 "Clarity of Review" "" \
+	    bash -c 'rtags --list --scheme argu | cut -f 3 | sed -n 2p'
 }
 
 @test "scheme: an unknown scheme name is a usage error in every tool" {
@@ -186,12 +176,11 @@ ethics	ETH	yes"
 		assert_equal "$output" ""
 		assert_equal "$stderr" "${t%% *}: no scheme 'argue': the built-in schemes are pra, argu, and any other is a scheme file"
 	done
-	REVIEWKIT_SCHEME=nope run2 rcount aspect /dev/null
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rcount: no scheme 'nope': the built-in schemes are pra, argu, and any other is a scheme file"
-	run2 rcount --scheme ./argue aspect /dev/null
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rcount: ./argue: No such file or directory"
+	REVIEWKIT_SCHEME=nope expect 2 "" \
+	    "rcount: no scheme 'nope': the built-in schemes are pra, argu, and any other is a scheme file" \
+	    rcount aspect /dev/null
+	expect 2 "" "rcount: ./argue: No such file or directory" \
+	    rcount --scheme ./argue aspect /dev/null
 }
 
 @test "scheme: a bad scheme file is a usage error at FILE:LINE in every tool" {
@@ -207,12 +196,10 @@ ethics	ETH	yes"
 @test "scheme: a scheme file of more than 32 layers is refused" {
 	{ printf 'layer\tcode\tname\tdescription\tpolarity\n'
 	  for i in $(seq 1 33); do printf 'l%d\tC%d\tc\tx\tno\n' "$i" "$i"; done; } > wide.tsv
-	run2 rtags --list --scheme wide.tsv
-	assert_equal "$status" 2
-	assert_equal "$stderr" "rtags: wide.tsv:34: more than 32 layers"
+	expect 2 "" "rtags: wide.tsv:34: more than 32 layers" \
+	    rtags --list --scheme wide.tsv
 	head -n 33 wide.tsv > wide32.tsv
-	run2 bash -c 'rtags --list --scheme wide32.tsv | wc -l'
-	assert_equal "$output" "33"
+	expect 0 "33" "" bash -c 'rtags --list --scheme wide32.tsv | wc -l'
 }
 
 @test "scheme: a scheme file may put the codes of a layer anywhere; layers keep the order of first appearance" {
@@ -220,8 +207,7 @@ ethics	ETH	yes"
 	    $'layer\tcode\tname\tdescription\tpolarity' \
 	    $'b\tBB\tB\tx\tno' $'a\tAA\tA\tx\tyes' $'b\tBC\tB2\tx\tno'
 	fixture m_annotated.txt '%s' '"X.[[BB], [AA-POS]]"'
-	run2 rsplit --scheme mixed.tsv m_annotated.txt
-	assert_equal "$status" 0
-	assert_equal "$output" "review	sentence	b	a	text
-m	1	BB	AA-POS	X."
+	expect 0 "review	sentence	b	a	text
+m	1	BB	AA-POS	X." "" \
+	    rsplit --scheme mixed.tsv m_annotated.txt
 }
