@@ -13,7 +13,7 @@ static void	close_input(struct tsvin *);
 static void	keep_header(struct tsvin *, struct slice);
 static size_t	edit_distance(const char *, struct slice);
 static bool	is_header(const struct tsvin *, struct slice);
-static void	tsvin_short_row(const struct tsvin *, struct out *, size_t);
+static void	tsvin_short_row(const struct tsvin *, size_t);
 static void	repeated_header(struct tsvin *);
 static bool	not_a_header(const struct tsvin *, const char *);
 
@@ -228,20 +228,19 @@ tsvin_layer(const struct tsvin *in, size_t col)
 /*
  * Splits row into the in->need fields the bound references reach.  A
  * row that lacks one means the data is not what the command assumes:
- * after what was written so far, the tool stops with status 1 rather
- * than guess, naming the rightmost field it needs.
+ * the tool stops with status 1 rather than guess, naming the rightmost
+ * field it needs; what it wrote so far is flushed at exit (lib/out.c).
  */
 void
-tsvin_split(const struct tsvin *in, struct out *o, struct slice row,
-    struct slice *f)
+tsvin_split(const struct tsvin *in, struct slice row, struct slice *f)
 {
 	if (row.p == in->row.p && row.n == in->row.n) {
 		if (in->nf < in->need)
-			tsvin_short_row(in, o, in->need - 1);
+			tsvin_short_row(in, in->need - 1);
 		if (in->need > 0)
 			memcpy(f, in->f, in->need * sizeof(*f));
 	} else if (tsv_split(row, f, in->need) < in->need)
-		tsvin_short_row(in, o, in->need - 1);
+		tsvin_short_row(in, in->need - 1);
 }
 
 /*
@@ -249,10 +248,10 @@ tsvin_split(const struct tsvin *in, struct out *o, struct slice row,
  * a copy; a short row stops the tool as tsvin_split does.
  */
 const struct slice *
-tsvin_fields(const struct tsvin *in, struct out *o)
+tsvin_fields(const struct tsvin *in)
 {
 	if (in->nf < in->need)
-		tsvin_short_row(in, o, in->need - 1);
+		tsvin_short_row(in, in->need - 1);
 	return in->f;
 }
 
@@ -261,11 +260,10 @@ tsvin_fields(const struct tsvin *in, struct out *o)
  * what the command assumes, so stop rather than guess.
  */
 static void
-tsvin_short_row(const struct tsvin *in, struct out *o, size_t field)
+tsvin_short_row(const struct tsvin *in, size_t field)
 {
 	char q[MSG_QUOTE_BUFSIZE];
 
-	out_flush(o);
 	if (field < in->nnames)
 		msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "row has no field "
 		    "%zu (%s)", field + 1, msg_clip(in->names[field], q));

@@ -249,6 +249,19 @@ review_tsv() {
 	done
 }
 
+# Standard output is flushed at exit (lib/out.c), whatever the path: a
+# short row ends the tool with its message, and the rows before it then
+# go to the full disk and fail with theirs.
+@test "robustness: rfilter, rtags: a short row after rows to a full disk reports both, status 1" {
+	printf '%s\n' "$HDR" $'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tOne.' $'R1\t2\tMET-NEG' > short.tsv
+	expect 1 "" "rfilter: short.tsv:3: row has no field 6 (severity)
+rfilter: write error: No space left on device" \
+	    to_full rfilter severity=MAJ short.tsv
+	expect 1 "" "rtags: short.tsv:3: row has no field 4 (aspect)
+rtags: write error: No space left on device" \
+	    to_full rtags short.tsv
+}
+
 @test "robustness: rtags into a closed pipe ends quietly, by SIGPIPE" {
 	# About 15 MB of tags, far more than the pipe and the buffer hold.
 	{ printf '%s\n' "$HDR"; yes $'R1\t1\tMET-NEG,RES-POS\tEMP-NEG\tCRT\tMAJ\tWeak results.' |
