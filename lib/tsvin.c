@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "suggest.h"
 #include "tsvin.h"
 #include "xmalloc.h"
 
@@ -11,7 +12,6 @@ static void	use_default_names(struct tsvin *);
 static bool	open_next(struct tsvin *);
 static void	close_input(struct tsvin *);
 static void	keep_header(struct tsvin *, struct slice);
-static size_t	edit_distance(const char *, struct slice);
 static bool	is_header(const struct tsvin *, struct slice);
 static void	tsvin_short_row(const struct tsvin *, size_t);
 static void	repeated_header(struct tsvin *);
@@ -122,6 +122,24 @@ tsvin_lineno(const struct tsvin *in)
 }
 
 /*
+ * The field whose name is closest to ref, a name that is none of them,
+ * within a third of ref's length and one more (lib/suggest.h): true and
+ * its index in *col, or false.
+ */
+bool
+tsvin_closest(const struct tsvin *in, const char *ref, size_t *col)
+{
+	struct suggest sg;
+	size_t i, len = strlen(ref);
+
+	suggest_init(&sg, (struct slice){ ref, len }, (len + 2) / 3 + 1);
+	for (i = 0; i < in->nnames; i++)
+		if (suggest_try(&sg, in->names[i]))
+			*col = i;
+	return sg.found;
+}
+
+/*
  * Resolves a field reference, a header name or a 1-based number, to a
  * 0-based index.  An unknown one is a usage error that lists the names
  * and suggests the closest.
@@ -131,7 +149,8 @@ tsvin_field(const struct tsvin *in, const char *ref)
 {
 	char q[MSG_QUOTE_BUFSIZE];
 	const char *errstr;
-	size_t i, best = 0, d, bestd = (size_t)-1;
+	size_t i, best = 0;
+	bool near;
 	long long n;
 
 	for (i = 0; i < in->nnames; i++)
@@ -145,14 +164,10 @@ tsvin_field(const struct tsvin *in, const char *ref)
 			    "fields)", ref, errstr, in->nnames);
 		return (size_t)(n - 1);
 	}
-	for (i = 0; i < in->nnames; i++)
-		if ((d = edit_distance(ref, in->names[i])) < bestd) {
-			bestd = d;
-			best = i;
-		}
+	near = tsvin_closest(in, ref, &best);
 	if (in->have_header && not_a_header(in, ref))
 		exit(2);
-	if (in->nnames > 0 && bestd <= (strlen(ref) + 2) / 3 + 1)
+	if (near)
 		warnx("unknown field '%s'; did you mean %s?", ref,
 		    msg_quote(in->names[best], q));
 	else
@@ -333,32 +348,4 @@ repeated_header(struct tsvin *in)
 	in->repeat_seen = true;
 	msg_warn_at(tsvin_file(in), tsvin_lineno(in), "the header again; skipped "
 	    "here and wherever it repeats");
-}
-
-/* Levenshtein distance, for suggesting the closest field name. */
-static size_t
-edit_distance(const char *a, struct slice b)
-{
-	size_t la = strlen(a), i, j, *row, prev, tmp, best;
-
-	row = xreallocarray(NULL, b.n + 1, sizeof(*row));
-	for (j = 0; j <= b.n; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= b.n; j++) {
-			tmp = row[j];
-			best = prev + (a[i - 1] != b.p[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	best = row[b.n];
-	free(row);
-	return best;
 }

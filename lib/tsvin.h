@@ -44,6 +44,7 @@ bool	tsvin_header(struct tsvin *);
 bool	tsvin_next(struct tsvin *, struct slice *row);
 void	tsvin_free(struct tsvin *);
 size_t	tsvin_field(const struct tsvin *, const char *ref);
+bool	tsvin_closest(const struct tsvin *, const char *ref, size_t *col);
 size_t	tsvin_bind(struct tsvin *, const char *ref, int *layer);
 int	tsvin_layer(const struct tsvin *, size_t col);
 void	tsvin_split(const struct tsvin *, struct slice row, struct slice *f);
