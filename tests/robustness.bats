@@ -8,7 +8,8 @@ setup() {
 	load helper
 	cd "$BATS_TEST_TMPDIR" || exit 1
 	HDR=$(printf 'review\tsentence\tsection\taspect\tfunction\tseverity\ttext')
-	RSPLIT_USAGE='usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]'
+	RSPLIT_USAGE='usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]
+       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]'
 	FFFD=$(printf '\357\277\275')
 	fixture good_annotated.txt '"Weak baseline.[[EXP-NEG], [EMP-NEG], [CRT], [MAJ]]"'
 	fixture other.txt 'Clear paper.[[OAL-POS], [CLA-POS], [APC], [GEN]]\n'

@@ -605,10 +605,12 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)" "" \
 
 @test "rsplit: a bad option is a usage error" {
 	expect 2 "" "rsplit: invalid option -- 'z'
-usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
+usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]
+       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]" \
 	    rsplit -z
 	expect 2 "" "rsplit: option '--id' requires an argument
-usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
+usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]
+       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]" \
 	    rsplit --id
 }
 
