@@ -225,7 +225,7 @@ main(int argc, char *argv[])
 	    opts.weight);
 	out_init(&o, STDOUT_FILENO);
 	while (tsvin_next(&in, &row))
-		count_line(&c, &in, &o, row);
+		count_line(&c, &in, row);
 	count_end(&c);
 	if (opts.count.crosstab)
 		crosstab_write(&c, &o, &in);

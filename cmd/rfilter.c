@@ -283,7 +283,7 @@ filter(struct tsvin *in, struct out *o, struct expr *ex,
 		out_char(o, '\n');
 	}
 	while (tsvin_next(in, &row))
-		if (holds(ex, n, tsvin_fields(in, o), opts->any) !=
+		if (holds(ex, n, tsvin_fields(in), opts->any) !=
 		    opts->invert) {
 			out_write(o, row.p, row.n);
 			out_char(o, '\n');

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "msg.h"
 #include "out.h"
 #include "review/annot.h"
 #include "review/ids.h"
@@ -19,10 +20,12 @@
 #include "tsv.h"
 
 static const char usage_text[] =
-"usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n";
+"usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
+"       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]\n";
 
 static const char help_text[] =
 "usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]\n"
+"       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]\n"
 "Split annotated reviews into review TSV, one row per annotated sentence:\n"
 "review, sentence, the layers of the scheme in marker order, text.\n"
 "A marker has at most one group per layer; groups whose codes belong\n"
@@ -33,6 +36,8 @@ static const char help_text[] =
 "                   with a quote (a JSON string without its quotes)\n"
 "  -r, --raw        text exactly as decoded, with \\\\ \\t \\n \\r escapes\n"
 "  -L, --lines      one review per line: ID, TAB, what a review file holds\n"
+"      --to-lines   write each FILE as such a line, under its review id,\n"
+"                   raw line ends made spaces, instead of rows\n"
 "  -q, --quiet      do not print warnings\n"
 "      --strict     exit 1 when there was any warning\n"
 "      --id NAME    review id of standard input (default -); not with -L\n"
@@ -44,13 +49,14 @@ static const char help_text[] =
 "\n"
 "With no FILE, or when FILE is -, read standard input.\n";
 
-enum { OPT_STRICT = 256, OPT_ID, OPT_SCHEME };
+enum { OPT_STRICT = 256, OPT_ID, OPT_SCHEME, OPT_TO_LINES };
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
 	{ "json",	no_argument,		NULL, 'j' },
 	{ "raw",	no_argument,		NULL, 'r' },
 	{ "lines",	no_argument,		NULL, 'L' },
+	{ "to-lines",	no_argument,		NULL, OPT_TO_LINES },
 	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "id",		required_argument,	NULL, OPT_ID },
@@ -145,6 +151,27 @@ file_id(struct ids *ids, const char *path, const char *stdin_id,
 }
 
 /*
+ * Writes the review in path as a line of a lines file under its id,
+ * which rsplit -L then gives its rows under; returns 1 if the file could
+ * not be read, or if its id holds a TAB, LF or CR, which no line can
+ * carry (the file is left out).
+ */
+static int
+to_line(struct out *o, const char *path, struct slice id)
+{
+	char q[MSG_QUOTE_BUFSIZE];
+
+	if (memchr(id.p, '\t', id.n) != NULL ||
+	    memchr(id.p, '\n', id.n) != NULL ||
+	    memchr(id.p, '\r', id.n) != NULL) {
+		warnx("%s: review id %s holds a TAB, LF or CR: no line can "
+		    "carry it", path, msg_quote(id, q));
+		return 1;
+	}
+	return lines_put(o, id, path);
+}
+
+/*
  * Splits the reviews of a lines file, one per line; returns 1 if a line
  * was bad or the file could not be read.  Each line's id is claimed in
  * the run's set like a file's, so a repeated one becomes ID#N.
@@ -187,6 +214,7 @@ main(int argc, char *argv[])
 	const char *stdin_id = "-", *scheme_arg = NULL;
 	struct scheme scheme;
 	bool strict = false, header = true, lines = false, id_given = false;
+	bool to_lines = false;
 	unsigned long nwarn = 0;
 	struct out o;
 	struct ids ids;
@@ -215,6 +243,9 @@ main(int argc, char *argv[])
 		case OPT_STRICT:
 			strict = true;
 			break;
+		case OPT_TO_LINES:
+			to_lines = true;
+			break;
 		case OPT_ID:
 			stdin_id = optarg;
 			id_given = true;
@@ -239,6 +270,10 @@ main(int argc, char *argv[])
 		    "with -L each line names its review");
 		usage();
 	}
+	if (to_lines && (opts.all || opts.json || lines || opts.raw)) {
+		warnx("--to-lines writes lines, not rows: no -a, -j, -L or -r");
+		usage();
+	}
 	if (argc == 0) {
 		argc = 1;
 		argv = stdin_only;
@@ -247,13 +282,16 @@ main(int argc, char *argv[])
 	scheme_in_effect(&scheme, scheme_arg);
 	opts.scheme = &scheme;
 	out_init(&o, STDOUT_FILENO);
-	if (header)
+	if (header && !to_lines)
 		write_header(&o, &scheme);
 	ids_init(&ids, opts.quiet);
 	for (i = 0; i < argc; i++) {
 		if (lines)
 			rval |= split_lines(&o, argv[i], &ids, &opts,
 			    &nwarn);
+		else if (to_lines)
+			rval |= to_line(&o, argv[i], file_id(&ids, argv[i],
+			    stdin_id, &nwarn));
 		else
 			rval |= split(&o, argv[i], file_id(&ids, argv[i],
 			    stdin_id, &nwarn), &opts, &nwarn);

@@ -136,7 +136,7 @@ run(struct longform *t, char **paths, size_t npaths, bool noheader)
 		longform_bind(t, &in);
 	while (tsvin_next(&in, &row)) {
 		if (!longform_split(t, row))
-			tsvin_split(&in, t->o, row, t->f);
+			tsvin_split(&in, row, t->f);
 		if (t->check)
 			longform_check(t);
 		else

@@ -177,7 +177,7 @@ count_file(const struct run *r, const char **paths, size_t npaths,
 	lseek(fds[outfd], 0, SEEK_SET);
 	out_init(&o, fds[outfd]);
 	while (tsvin_next(&in, &row))
-		count_line(&c, &in, &o, row);
+		count_line(&c, &in, row);
 	count_end(&c);
 	if (r->opts.crosstab)
 		crosstab_write(&c, &o, &in);

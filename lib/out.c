@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +11,19 @@
 #include "xmalloc.h"
 
 #define OUT_BUFSIZE	(256 * 1024)
+
+/*
+ * The writer of standard output while it is open.  A tool's rows sit in
+ * its buffer until it fills; whatever way the tool exits (the end of
+ * main, a short row, a bad weight, a usage error), flush_at_exit writes
+ * them and checks the write, so a reader that stops the tool needs no
+ * handle on the writer to flush it first.
+ */
+static struct out *stdout_writer;
+static bool at_exit;		/* flush_at_exit is registered */
+
+static int	drain(struct out *);
+static void	flush_at_exit(void);
 
 void
 out_init(struct out *o, int fd)
@@ -31,10 +45,17 @@ out_init(struct out *o, int fd)
 	o->cap = OUT_BUFSIZE;
 	o->len = 0;
 	o->buf = xmalloc(o->cap);
+	if (fd == STDOUT_FILENO) {
+		if (!at_exit && atexit(flush_at_exit) != 0)
+			errx(1, "atexit failed");
+		at_exit = true;
+		stdout_writer = o;
+	}
 }
 
-void
-out_flush(struct out *o)
+/* Writes the buffer out: 0, or -1 with errno set by the failed write. */
+static int
+drain(struct out *o)
 {
 	const char *p = o->buf;
 	size_t left = o->len;
@@ -44,14 +65,45 @@ out_flush(struct out *o)
 		if ((n = write(o->fd, p, left)) == -1) {
 			if (errno == EINTR)
 				continue;
-			if (errno == EPIPE)
-				_exit(1);
-			err(1, "write error");
+			return -1;
 		}
 		p += n;
 		left -= (size_t)n;
 	}
 	o->len = 0;
+	return 0;
+}
+
+void
+out_flush(struct out *o)
+{
+	if (drain(o) == 0)
+		return;
+	if (errno == EPIPE)
+		_exit(1);
+	/* err exits: the writer must not be written again at exit. */
+	if (o == stdout_writer)
+		stdout_writer = NULL;
+	err(1, "write error");
+}
+
+/*
+ * exit(3) must not be called again from here, so a failed write is
+ * reported and ends the tool with _exit, status 1, as out_flush would.
+ */
+static void
+flush_at_exit(void)
+{
+	struct out *o = stdout_writer;
+
+	if (o == NULL)
+		return;
+	stdout_writer = NULL;
+	if (drain(o) == 0)
+		return;
+	if (errno != EPIPE)
+		warn("write error");
+	_exit(1);
 }
 
 void
@@ -92,6 +144,8 @@ void
 out_free(struct out *o)
 {
 	out_flush(o);
+	if (o == stdout_writer)
+		stdout_writer = NULL;
 	free(o->buf);
 	o->buf = NULL;
 }

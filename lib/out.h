@@ -2,7 +2,9 @@
  * Buffered standard output.  Every tool writes through one large buffer
  * and a plain write(2); a failed write ends the tool with
  * "PROG: write error: reason" and status 1, and a closed pipe ends it
- * quietly.
+ * quietly.  The writer of standard output is flushed on every exit path,
+ * as sbase's fshut does: a tool that stops on a bad row (msg_die_at,
+ * errx) still writes the rows before it, and no reader needs the writer.
  */
 #ifndef RK_OUT_H
 #define RK_OUT_H
@@ -16,6 +18,7 @@ struct out {
 	size_t	 cap;
 };
 
+/* On STDOUT_FILENO, o is the writer exit flushes, until out_free(o). */
 void	out_init(struct out *, int fd);
 void	out_write(struct out *, const void *, size_t);
 void	out_str(struct out *, const char *);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "suggest.h"
 #include "tsvin.h"
 #include "xmalloc.h"
 
@@ -11,9 +12,8 @@ static void	use_default_names(struct tsvin *);
 static bool	open_next(struct tsvin *);
 static void	close_input(struct tsvin *);
 static void	keep_header(struct tsvin *, struct slice);
-static size_t	edit_distance(const char *, struct slice);
 static bool	is_header(const struct tsvin *, struct slice);
-static void	tsvin_short_row(const struct tsvin *, struct out *, size_t);
+static void	tsvin_short_row(const struct tsvin *, size_t);
 static void	repeated_header(struct tsvin *);
 static bool	not_a_header(const struct tsvin *, const char *);
 
@@ -122,6 +122,24 @@ tsvin_lineno(const struct tsvin *in)
 }
 
 /*
+ * The field whose name is closest to ref, a name that is none of them,
+ * within a third of ref's length and one more (lib/suggest.h): true and
+ * its index in *col, or false.
+ */
+bool
+tsvin_closest(const struct tsvin *in, const char *ref, size_t *col)
+{
+	struct suggest sg;
+	size_t i, len = strlen(ref);
+
+	suggest_init(&sg, (struct slice){ ref, len }, (len + 2) / 3 + 1);
+	for (i = 0; i < in->nnames; i++)
+		if (suggest_try(&sg, in->names[i]))
+			*col = i;
+	return sg.found;
+}
+
+/*
  * Resolves a field reference, a header name or a 1-based number, to a
  * 0-based index.  An unknown one is a usage error that lists the names
  * and suggests the closest.
@@ -131,7 +149,8 @@ tsvin_field(const struct tsvin *in, const char *ref)
 {
 	char q[MSG_QUOTE_BUFSIZE];
 	const char *errstr;
-	size_t i, best = 0, d, bestd = (size_t)-1;
+	size_t i, best = 0;
+	bool near;
 	long long n;
 
 	for (i = 0; i < in->nnames; i++)
@@ -145,14 +164,10 @@ tsvin_field(const struct tsvin *in, const char *ref)
 			    "fields)", ref, errstr, in->nnames);
 		return (size_t)(n - 1);
 	}
-	for (i = 0; i < in->nnames; i++)
-		if ((d = edit_distance(ref, in->names[i])) < bestd) {
-			bestd = d;
-			best = i;
-		}
+	near = tsvin_closest(in, ref, &best);
 	if (in->have_header && not_a_header(in, ref))
 		exit(2);
-	if (in->nnames > 0 && bestd <= (strlen(ref) + 2) / 3 + 1)
+	if (near)
 		warnx("unknown field '%s'; did you mean %s?", ref,
 		    msg_quote(in->names[best], q));
 	else
@@ -228,20 +243,19 @@ tsvin_layer(const struct tsvin *in, size_t col)
 /*
  * Splits row into the in->need fields the bound references reach.  A
  * row that lacks one means the data is not what the command assumes:
- * after what was written so far, the tool stops with status 1 rather
- * than guess, naming the rightmost field it needs.
+ * the tool stops with status 1 rather than guess, naming the rightmost
+ * field it needs; what it wrote so far is flushed at exit (lib/out.c).
  */
 void
-tsvin_split(const struct tsvin *in, struct out *o, struct slice row,
-    struct slice *f)
+tsvin_split(const struct tsvin *in, struct slice row, struct slice *f)
 {
 	if (row.p == in->row.p && row.n == in->row.n) {
 		if (in->nf < in->need)
-			tsvin_short_row(in, o, in->need - 1);
+			tsvin_short_row(in, in->need - 1);
 		if (in->need > 0)
 			memcpy(f, in->f, in->need * sizeof(*f));
 	} else if (tsv_split(row, f, in->need) < in->need)
-		tsvin_short_row(in, o, in->need - 1);
+		tsvin_short_row(in, in->need - 1);
 }
 
 /*
@@ -249,10 +263,10 @@ tsvin_split(const struct tsvin *in, struct out *o, struct slice row,
  * a copy; a short row stops the tool as tsvin_split does.
  */
 const struct slice *
-tsvin_fields(const struct tsvin *in, struct out *o)
+tsvin_fields(const struct tsvin *in)
 {
 	if (in->nf < in->need)
-		tsvin_short_row(in, o, in->need - 1);
+		tsvin_short_row(in, in->need - 1);
 	return in->f;
 }
 
@@ -261,11 +275,10 @@ tsvin_fields(const struct tsvin *in, struct out *o)
  * what the command assumes, so stop rather than guess.
  */
 static void
-tsvin_short_row(const struct tsvin *in, struct out *o, size_t field)
+tsvin_short_row(const struct tsvin *in, size_t field)
 {
 	char q[MSG_QUOTE_BUFSIZE];
 
-	out_flush(o);
 	if (field < in->nnames)
 		msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "row has no field "
 		    "%zu (%s)", field + 1, msg_clip(in->names[field], q));
@@ -335,32 +348,4 @@ repeated_header(struct tsvin *in)
 	in->repeat_seen = true;
 	msg_warn_at(tsvin_file(in), tsvin_lineno(in), "the header again; skipped "
 	    "here and wherever it repeats");
-}
-
-/* Levenshtein distance, for suggesting the closest field name. */
-static size_t
-edit_distance(const char *a, struct slice b)
-{
-	size_t la = strlen(a), i, j, *row, prev, tmp, best;
-
-	row = xreallocarray(NULL, b.n + 1, sizeof(*row));
-	for (j = 0; j <= b.n; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= b.n; j++) {
-			tmp = row[j];
-			best = prev + (a[i - 1] != b.p[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	best = row[b.n];
-	free(row);
-	return best;
 }

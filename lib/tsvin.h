@@ -12,7 +12,6 @@
 #include <stddef.h>
 
 #include "line.h"
-#include "out.h"
 #include "scheme.h"
 #include "tsv.h"
 
@@ -45,11 +44,11 @@ bool	tsvin_header(struct tsvin *);
 bool	tsvin_next(struct tsvin *, struct slice *row);
 void	tsvin_free(struct tsvin *);
 size_t	tsvin_field(const struct tsvin *, const char *ref);
+bool	tsvin_closest(const struct tsvin *, const char *ref, size_t *col);
 size_t	tsvin_bind(struct tsvin *, const char *ref, int *layer);
 int	tsvin_layer(const struct tsvin *, size_t col);
-void	tsvin_split(const struct tsvin *, struct out *, struct slice row,
-	    struct slice *f);
-const struct slice *tsvin_fields(const struct tsvin *, struct out *);
+void	tsvin_split(const struct tsvin *, struct slice row, struct slice *f);
+const struct slice *tsvin_fields(const struct tsvin *);
 
 const char *tsvin_file(const struct tsvin *);
 unsigned long tsvin_lineno(const struct tsvin *);

@@ -49,11 +49,8 @@ run_head1() {
 assert_usage_error() {
 	local message=$1 usage=$2
 	shift 2
-	run2 "$@"
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "$message
-$usage"
+	expect 2 "" "$message
+$usage" "$@"
 }
 
 # Writes PATH: a JSON-string review of COUNT copies of the line TEXT, made
@@ -75,10 +72,7 @@ split_is() {
 	local input=$1 rows=$2 err=${3-}
 	shift 3 2>/dev/null || shift $#
 	printf '%s' "$input" > r.txt
-	run2 rsplit -N "$@" r.txt
-	assert_equal "$output" "$rows"
-	assert_equal "$stderr" "$err"
-	assert_equal "$status" 0
+	expect 0 "$rows" "$err" rsplit -N "$@" r.txt
 }
 
 # expect STATUS STDOUT STDERR COMMAND...: runs COMMAND with its standard

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # rsplit -L: one review per line (SPEC 3), the ways to get there from files
-# and JSON Lines, and the same pipeline split by GNU parallel (SPEC 7).
+# (rsplit --to-lines) and JSON Lines, and the same pipeline split by GNU parallel (SPEC 7).
 
 setup() {
 	load helper
@@ -211,11 +211,12 @@ rsplit: in.lines:2: no TAB between review id and text" \
 
 @test "lines: --id is a usage error with -L" {
 	assert_usage_error "rsplit: --id names standard input; with -L each line names its review" \
-	    "usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
+	    "usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]
+       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]" \
 	    rsplit -L --id x
 	# The usage is rsplit(1)'s; here only the line of -L matters.
 	expect 0 @any "" rsplit --lines --help
-	assert_equal "$(printf '%s\n' "$output" | grep -- --lines)" \
+	assert_equal "$(printf '%s\n' "$output" | grep -- '-L, --lines')" \
 	    "  -L, --lines      one review per line: ID, TAB, what a review file holds"
 }
 
@@ -239,14 +240,13 @@ rsplit: in.lines:2: no TAB between review id and text" \
 	[ "$(cat rss)" -lt 65536 ] || fail "max RSS $(cat rss) KB"
 }
 
-# --- from files: tools/reviews2lines
+# --- from files: rsplit --to-lines (tools/reviews2lines is its old name)
 
-@test "reviews2lines: the id by rsplit's rule, a TAB, the bytes with raw LF and CR made spaces" {
+@test "to-lines: the id by rsplit's rule, a TAB, the bytes with raw LF and CR made spaces" {
 	printf '"A.\r\n%s\tB\000\\n"\n' "$M1" > 'R1_annotated - Ann.txt'
 	printf 'plain' > R2.v2.txt
-	"$R2L" 'R1_annotated - Ann.txt' R2.v2.txt > got.lines 2> err
-	assert_equal "$?" 0
-	assert_equal "$(cat err)" ""
+	expect 0 "" "" \
+	    bash -c 'rsplit --to-lines "R1_annotated - Ann.txt" R2.v2.txt > got.lines'
 	printf 'R1\t"A.  %s\tB\000\\n" \nR2.v2\tplain\n' "$M1" > want.lines
 	cmp got.lines want.lines
 	expect 0 "$(rsplit -N 'R1_annotated - Ann.txt' 2>/dev/null)" \
@@ -255,7 +255,7 @@ rsplit: got.lines:2: no annotations" \
 	    rsplit -N -L got.lines
 }
 
-@test "reviews2lines: ids are made unique by rsplit's rule, with rsplit's warning; rsplit -L then warns of none" {
+@test "to-lines: ids are rsplit's over the same files, with the same warnings; rsplit -L then warns of none" {
 	mkdir a b
 	printf 'A.%s' "$M1" > a/R1.txt
 	printf 'B.%s' "$M2" > b/R1_annotated.txt
@@ -265,48 +265,75 @@ rsplit: got.lines:2: no annotations" \
 	files=(a/R1.txt b/R1_annotated.txt 'R1#2.txt' missing/R1.txt b/R1.txt
 	    $'R\0011.txt' $'R\0011_annotated.txt')
 	printf 'F.%s' "$M1" > b/R1.txt
+	warnings="rsplit: b/R1_annotated.txt: review id 'R1' already names a/R1.txt; this one is 'R1#2'
+rsplit: R1#2.txt: review id 'R1#2' already names b/R1_annotated.txt; this one is 'R1#2#2'
+rsplit: missing/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#3'
+rsplit: missing/R1.txt: No such file or directory
+rsplit: b/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#4'
+rsplit: "$'R\0011_annotated.txt'": review id 'R\x011' already names "$'R\0011.txt'"; this one is 'R\x011#2'"
 	expect 1 "R1	A.$M1
 R1#2	B.$M2
 R1#2#2	C.$M1
 R1#4	F.$M1
 "$'R\0011'"	D.$M2
-"$'R\0011#2'"	E.$M2" \
-	    "reviews2lines: b/R1_annotated.txt: review id 'R1' already names a/R1.txt; this one is 'R1#2'
-reviews2lines: R1#2.txt: review id 'R1#2' already names b/R1_annotated.txt; this one is 'R1#2#2'
-reviews2lines: missing/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#3'
-reviews2lines: missing/R1.txt: not a readable file
-reviews2lines: b/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#4'
-reviews2lines: "$'R\0011_annotated.txt'": review id 'R\x011' already names "$'R\0011.txt'"; this one is 'R\x011#2'" \
-	    "$R2L" "${files[@]}"
-	# The ids and the warnings are rsplit's over the same files.
-	# stdout is what the lines must give, stderr what reviews2lines
-	# warns: both are compared below.
-	expect 1 @any @any rsplit -N "${files[@]}"
-	assert_equal "$(printf '%s\n' "$stderr" | grep -v 'No such file' | sed 's/^rsplit:/reviews2lines:/')" \
-	    "$("$R2L" "${files[@]}" 2>&1 >/dev/null | grep -v 'not a readable')"
-	files_out=$output
-	"$R2L" "${files[@]}" > got.lines 2>/dev/null || true
-	expect 0 "$files_out" "" rsplit -N -L got.lines
+"$'R\0011#2'"	E.$M2" "$warnings" \
+	    rsplit --to-lines "${files[@]}"
+	printf '%s\n' "$output" > got.lines
+	# The rows are those of the files, whose warnings are the same.
+	expect 1 "$(rsplit -N -L got.lines)" "$warnings" rsplit -N "${files[@]}"
+	expect 0 "$output" "" rsplit -N -L got.lines
 }
 
-@test "reviews2lines: a file it cannot read or whose id cannot be a line is reported and left out" {
+@test "to-lines: a file it cannot read or whose id cannot be a line is reported and left out" {
 	printf 'A.%s' "$M1" > good.txt
 	printf 'x' > $'tab\there.txt'
 	printf 'x' > $'cr\rhere.txt'
 	printf 'x' > $'lf\nhere.txt'
 	expect 1 "good	A.$M1" \
-	    "reviews2lines: missing.txt: not a readable file
-reviews2lines: .: not a readable file
-reviews2lines: tab	here.txt: its review id holds a TAB, LF or CR
-reviews2lines: cr"$'\r'"here.txt: its review id holds a TAB, LF or CR
-reviews2lines: lf
-here.txt: its review id holds a TAB, LF or CR" \
-	    "$R2L" missing.txt . $'tab\there.txt' $'cr\rhere.txt' $'lf\nhere.txt' good.txt
+	    "rsplit: missing.txt: No such file or directory
+rsplit: .: Is a directory
+rsplit: tab	here.txt: review id 'tab\\there' holds a TAB, LF or CR: no line can carry it
+rsplit: cr"$'\r'"here.txt: review id 'cr\\rhere' holds a TAB, LF or CR: no line can carry it
+rsplit: lf
+here.txt: review id 'lf\\nhere' holds a TAB, LF or CR: no line can carry it" \
+	    rsplit --to-lines missing.txt . $'tab\there.txt' $'cr\rhere.txt' $'lf\nhere.txt' good.txt
 }
 
-@test "reviews2lines: examples/ as lines give the rows and warnings of the files, in every mode" {
+@test "to-lines: standard input is '-', named by --id; -q and --strict as for rows" {
+	printf 'A.%s' "$M1" > R1.txt
+	expect 0 "R7	A.$M1" "" rsplit --to-lines --id R7 < R1.txt
+	expect 0 "-	A.$M1
+R1	A.$M1
+R1#2	A.$M1" "rsplit: R1.txt: review id 'R1' already names R1.txt; this one is 'R1#2'" \
+	    rsplit --to-lines - R1.txt R1.txt < R1.txt
+	expect 0 "$output" "" rsplit --to-lines -q - R1.txt R1.txt < R1.txt
+	expect 1 "$output" "" rsplit --to-lines -q --strict - R1.txt R1.txt < R1.txt
+}
+
+@test "to-lines: options that make rows are usage errors" {
+	for o in -a -j -L -r; do
+		assert_usage_error "rsplit: --to-lines writes lines, not rows: no -a, -j, -L or -r" \
+		    "usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]
+       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]" \
+		    rsplit --to-lines "$o" x.txt
+	done
+}
+
+@test "to-lines: lines go to a full disk as a write error" {
+	printf 'A.%s' "$M1" > R1.txt
+	expect 1 "" "rsplit: write error: No space left on device" \
+	    to_full rsplit --to-lines R1.txt
+}
+
+@test "to-lines: tools/reviews2lines is rsplit --to-lines" {
+	printf 'A.%s' "$M1" > R1.txt
+	expect 1 "R1	A.$M1" "rsplit: missing.txt: No such file or directory" \
+	    "$R2L" R1.txt missing.txt
+}
+
+@test "to-lines: examples/ as lines give the rows and warnings of the files, in every mode" {
 	files=("$EXAMPLES"/*.txt)
-	"$R2L" "${files[@]}" > ex.lines
+	rsplit --to-lines "${files[@]}" > ex.lines
 	expect 0 "5 files, 4 modes: 0 differ" "" \
 	    python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" ex.lines "${files[@]}"
 }
@@ -314,16 +341,16 @@ here.txt: its review id holds a TAB, LF or CR" \
 # The issue's round trip, on the real corpus: every file as a line gives
 # the rows of rsplit FILE; with -r, modulo raw line ends, and exactly the
 # rows of copies of the files whose raw LF and CR are spaces (what
-# reviews2lines changes, and all it changes): tests/lines_check.py.
-@test "reviews2lines: every corpus file as a line gives its rows and warnings, in every mode" {
+# --to-lines changes, and all it changes): tests/lines_check.py.
+@test "to-lines: every corpus file as a line gives its rows and warnings, in every mode" {
 	need_corpus
 	shopt -s dotglob
 	files=("$CORPUS"/pra4/* "$CORPUS"/pra2/*)
-	"$R2L" "${files[@]}" > corpus.lines 2> r2l.err
+	rsplit --to-lines "${files[@]}" > corpus.lines 2> tl.err
 	# pra2 repeats ids of pra4 (and of itself): each gets rsplit's ID#N.
 	assert_equal "$(rsplit -N "${files[@]}" 2>&1 > /dev/null |
-	    grep "already names" | sed 's/^rsplit:/reviews2lines:/')" "$(cat r2l.err)"
-	[ "$(wc -l < r2l.err)" -gt 600 ] || fail "$(wc -l < r2l.err) repeated ids"
+	    grep "already names")" "$(cat tl.err)"
+	[ "$(wc -l < tl.err)" -gt 600 ] || fail "$(wc -l < tl.err) repeated ids"
 	assert_equal "$(cut -f1 corpus.lines | sort | uniq -d)" ""
 	expect 0 "${#files[@]} files, 4 modes: 0 differ" "" \
 	    python3 "$BATS_TEST_DIRNAME/lines_check.py" "$RK_BIN/rsplit" corpus.lines "${files[@]}"
@@ -432,7 +459,7 @@ par_is() {
 
 @test "parallel: examples/ in three jobs give the single run's count and rows, byte for byte" {
 	need_parallel
-	"$R2L" "$EXAMPLES"/*.txt > ex.lines
+	rsplit --to-lines "$EXAMPLES"/*.txt > ex.lines
 	par_is ex.lines 1200 2> err
 	assert_equal "$(cat err)" ""
 	# Distinct ids: rcount -d review merges by addition too.
@@ -466,7 +493,7 @@ $(row SUB 1)"
 	need_parallel
 	shopt -s dotglob
 	# pra4 and pra2 share ids: converted together, they get unique ones.
-	"$R2L" "$CORPUS"/pra4/* "$CORPUS"/pra2/* > corpus.lines 2> /dev/null
+	rsplit --to-lines "$CORPUS"/pra4/* "$CORPUS"/pra2/* > corpus.lines 2> /dev/null
 	assert_equal "$(cut -f1 corpus.lines | sort | uniq -d)" ""
 	par_is corpus.lines 200k 2> err
 	assert_equal "$(cat err)" ""

@@ -3,13 +3,13 @@
 
 Usage: lines_check.py RSPLIT LINES FILE...
 
-LINES is tools/reviews2lines FILE...: line i is FILE i.  For each of the
+LINES is rsplit --to-lines FILE...: line i is FILE i.  For each of the
 modes (none), -a, -r, -a -r, rsplit -L LINES must give:
   rows     byte for byte the rows of rsplit FILE...; with -r, the texts
            equal once every LF and CR in them (unescaped) is a space,
            since a raw line end of the file is a space in the line, and
            byte for byte the rows of copies of the files with every raw
-           LF and CR a space (what reviews2lines changes);
+           LF and CR a space (what --to-lines changes);
   warnings the same messages in the same order, each at the same byte:
            FILE:LINE:COL of the file is LINES:i:COL' of its line, COL'
            counted after the id and its TAB.  A warning that names a
@@ -17,8 +17,8 @@ modes (none), -a, -r, -a -r, rsplit -L LINES must give:
 The files run in groups of distinct review ids (a corpus may give two
 files one id), so the check does not depend on how rsplit treats a
 repeated id; the files' warnings about a repeated id are left out, since
-reviews2lines gives such a file the id rsplit gives it (ID#N) and warns
-in rsplit's place (tests/lines.bats compares the two).  Prints "N files, M modes: K differ" and the differences.
+--to-lines gives such a file the id rsplit gives it (ID#N), with the
+same warning (tests/lines.bats compares the two).  Prints "N files, M modes: K differ" and the differences.
 """
 import os
 import re

@@ -334,7 +334,7 @@ ragree: the layers are: section aspect function severity" "$USAGE" \
 	assert_equal "$stderr" "ragree: nolayer.tsv: the header has no field for the layer 'aspect'
 ragree: the fields of nolayer.tsv are: review sentence section text"
 	expect 2 "" \
-	    "ragree: ann1.tsv: the header has no field 'sentense'
+	    "ragree: ann1.tsv: the header has no field 'sentense'; did you mean 'sentence'?
 ragree: the fields of ann1.tsv are: review sentence section aspect function severity text" \
 	    ragree -l section -u review,sentense ann1.tsv nolayer.tsv
 	expect 2 "" "ragree: nolayer.tsv: the header has no field '5'

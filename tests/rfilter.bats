@@ -293,6 +293,12 @@ rfilter: the fields are: review sentence section aspect function severity text" 
 	    rfilter aspet=EMP in.tsv
 }
 
+@test "rfilter: two letters swapped in a field name are one edit from it" {
+	expect 2 "" "rfilter: unknown field 'reivew'; did you mean 'review'?
+rfilter: the fields are: review sentence section aspect function severity text" \
+	    rfilter reivew=R1 in.tsv
+}
+
 @test "rfilter: a field number beyond the header is a usage error" {
 	expect 2 "" \
 	    "rfilter: field number 9 is too large (the input has 7 fields)" \

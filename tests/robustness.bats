@@ -8,7 +8,8 @@ setup() {
 	load helper
 	cd "$BATS_TEST_TMPDIR" || exit 1
 	HDR=$(printf 'review\tsentence\tsection\taspect\tfunction\tseverity\ttext')
-	RSPLIT_USAGE='usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]'
+	RSPLIT_USAGE='usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]
+       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]'
 	FFFD=$(printf '\357\277\275')
 	fixture good_annotated.txt '"Weak baseline.[[EXP-NEG], [EMP-NEG], [CRT], [MAJ]]"'
 	fixture other.txt 'Clear paper.[[OAL-POS], [CLA-POS], [APC], [GEN]]\n'
@@ -247,6 +248,19 @@ review_tsv() {
 			    to_full "$tool" "$opt"
 		done
 	done
+}
+
+# Standard output is flushed at exit (lib/out.c), whatever the path: a
+# short row ends the tool with its message, and the rows before it then
+# go to the full disk and fail with theirs.
+@test "robustness: rfilter, rtags: a short row after rows to a full disk reports both, status 1" {
+	printf '%s\n' "$HDR" $'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tOne.' $'R1\t2\tMET-NEG' > short.tsv
+	expect 1 "" "rfilter: short.tsv:3: row has no field 6 (severity)
+rfilter: write error: No space left on device" \
+	    to_full rfilter severity=MAJ short.tsv
+	expect 1 "" "rtags: short.tsv:3: row has no field 4 (aspect)
+rtags: write error: No space left on device" \
+	    to_full rtags short.tsv
 }
 
 @test "robustness: rtags into a closed pipe ends quietly, by SIGPIPE" {

@@ -36,6 +36,12 @@ $(row r 3 '' '' '' '' C.)"
 $(row r 2 MET-NEU EMP-NEU '' '' B.)"
 }
 
+@test "rsplit 1.2: a form feed or vertical tab between groups is white space, as in the text" {
+	split_is $'A one.[[MET-NEG],\f[EMP-NEG],\v[CRT], [MAJ]] B.[[INT-NEU]]' \
+	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ 'A one.')
+$(row r 2 INT-NEU '' '' '' B.)"
+}
+
 @test "rsplit 1.2: a marker closed by one ] ends after its 4th group" {
 	split_is '"Weak baseline.[[EXP-NEG], [EMP-NEG], [CRT], [MAJ] Authors should.[[MET-NEU], [null], [SUG], [MIN]]"' \
 	    "$(row r 1 EXP-NEG EMP-NEG CRT MAJ 'Weak baseline.')
@@ -599,10 +605,12 @@ $(row b 1 RES-NEG EMP-NEG CRT MAJ C.)" "" \
 
 @test "rsplit: a bad option is a usage error" {
 	expect 2 "" "rsplit: invalid option -- 'z'
-usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
+usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]
+       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]" \
 	    rsplit -z
 	expect 2 "" "rsplit: option '--id' requires an argument
-usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]" \
+usage: rsplit [-ajLNqr] [--strict] [--id NAME] [--scheme S] [FILE...]
+       rsplit --to-lines [-q] [--strict] [--id NAME] [FILE...]" \
 	    rsplit --id
 }
 

@@ -56,13 +56,18 @@ static void
 fault(struct ragree *g, const struct tsvin *in, const struct units_fault *e)
 {
 	char q[MSG_QUOTE_BUFSIZE];
+	size_t col;
 
 	switch (e->kind) {
 	case UNITS_NO_FIELD:
 	case UNITS_NO_LAYER:
-		warnx("%s: the header has no field %s'%s'", e->file,
-		    e->kind == UNITS_NO_LAYER ? "for the layer " : "",
-		    e->ref);
+		if (e->kind == UNITS_NO_FIELD && tsvin_closest(in, e->ref, &col))
+			warnx("%s: the header has no field '%s'; did you mean "
+			    "%s?", e->file, e->ref, msg_quote(in->names[col], q));
+		else
+			warnx("%s: the header has no field %s'%s'", e->file,
+			    e->kind == UNITS_NO_LAYER ? "for the layer " : "",
+			    e->ref);
 		list_fields(in);
 		exit(2);
 	case UNITS_SHORT_ROW:

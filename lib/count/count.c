@@ -385,14 +385,13 @@ next_input(struct count *c, const struct tsvin *in)
 }
 
 void
-count_line(struct count *c, const struct tsvin *in, struct out *o,
-    struct slice row)
+count_line(struct count *c, const struct tsvin *in, struct slice row)
 {
 	uint64_t w = 1;
 	size_t i;
 
 	(void)row;	/* tsvin_next found its fields on the way */
-	c->f = tsvin_fields(in, o);
+	c->f = tsvin_fields(in);
 	if (c->weight != HASH_NONE)
 		next_input(c, in);
 	if (maybe_total(c)) {

@@ -102,8 +102,7 @@ struct count_result {
 void	count_init(struct count *, const struct count_opts *, struct tsvin *,
 	    char **keys, size_t nkeys, const char *distinct,
 	    const char *weight);
-void	count_line(struct count *, const struct tsvin *, struct out *,
-	    struct slice row);
+void	count_line(struct count *, const struct tsvin *, struct slice row);
 void	count_end(struct count *);
 void	count_write(const struct count *, struct out *, const struct tsvin *);
 void	count_free(struct count *);

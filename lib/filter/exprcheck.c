@@ -7,13 +7,13 @@
 #include "exprcheck.h"
 #include "items.h"
 #include "msg.h"
+#include "suggest.h"
 
 static bool	holdable(const struct scheme *, int, struct slice, int);
 static void	check_item(const struct expr *, const char *,
 		    const struct scheme *, int, struct slice);
 static bool	nearest(const struct scheme *, int, struct slice, char *,
 		    size_t);
-static size_t	distance(struct slice, const char *);
 
 /*
  * The scheme in effect tells which values a label field can hold, so a
@@ -118,8 +118,9 @@ nearest(const struct scheme *s, int layer, struct slice item, char *near,
 {
 	static const char *const pols[] = { "POS", "NEG", "NEU" };
 	const struct scheme_code *c, *best = NULL;
+	struct suggest sg;
 	struct tag t;
-	size_t i, d, bestd = 2;
+	size_t i;
 
 	if (item.n >= size)
 		return false;
@@ -132,21 +133,21 @@ nearest(const struct scheme *s, int layer, struct slice item, char *near,
 	t = items_tag((struct slice){ near, item.n });
 	if ((c = scheme_find(s, layer, t.code, &(bool){ false })) != NULL) {
 		for (i = 0; i < sizeof(pols) / sizeof(pols[0]); i++)
-			if (c->polar && distance(t.pol, pols[i]) <= 1) {
+			if (c->polar && suggest_distance(t.pol,
+			    (struct slice){ pols[i], strlen(pols[i]) }) <= 1) {
 				snprintf(near, size, "%s-%s", c->code,
 				    pols[i]);
 				return true;
 			}
 		return false;
 	}
+	suggest_init(&sg, t.code, 1);
 	for (i = 0; i < s->n; i++) {
 		c = &s->codes[i];
 		if (c->layer != layer && c->layer != LAYER_ANY)
 			continue;
-		if ((d = distance(t.code, c->code)) < bestd) {
-			bestd = d;
+		if (suggest_try(&sg, (struct slice){ c->code, strlen(c->code) }))
 			best = c;
-		}
 	}
 	if (best == NULL)
 		return false;
@@ -157,34 +158,3 @@ nearest(const struct scheme *s, int layer, struct slice item, char *near,
 		snprintf(near, size, "%s", best->code);
 	return true;
 }
-
-/*
- * Edit distance with swaps of neighbours (MJA is one swap from MAJ), for
- * the short codes of a scheme; anything past 31 bytes is far.
- */
-static size_t
-distance(struct slice a, const char *b)
-{
-	size_t d[33][33], i, j, nb = strlen(b), v;
-
-	if (a.n > 31 || nb > 31)
-		return (size_t)-1;
-	for (i = 0; i <= a.n; i++)
-		d[i][0] = i;
-	for (j = 0; j <= nb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= a.n; i++)
-		for (j = 1; j <= nb; j++) {
-			v = d[i - 1][j - 1] + (a.p[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < v)
-				v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a.p[i - 1] == b[j - 2] &&
-			    a.p[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[a.n][nb];
-}
-

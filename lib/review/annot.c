@@ -24,13 +24,6 @@ end_off(const struct review *r)
 	return r->in.base + (off_t)r->in.len;
 }
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\v' || c == '\f';
-}
-
 /* Counts lines up to offset to, which must still be in the buffer. */
 static void
 advance_lines(struct review *r, off_t to)
@@ -257,7 +250,7 @@ start(struct review *r)
 				break;
 			fill(r);
 		}
-		if (i == end_off(r) || !is_space(*at(r, i)))
+		if (i == end_off(r) || !text_is_space(*at(r, i)))
 			break;
 	}
 	if (i < end_off(r) && *at(r, i) == '"') {
@@ -285,7 +278,7 @@ closes_string(struct review *r, off_t q, struct marker *m)
 	char c;
 
 	for (;;) {
-		while (i < end && is_space(*at(r, i)))
+		while (i < end && text_is_space(*at(r, i)))
 			i++;
 		/* Bounds memory: the tail after a closing quote is short. */
 		if (i - q > CLOSE_LOOKAHEAD)
@@ -439,12 +432,12 @@ is_tail(const struct review *r, off_t bo)
 {
 	off_t lo = bo - TAIL_BACK > r->seg ? bo - TAIL_BACK : r->seg, k = bo;
 
-	while (k > lo && is_space(*at(r, k - 1)))
+	while (k > lo && text_is_space(*at(r, k - 1)))
 		k--;
 	if (k == lo || *at(r, k - 1) != ',')
 		return false;
 	k--;
-	while (k > lo && is_space(*at(r, k - 1)))
+	while (k > lo && text_is_space(*at(r, k - 1)))
 		k--;
 	/* "[[MET-NEG]], [EMP-NEG], ...": the ']' ended the last marker. */
 	if (k == r->seg)
@@ -686,11 +679,11 @@ move_punct(struct review *r)
 
 	if (r->opts.raw)
 		return 0;
-	while (p < end && is_space(*p))
+	while (p < end && text_is_space(*p))
 		p++;
 	for (s = p; s < end && (k = closing_punct(s, (size_t)(end - s))) > 0;)
 		s += k;
-	if (s == p || (s < end && !is_space(*s)))
+	if (s == p || (s < end && !text_is_space(*s)))
 		return 0;
 	buf_add(&r->held, p, (size_t)(s - p));
 	return (size_t)(s - r->cur.p);
@@ -747,7 +740,7 @@ static bool	review_rest(struct review *, struct sentence *);
 static bool
 blank(const char *p, size_t n)
 {
-	while (n > 0 && is_space(p[n - 1]))
+	while (n > 0 && text_is_space(p[n - 1]))
 		n--;
 	return n == 0;
 }

@@ -228,3 +228,52 @@ lines_next(struct lines *ls, struct input *text)
 	view_sync(ls, text);
 	return true;
 }
+
+/* Writes p[0..n) with each LF and CR made one space. */
+static void
+put_spaced(struct out *o, const char *p, size_t n)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '\n' || p[i] == '\r') {
+			out_write(o, p + from, i - from);
+			out_char(o, ' ');
+			from = i + 1;
+		}
+	out_write(o, p + from, n - from);
+}
+
+/*
+ * Writes the review file path as one line: id, a TAB, the file's bytes
+ * with each raw LF and CR made one space, and nothing else changed.  Raw
+ * line ends are white space to the parser, so rsplit -L gives the rows
+ * of rsplit FILE byte for byte in normal mode (with -r, a space where
+ * the file had a raw line end).  The file streams in chunks.  A file
+ * that cannot be opened or read at all is reported and writes nothing;
+ * returns 1 then, or after a later read error, else 0.
+ */
+int
+lines_put(struct out *o, struct slice id, const char *path)
+{
+	struct input in;
+	int more, failed;
+
+	if (input_open(&in, path) == -1)
+		return 1;
+	more = input_fill(&in, 0);
+	if (in.failed) {
+		input_close(&in);
+		return 1;
+	}
+	out_write(o, id.p, id.n);
+	out_char(o, '\t');
+	while (more) {
+		put_spaced(o, in.buf, in.len);
+		more = input_fill(&in, in.len);
+	}
+	out_char(o, '\n');
+	failed = in.failed;
+	input_close(&in);
+	return failed;
+}

@@ -4,6 +4,7 @@
  * presented to the parser as an input of its own, a view that reads on
  * within the line only, so a line of any length streams: memory is the
  * parser's (the longest sentence) plus one read, never the line.
+ * lines_put writes a review file as such a line (rsplit --to-lines).
  */
 #ifndef RK_LINES_H
 #define RK_LINES_H
@@ -13,6 +14,8 @@
 
 #include "buf.h"
 #include "input.h"
+#include "out.h"
+#include "slice.h"
 
 /* An id is a name; a line whose first this many bytes hold no TAB is bad. */
 #define LINES_ID_MAX	65536
@@ -37,5 +40,6 @@ struct lines {
 int	lines_open(struct lines *, const char *path, bool quiet);
 bool	lines_next(struct lines *, struct input *text);
 void	lines_close(struct lines *);
+int	lines_put(struct out *, struct slice id, const char *path);
 
 #endif

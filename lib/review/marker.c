@@ -4,6 +4,7 @@
 
 #include "marker.h"
 #include "note.h"
+#include "text.h"
 
 #define ITEM_MAX	32
 #define CODE_MIN	2	/* letters of a code, at least */
@@ -31,12 +32,6 @@ static bool
 is_letter(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /* Item characters: printable ASCII but brackets, comma, space, \ and ". */
@@ -89,7 +84,7 @@ is_code(const struct scan *s, const char *p, size_t n)
 static bool
 skip_space(struct scan *s)
 {
-	while (s->i < s->n && is_space(s->p[s->i]))
+	while (s->i < s->n && text_is_space(s->p[s->i]))
 		s->i++;
 	return s->i < s->n;
 }
@@ -245,17 +240,17 @@ group_follows(const struct scan *s)
 	enum step more = s->eof ? STEP_END : STEP_MORE;
 	size_t k = s->i, n;
 
-	while (k < s->n && is_space(s->p[k]))
+	while (k < s->n && text_is_space(s->p[k]))
 		k++;
 	if (k < s->n && s->p[k] == ',')
-		for (k++; k < s->n && is_space(s->p[k]); k++)
+		for (k++; k < s->n && text_is_space(s->p[k]); k++)
 			;
 	if (k == s->n)
 		return more;
 	if (s->p[k] != '[')
 		return STEP_END;
 	for (k++;;) {
-		while (k < s->n && is_space(s->p[k]))
+		while (k < s->n && text_is_space(s->p[k]))
 			k++;
 		n = 0;
 		while (k + n < s->n && is_item_char(s->p[k + n]))
@@ -264,7 +259,7 @@ group_follows(const struct scan *s)
 			return more;
 		if (!is_code(s, s->p + k, n))
 			return STEP_END;
-		for (k += n; k < s->n && is_space(s->p[k]); k++)
+		for (k += n; k < s->n && text_is_space(s->p[k]); k++)
 			;
 		if (k == s->n)
 			return more;
@@ -321,7 +316,7 @@ typo_comma(struct scan *s, enum note_kind note)
 {
 	size_t k = s->i + 1;
 
-	while (k < s->n && is_space(s->p[k]))
+	while (k < s->n && text_is_space(s->p[k]))
 		k++;
 	if (k == s->n && !s->eof)
 		return STEP_MORE;
@@ -514,7 +509,7 @@ too_many(const struct scan *s, bool capped)
 	int more = 0, k;
 
 	for (;;) {
-		while (i < s->n && is_space(s->p[i]))
+		while (i < s->n && text_is_space(s->p[i]))
 			i++;
 		if (i == s->n)
 			break;
@@ -528,7 +523,7 @@ too_many(const struct scan *s, bool capped)
 			return MARKER_YES;
 		/* A comma, a doubled one, or none, as after_group reads. */
 		for (k = 0; k < 2 && i < s->n && s->p[i] == ','; k++)
-			for (i++; i < s->n && is_space(s->p[i]); i++)
+			for (i++; i < s->n && text_is_space(s->p[i]); i++)
 				;
 		if (i == s->n)
 			break;
@@ -536,7 +531,7 @@ too_many(const struct scan *s, bool capped)
 			return MARKER_YES;
 		for (i++; i < s->n && s->p[i] != ']'; i++)
 			if (!is_item_char(s->p[i]) && s->p[i] != ',' &&
-			    !is_space(s->p[i]))
+			    !text_is_space(s->p[i]))
 				return MARKER_YES;
 		if (i == s->n)
 			break;

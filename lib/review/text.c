@@ -22,12 +22,6 @@ text_plain_portable(const char *p, size_t n, bool json)
 	return i;
 }
 
-static inline bool
-is_space(char c)
-{
-	return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';
-}
-
 /*
  * The squeeze of one byte: white space is pending, to be written as one
  * ' ' before the next other byte, and never at the start.  Returns the
@@ -36,7 +30,7 @@ is_space(char c)
 static inline size_t
 squeeze_byte(char *dst, size_t len, char c, bool *space)
 {
-	if (is_space(c)) {
+	if (text_is_space(c)) {
 		*space = len > 0;
 		return len;
 	}
