@@ -172,3 +172,9 @@ $(row s1 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B two.')"
 	    "$(row r 1 "${TENROW[@]}" 'A one.')" \
 	    "rsplit: r.txt:1:7: missing '[' before a group of another layer"
 }
+
+@test "argu: the 42 reviews of tests/data/argu, as a human and models write them, give the rows and warnings of argu.tsv and argu.err" {
+	cd "$BATS_TEST_DIRNAME/data" || exit 1
+	expect 0 "$(cat argu.tsv)" "$(cat argu.err)" rsplit -j argu/*.txt
+	assert_equal "$(printf '%s\n' "$output" | cut -f1 | sort -u | wc -l)" 43
+}
