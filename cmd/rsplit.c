@@ -30,6 +30,9 @@ static const char help_text[] =
 "review, sentence, the layers of the scheme in marker order, text.\n"
 "A marker has at most one group per layer; groups whose codes belong\n"
 "to another layer go there, with a warning (see rsplit(1)).\n"
+"A review whose first marker fits another built-in scheme better than\n"
+"the scheme in effect gives no rows but an error, even with -q, and\n"
+"rsplit exits 1; under a scheme file nothing is refused.\n"
 "\n"
 "  -a, --all        also write the unannotated rest of a review\n"
 "  -j, --json       decode JSON escapes in a file that does not start\n"
@@ -38,7 +41,7 @@ static const char help_text[] =
 "  -L, --lines      one review per line: ID, TAB, what a review file holds\n"
 "      --to-lines   write each FILE as such a line, under its review id,\n"
 "                   raw line ends made spaces, instead of rows\n"
-"  -q, --quiet      do not print warnings\n"
+"  -q, --quiet      do not print warnings (errors are printed)\n"
 "      --strict     exit 1 when there was any warning\n"
 "      --id NAME    review id of standard input (default -); not with -L\n"
 "      --scheme S   the annotation scheme: pra (default), argu, or a\n"
@@ -124,7 +127,7 @@ split(struct out *o, const char *path, struct slice id,
 		return 1;
 	while (annot_next(&r, &s))
 		write_row(o, id, &s, opts);
-	failed = r.in.failed;
+	failed = r.in.failed || r.refused != NULL;
 	*nwarn += r.nwarn;
 	annot_close(&r);
 	return failed;
@@ -186,7 +189,7 @@ split_lines(struct out *o, const char *path, struct ids *ids,
 	struct sentence s;
 	struct slice id;
 	bool clash;
-	int failed;
+	int failed = 0;
 
 	if (lines_open(&ls, path, opts->quiet) == -1)
 		return 1;
@@ -198,10 +201,11 @@ split_lines(struct out *o, const char *path, struct ids *ids,
 		while (annot_next(&r, &s))
 			write_row(o, id, &s, opts);
 		*nwarn += r.nwarn;
+		failed |= r.refused != NULL;
 		annot_close(&r);
 	}
 	*nwarn += ls.nwarn;
-	failed = ls.in.failed || ls.nbad > 0;
+	failed |= ls.in.failed || ls.nbad > 0;
 	lines_close(&ls);
 	return failed;
 }
@@ -210,9 +214,10 @@ int
 main(int argc, char *argv[])
 {
 	static char *stdin_only[] = { "-", NULL };
-	struct review_opts opts = { false, false, false, false, NULL };
+	struct review_opts opts = { false, false, false, false, NULL, NULL };
 	const char *stdin_id = "-", *scheme_arg = NULL;
 	struct scheme scheme;
+	struct fit *fit;
 	bool strict = false, header = true, lines = false, id_given = false;
 	bool to_lines = false;
 	unsigned long nwarn = 0;
@@ -281,6 +286,7 @@ main(int argc, char *argv[])
 
 	scheme_in_effect(&scheme, scheme_arg);
 	opts.scheme = &scheme;
+	opts.fit = fit = fit_new(&scheme);
 	out_init(&o, STDOUT_FILENO);
 	if (header && !to_lines)
 		write_header(&o, &scheme);
@@ -298,6 +304,7 @@ main(int argc, char *argv[])
 	}
 	out_free(&o);
 	ids_free(&ids);
+	fit_free(fit);
 	scheme_free(&scheme);
 	if (strict && nwarn > 0)
 		rval = 1;

@@ -11,8 +11,9 @@
  * It aborts, beyond crashes, leaks and undefined behaviour, when:
  *
  *   - the good lines, their numbers or their ids differ from the model's;
- *   - a good line's rows, or its count of warnings, differ from those of
- *     its text read from memory as a whole review (annot_from_memory);
+ *   - a good line's rows, its count of warnings, or whether it is refused
+ *     as a review of another scheme (lib/review/fit.h), differ from those
+ *     of its text read from memory as a whole review (annot_from_memory);
  *   - the count of bad lines, or of lines with a lone CR, differs.
  */
 #include <err.h>
@@ -57,6 +58,8 @@ drain(struct review *r, struct buf *rows, int nlayers)
 
 	while (annot_next(r, &s))
 		add_row(rows, &s, nlayers);
+	if (r->refused != NULL)
+		buf_add(rows, "refused\n", 8);
 	nwarn = r->nwarn;
 	annot_close(r);
 	return nwarn;
@@ -145,12 +148,14 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct scheme pra;
+	static struct fit *fit;
 	static bool ready;
 	struct review_opts o = { 0 };
 	FILE *saved = stderr, *null;
 
 	if (!ready) {
-		if (scheme_builtin(&pra, "pra") == -1)
+		if (scheme_builtin(&pra, "pra") == -1 ||
+		    (fit = fit_new(&pra)) == NULL)
 			abort();
 		if ((memfd = memfd_create("fuzz_lines", 0)) == -1)
 			err(1, "memfd_create");
@@ -165,6 +170,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	stderr = null;
 	o.quiet = true;
 	o.scheme = &pra;
+	o.fit = fit;
 	run(data, size, &o);
 	o.raw = o.all = true;
 	run(data, size, &o);

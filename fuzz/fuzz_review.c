@@ -20,7 +20,8 @@
  *   - without -a, normal and raw mode differ in rows or labels;
  *   - with -r -a, the texts together are longer than any decoding of the
  *     input can be (3 bytes per input byte: one bad byte gives U+FFFD);
- *   - a warning is not one line, or their count is not r.nwarn;
+ *   - a warning is not one line, or their count is not r.nwarn (and one
+ *     for a review refused as one of another scheme, lib/review/fit.h);
  *   - a row has more groups than the scheme has layers.
  */
 #include <err.h>
@@ -181,7 +182,8 @@ run(struct result *res, const uint8_t *data, size_t n,
 		check_row(res, &s, o);
 	if (r.in.failed)
 		abort();
-	res->nwarn = r.nwarn;
+	/* A review of another scheme is refused with one line more. */
+	res->nwarn = r.nwarn + (r.refused != NULL);
 	annot_close(&r);
 	stderr = saved;
 	fclose(mem);
@@ -221,18 +223,23 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	static struct scheme pra, argu;
+	static struct fit *fit_pra, *fit_argu;
 	struct result mem[4], str;
 	struct review_opts o;
 	char *path, *id;
 	int mode;
 
 	if (pra.n == 0 && (scheme_builtin(&pra, "pra") == -1 ||
-	    scheme_builtin(&argu, "argu") == -1))
+	    scheme_builtin(&argu, "argu") == -1 ||
+	    (fit_pra = fit_new(&pra)) == NULL ||
+	    (fit_argu = fit_new(&argu)) == NULL))
 		abort();
 	o.scheme = &pra;
+	o.fit = fit_pra;
 	o.json = false;
 	if (n > 0 && data[0] < 4) {
 		o.scheme = data[0] & 1 ? &argu : &pra;
+		o.fit = data[0] & 1 ? fit_argu : fit_pra;
 		o.json = data[0] & 2;
 		data++;
 		n--;

@@ -243,6 +243,13 @@ scheme_builtin(struct scheme *s, const char *name)
 	return 0;
 }
 
+/* The name of the i-th built-in scheme (0: the default), or NULL. */
+const char *
+scheme_builtin_name(size_t i)
+{
+	return i < NELEM(builtins) ? builtins[i].name : NULL;
+}
+
 /* "pra, argu", for messages and help. */
 const char *
 scheme_builtin_names(void)

@@ -66,6 +66,7 @@ struct scheme_error {
 
 void	scheme_in_effect(struct scheme *, const char *arg);
 int	scheme_builtin(struct scheme *, const char *name);
+const char *scheme_builtin_name(size_t);
 const char *scheme_builtin_names(void);
 int	scheme_parse(struct scheme *, const char *buf, size_t len,
 	    struct scheme_error *);

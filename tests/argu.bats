@@ -118,20 +118,23 @@ $(row r 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B.[CLA-NEU], [JUS-NEU] C.')" \
 	    "rsplit: r.txt:1:3: marker opened by one '['"
 }
 
-@test "argu: a four-layer marker under pra is text; a four-group one under argu stays in place" {
-	printf '%s' "A.$TEN" > r.txt
-	expect 0 "$(row r 1 '' '' '' '' "A.$TEN")" \
-	    "rsplit: r.txt:1:3: marker has 10 groups; the scheme has 4 layers; kept as text
-rsplit: r.txt: no annotations" \
+@test "argu: after a pra review's first marker, a ten-group marker is text under pra; after an argu one, a pra marker stays in place under argu" {
+	# The first marker decides the scheme (tests/fit.bats); later ones
+	# are read as the scheme in effect reads them.
+	printf '%s' "A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] B.$TEN" > r.txt
+	expect 0 "$(row r 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row r 2 '' '' '' '' "B.$TEN")" \
+	    "rsplit: r.txt:1:42: marker has 10 groups; the scheme has 4 layers; kept as text" \
 	    rsplit --scheme pra -N -a r.txt
-	split_is 'A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]' \
-	    "$(row r 1 MET-NEG EMP-NEG CRT MAJ '' '' '' '' '' '' A.)"
 	# After a JSON string's closing quote, too: the quote is no text.
-	printf '%s' "\"A.\"$TEN" > r.txt
-	expect 0 "$(row r 1 '' '' '' '' "A.$TEN")" \
-	    "rsplit: r.txt:1:5: marker has 10 groups; the scheme has 4 layers; kept as text
-rsplit: r.txt: no annotations" \
+	printf '%s' "\"A.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]] B.\"$TEN" > r.txt
+	expect 0 "$(row r 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row r 2 '' '' '' '' "B.$TEN")" \
+	    "rsplit: r.txt:1:44: marker has 10 groups; the scheme has 4 layers; kept as text" \
 	    rsplit --scheme pra -N -a r.txt
+	split_is "A.$TEN B.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]" \
+	    "$(row r 1 "${TENROW[@]}" A.)
+$(row r 2 MET-NEG EMP-NEG CRT MAJ '' '' '' '' '' '' B.)"
 }
 
 @test "argu: the rows pass through rfilter and rcount under the same scheme" {
@@ -160,4 +163,10 @@ $(row s1 2 CLA-NEU '' '' '' '' '' '' '' '' '' 'B two.')" \
 	split_is 'A one.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],ETH-NEU]]' \
 	    "$(row r 1 "${TENROW[@]}" 'A one.')" \
 	    "rsplit: r.txt:1:7: missing '[' before a group of another layer"
+}
+
+@test "argu: the 42 reviews of tests/data/argu, as a human and models write them, give the rows and warnings of argu.tsv and argu.err" {
+	cd "$BATS_TEST_DIRNAME/data" || exit 1
+	expect 0 "$(cat argu.tsv)" "$(cat argu.err)" rsplit -j argu/*.txt
+	assert_equal "$(printf '%s\n' "$output" | cut -f1 | sort -u | wc -l)" 43
 }

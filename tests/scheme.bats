@@ -135,10 +135,17 @@ A2	1	novelty	NOV	POS" "" \
 }
 
 @test "scheme: --list writes the scheme in effect, and each tool reads it back to the same bytes" {
+	# Each scheme on reviews of its own: under a built-in, a review of
+	# the other is refused (tests/fit.bats), under a file it is not.
 	for s in pra argu; do
 		rtags --list --scheme "$s" > "$s.tsv"
-		rsplit --scheme "$s" "$EXAMPLES"/*.txt A1_annotated.txt > "want.$s" 2> "wanterr.$s" || true
-		rsplit --scheme "./$s.tsv" "$EXAMPLES"/*.txt A1_annotated.txt > "got.$s" 2> "goterr.$s" || true
+		if [ "$s" = pra ]; then
+			set -- "$EXAMPLES"/*.txt
+		else
+			set -- A1_annotated.txt A2_annotated.txt
+		fi
+		rsplit --scheme "$s" "$@" > "want.$s" 2> "wanterr.$s" || true
+		rsplit --scheme "./$s.tsv" "$@" > "got.$s" 2> "goterr.$s" || true
 		cmp "want.$s" "got.$s"
 		cmp "wanterr.$s" "goterr.$s"
 		expect 0 "$(cat "$s.tsv")" "" rtags --list --scheme "./$s.tsv"

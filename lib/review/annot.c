@@ -170,6 +170,7 @@ init(struct review *r, const struct review_opts *opts)
 	r->distrust_from = r->distrust_seen = r->mark_end = -1;
 	r->open2_from = r->open2_seen = -1;
 	r->dec.notes = &r->notes;
+	r->fitted = opts->fit == NULL;
 	r->line = 1;
 	/*
 	 * The text buffers start allocated: an empty review leaves them
@@ -484,8 +485,36 @@ distrust(struct review *r, off_t from)
 }
 
 /*
+ * SPEC 3: a review whose first marker fits another built-in scheme
+ * better than the scheme in effect is not split (lib/review/fit.h).
+ * Checks the marker at bo, the review's first (m: as read under the
+ * scheme in effect, or NULL when not read whole); then r->refused names
+ * the scheme it fits, if another.  Returns false when it read on to
+ * tell, and the search must look at bo again.  The caller tests
+ * r->fitted, which is true from the start when there is nothing to
+ * check, so that later markers cost one test.
+ */
+static bool
+check_fit(struct review *r, off_t bo, const struct marker *m)
+{
+	int k;
+
+	k = fit_check(r->opts.fit, m, at(r, bo), (size_t)(end_off(r) - bo),
+	    r->in.eof);
+	if (k == FIT_MORE) {
+		fill_past(r, bo, MARKER_MAX);
+		return false;
+	}
+	r->fitted = true;
+	if (k >= 0)
+		r->refused = fit_name(r->opts.fit, k);
+	return true;
+}
+
+/*
  * Finds the next marker from r->scan, parsed into m.  Returns its
- * offset, or -1 at the end of the file.
+ * offset, or -1 at the end of the file.  A first marker of another
+ * scheme is returned too, with r->refused set.
  */
 static off_t
 find_marker(struct review *r, struct marker *m)
@@ -526,6 +555,8 @@ find_marker(struct review *r, struct marker *m)
 				r->scan = bo + (off_t)m->len;
 				continue;
 			}
+			if (!r->fitted && !check_fit(r, bo, m))
+				continue;
 			distrust(r, (m->notes & 1u << NOTE_UNCLOSED) &&
 			    m->nread < r->opts.scheme->nlayers ?
 			    bo + (off_t)m->len : -1);
@@ -534,6 +565,10 @@ find_marker(struct review *r, struct marker *m)
 			fill_past(r, bo, MARKER_MAX);
 			continue;
 		case MARKER_EXCESS:
+			if (!r->fitted && !check_fit(r, bo, NULL))
+				continue;
+			if (r->refused != NULL)
+				return bo;
 			note_add(&r->notes, bo, NOTE_EXCESS, m->nread);
 			r->scan = bo + (off_t)m->len;
 			continue;
@@ -606,6 +641,26 @@ add_marker_note(struct review *r, off_t b, const struct marker *m,
 }
 
 /*
+ * The review's first marker, at b, fits another scheme than the one in
+ * effect: no row, and an error that -q does not silence.  The warnings
+ * about the text before it come first, all of them, so that what is
+ * reported does not depend on where reads end.
+ */
+static void
+refuse(struct review *r, off_t b)
+{
+	(void)decode_text(&r->dec, at(r, r->dec_to), (size_t)(b - r->dec_to),
+	    r->dec_to, &r->cur);
+	flush_notes(r);
+	advance_lines(r, b);
+	fprintf(stderr, "%s: %s:%lu:%lld: the marker holds codes of scheme "
+	    "%s, not of %s; use --scheme %s\n", getprogname(), r->in.name,
+	    r->line, (long long)(b - r->line_start + 1), r->refused,
+	    r->opts.scheme->source, r->refused);
+	r->done = r->rest_done = true;
+}
+
+/*
  * Decodes the text before the next marker (or the rest of the file) into
  * r->cur.  Returns true when a marker ends it; its labels are in m.
  */
@@ -623,6 +678,10 @@ next_segment(struct review *r, struct marker *m)
 	r->searching = true;
 	b = find_marker(r, m);
 	r->searching = false;
+	if (r->refused != NULL) {
+		refuse(r, b);
+		return false;
+	}
 	found = b >= 0;
 	if (!found)
 		b = end_off(r);

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "decode.h"
+#include "fit.h"
 #include "input.h"
 #include "marker.h"
 #include "note.h"
@@ -22,6 +23,7 @@ struct review_opts {
 	bool	quiet;		/* -q: count warnings, print none */
 	bool	json;		/* -j: escapes in a file without quotes */
 	const struct scheme *scheme;	/* the layers a marker's groups fill */
+	const struct fit *fit;	/* NULL: no check of the first marker */
 };
 
 struct sentence {
@@ -50,6 +52,8 @@ struct review {
 	bool			 started;
 	bool			 done;		/* the last marker is behind */
 	bool			 rest_done;
+	bool			 fitted;	/* the first marker was checked */
+	const char		*refused;	/* the scheme it fits instead */
 	size_t			 carry;		/* spaces before a split escape */
 	size_t			 tail_skip;	/* moved from the rest */
 	/*
