@@ -192,7 +192,7 @@ main(int argc, char *argv[])
 	struct ids ids;
 	int ch, i, rval = 0;
 
-	while ((ch = getopt_long(argc, argv, "ajLNqrhV", longopts, NULL)) != -1) {
+	while ((ch = rk_getopt(argc, argv, "ajLNqrhV", longopts)) != -1) {
 		switch (ch) {
 		case 'a':
 			opts.all = true;

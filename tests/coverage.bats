@@ -221,7 +221,7 @@ R	2	MET-NEG	EMP-NEG	CRT	MAJ	b"
 	assert_equal "$status" 2
 	assert_equal "$output" ""
 	assert_equal "$stderr" "rfilter: unknown field 'nosuch'
-rfilter: the fields are: A\\rb\\x01c x"
+rfilter: the fields are: A\\rb\\001c x"
 	printf 'x%s\ty\n1\t2\n' "$(printf '\303\251%.0s' $(seq 30))" > h.tsv
 	run2 rfilter nosuch=1 h.tsv
 	assert_equal "$status" 2
@@ -234,7 +234,7 @@ rfilter: the fields are: x$(printf '\303\251%.0s' $(seq 23))... (61 bytes) y"
 	run2 rtags -l $'a\tb\nc\001\303\251' in.tsv
 	assert_equal "$status" 2
 	assert_equal "$output" ""
-	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'a\\tb\\nc\\x01$(printf '\303\251')'"
+	assert_equal "${stderr%%$'\n'*}" "rtags: unknown layer 'a\\tb\\nc\\001$(printf '\303\251')'"
 }
 
 # --- rfilter: expressions

@@ -292,7 +292,7 @@ reviews2lines: R1#2.txt: review id 'R1#2' already names b/R1_annotated.txt; this
 reviews2lines: missing/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#3'
 reviews2lines: missing/R1.txt: not a readable file
 reviews2lines: b/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#4'
-reviews2lines: "$'R\0011_annotated.txt'": review id 'R\x011' already names "$'R\0011.txt'"; this one is 'R\x011#2'"
+reviews2lines: R\\0011_annotated.txt: review id 'R\\0011' already names R\\0011.txt; this one is 'R\\0011#2'"
 	assert_equal "$output" "R1	A.$M1
 R1#2	B.$M2
 R1#2#2	C.$M1
@@ -320,10 +320,9 @@ R1#4	F.$M1
 	assert_equal "$status" 1
 	assert_equal "$stderr" "reviews2lines: missing.txt: not a readable file
 reviews2lines: .: not a readable file
-reviews2lines: tab	here.txt: its review id holds a TAB, LF or CR
-reviews2lines: cr"$'\r'"here.txt: its review id holds a TAB, LF or CR
-reviews2lines: lf
-here.txt: its review id holds a TAB, LF or CR"
+reviews2lines: tab\\there.txt: its review id holds a TAB, LF or CR
+reviews2lines: cr\\rhere.txt: its review id holds a TAB, LF or CR
+reviews2lines: lf\\nhere.txt: its review id holds a TAB, LF or CR"
 	assert_equal "$output" "good	A.$M1"
 }
 

@@ -418,7 +418,7 @@ total\t8\t100.0'
 	assert_equal "$stderr" "rcount: big.tsv:2: weight '999999999999999999999999999999999999999999999999'... (101 bytes) is too large"
 	printf 'k\tn\na\t1\033x\n' > ctl.tsv
 	run2 rcount -w n k ctl.tsv
-	assert_equal "$stderr" "rcount: ctl.tsv:2: weight '1\\x1bx' is not a non-negative integer"
+	assert_equal "$stderr" "rcount: ctl.tsv:2: weight '1\\033x' is not a non-negative integer"
 }
 
 @test "rcount: a row past 100000 combinations is an error at FILE:LINE" {
