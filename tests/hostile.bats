@@ -204,3 +204,28 @@ $U" rfilter "$E"
 	expect 1 "" "rcount: w.tsv:2: weight 'x$(printf '1%.0s' {1..46})'... (49 bytes) is not a non-negative integer" \
 	    rcount -w count review w.tsv
 }
+
+@test "hostile: files named like options are files when named ./*, as the man pages say" {
+	mkdir d
+	printf '"A.%s"' "$M" > d/-
+	printf '"B.%s"' "$M" > d/--strict
+	printf '"C.%s"' "$M" > d/-q
+	cd d
+	expect 0 "$(row - 1 MET-NEG EMP-NEG CRT MAJ A.)
+$(row --strict 1 MET-NEG EMP-NEG CRT MAJ B.)
+$(row -q 1 MET-NEG EMP-NEG CRT MAJ C.)" "" rsplit -N ./*
+	rsplit ./* > ../all.tsv
+	expect 0 "$HDR
+$(row --strict 1 MET-NEG EMP-NEG CRT MAJ B.)" "" \
+	    rfilter text=B. -- ../all.tsv
+	# A bare * takes two names for options (--strict and -q: quiet, yet
+	# status 1 for the warning about empty standard input) and one for
+	# standard input: no row.
+	expect 1 "" "" rsplit -N * < /dev/null
+	local page
+	for page in rsplit rfilter rcount rtags ragree; do
+		sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' \
+		    "$BATS_TEST_DIRNAME/../man/$page.1" | grep -q "^\.Dl \\$ $page .*\./\*" ||
+		    fail "$page(1) shows no ./* example"
+	done
+}
