@@ -22,7 +22,8 @@
 #                     bash completion into PREFIX/share/bash-completion
 #                     (PREFIX=/usr/local), under DESTDIR when set
 # Each target that needs packages installs the missing ones through
-# tools/install-deps (apt-get, as root or with sudo).
+# tools/install-deps (apt-get, as root or with sudo), after saying what it
+# will run and asking; RK_YES=1 installs unasked (make check RK_YES=1).
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin

@@ -87,8 +87,8 @@ parse_options(int argc, char *argv[], struct agree_opts *o)
 {
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "ikl:u:n:x:NhV", longopts,
-	    NULL)) != -1) {
+	while ((ch = rk_getopt(argc, argv, "ikl:u:n:x:NhV", longopts))
+	    != -1) {
 		switch (ch) {
 		case 'i': o->items = true; break;
 		case 'k': o->polarity = true; break;

@@ -14,6 +14,7 @@
 
 #include "count/count.h"
 #include "count/crosstab.h"
+#include "msg.h"
 #include "out.h"
 #include "rk.h"
 #include "scheme.h"
@@ -43,7 +44,8 @@ static const char help_text[] =
 "  -t, --total          add a total row, the rows counted (and a column\n"
 "                       with -x)\n"
 "  -x, --crosstab       two fields as a table: a row per value of the\n"
-"                       first, a column per value of the second\n"
+"                       first, a column per value of the second (at\n"
+"                       most 10000000 cells)\n"
 "  -b, --bar            add a bar scaled to the largest count\n"
 "  -d, --distinct F     count distinct values of F per key, not rows\n"
 "  -w, --weight F       add F's integer value instead of 1; with -p or\n"
@@ -107,7 +109,9 @@ find_sort(const char *name)
 	for (i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
 		if (strcmp(name, sorts[i].name) == 0)
 			return sorts[i].sort;
-	errx(2, "-s takes count or key, not '%s'", name);
+	char q[MSG_QUOTE_BUFSIZE];
+
+	errx(2, "-s takes count or key, not %s", msg_quote(slice_str(name), q));
 }
 
 static void
@@ -116,8 +120,8 @@ parse_options(int argc, char *argv[], struct opts *o)
 	struct count_opts *c = &o->count;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "bd:hkNps:tVw:x", longopts,
-	    NULL)) != -1) {
+	while ((ch = rk_getopt(argc, argv, "bd:hkNps:tVw:x", longopts))
+	    != -1) {
 		switch (ch) {
 		case 'b': c->bar = true; break;
 		case 'd': o->distinct = optarg; break;
@@ -141,6 +145,7 @@ static char **
 split_fields(const char *arg, size_t *n)
 {
 	char *copy = xstrdup(arg), *p = copy, **names;
+	char q[MSG_QUOTE_BUFSIZE];
 	size_t i;
 
 	for (*n = 1; *p != '\0'; p++)
@@ -149,7 +154,8 @@ split_fields(const char *arg, size_t *n)
 	for (i = 0, p = copy; i < *n; i++) {
 		names[i] = strsep(&p, ",");
 		if (names[i][0] == '\0')
-			errx(2, "empty field name in FIELDS '%s'", arg);
+			errx(2, "empty field name in FIELDS %s",
+			    msg_quote(slice_str(arg), q));
 	}
 	return names;
 }
@@ -179,6 +185,7 @@ field_hint(const char *fields, char **files, size_t nfiles,
     const struct scheme *scheme)
 {
 	struct slice cols[SCHEME_COLUMNS_MAX];
+	char q[3][MSG_QUOTE_BUFSIZE];
 	size_t i, j, ncols = scheme_columns(scheme, cols);
 
 	for (i = 0; i < nfiles; i++) {
@@ -186,9 +193,11 @@ field_hint(const char *fields, char **files, size_t nfiles,
 			continue;
 		for (j = 0; j < ncols; j++)
 			if (slice_eq(cols[j], files[i]))
-				errx(2, "'%s' is a field, not a file; to count "
-				    "by several fields write '%s,%s'", files[i],
-				    fields, files[i]);
+				errx(2, "%s is a field, not a file; to count "
+				    "by several fields write '%s,%s'",
+				    msg_quote(cols[j], q[0]),
+				    msg_clip(slice_str(fields), q[1]),
+				    msg_clip(cols[j], q[2]));
 	}
 }
 

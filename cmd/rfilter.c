@@ -12,6 +12,7 @@
 
 #include "filter/expr.h"
 #include "filter/exprcheck.h"
+#include "msg.h"
 #include "out.h"
 #include "rk.h"
 #include "scheme.h"
@@ -139,8 +140,8 @@ parse_args(int argc, char *argv[], struct opts *opts, struct args *a)
 	a->texts = xreallocarray(NULL, (size_t)argc, sizeof(*a->texts));
 	a->files = xreallocarray(NULL, (size_t)argc, sizeof(*a->files));
 	for (;;) {
-		while ((ch = getopt_long(argc, argv, "+e:hiNovV", longopts,
-		    NULL)) != -1)
+		while ((ch = rk_getopt(argc, argv, "+e:hiNovV", longopts))
+		    != -1)
 			option(ch, opts, a);
 		if (optind >= argc)
 			return;
@@ -156,12 +157,28 @@ parse_args(int argc, char *argv[], struct opts *opts, struct args *a)
 		a->files[a->nfiles++] = argv[optind++];
 }
 
-/* Shows where a bad expression went wrong, and exits 2. */
+/*
+ * Shows where a bad expression went wrong, and exits 2.  The caret
+ * stands under the character at er->col as the text is shown, escapes
+ * and all, counting a UTF-8 character as one column; when the text is
+ * too long to show up to there, it is shown without a caret.
+ */
 static void
 bad_expr(const char *text, const struct expr_error *er)
 {
+	char shown[MSG_NAME_BUFSIZE], before[MSG_NAME_MAX + 1];
+	size_t n = er->col - 1, width = 0;
+	const char *p;
+
 	warnx("bad expression at column %zu: %s", er->col, er->msg);
-	fprintf(stderr, "  %s\n  %*s^\n", text, (int)er->col - 1, "");
+	fprintf(stderr, "  %s\n", msg_name(text, shown));
+	if (n <= MSG_NAME_MAX && n <= strlen(text)) {
+		memcpy(before, text, n);
+		before[n] = '\0';
+		for (p = msg_name(before, shown); *p != '\0'; p++)
+			width += ((unsigned char)*p & 0xc0) != 0x80;
+		fprintf(stderr, "  %*s^\n", (int)width, "");
+	}
 	exit(2);
 }
 
@@ -188,33 +205,37 @@ ends_in_op(const char *s)
 static void
 no_expression(struct args *a)
 {
+	char q[3][MSG_QUOTE_BUFSIZE], name[MSG_NAME_BUFSIZE];
+	const char *f0, *f1, *f2;
 	size_t i;
 
 	for (i = 0; i + 1 < a->nfiles; i++) {
 		if (!ends_in_op(a->files[i]) && !op_char(a->files[i + 1][0]))
 			continue;
-		if (ends_in_op(a->files[i + 1]) && i + 2 < a->nfiles)
+		f0 = msg_clip(slice_str(a->files[i]), q[0]);
+		f1 = msg_clip(slice_str(a->files[i + 1]), q[1]);
+		if (ends_in_op(a->files[i + 1]) && i + 2 < a->nfiles) {
+			f2 = msg_clip(slice_str(a->files[i + 2]), q[2]);
 			warnx("no expression given: write '%s %s %s' without "
-			    "spaces, as %s%s%s", a->files[i], a->files[i + 1],
-			    a->files[i + 2], a->files[i], a->files[i + 1],
-			    a->files[i + 2]);
-		else
+			    "spaces, as %s%s%s", f0, f1, f2, f0, f1, f2);
+		} else
 			warnx("no expression given: write '%s %s' without "
-			    "spaces, as %s%s", a->files[i], a->files[i + 1],
-			    a->files[i], a->files[i + 1]);
+			    "spaces, as %s%s", f0, f1, f0, f1);
 		goto out;
 	}
 	for (i = 1; i < a->nfiles; i++)
 		if (expr_like(a->files[i])) {
 			warnx("no expression given: expressions come before "
-			    "files, and '%s' follows the file %s",
-			    a->files[i], a->files[0]);
+			    "files, and %s follows the file %s",
+			    msg_quote(slice_str(a->files[i]), q[0]),
+			    msg_name(a->files[0], name));
 			goto out;
 		}
 	if (a->nfiles > 0 && access(a->files[0], F_OK) == -1 &&
 	    strcmp(a->files[0], "-") != 0) {
-		warnx("no expression given: '%s' has no operator (= != ~ !~ < "
-		    "<= > >=) and is no file", a->files[0]);
+		warnx("no expression given: %s has no operator (= != ~ !~ < "
+		    "<= > >=) and is no file",
+		    msg_quote(slice_str(a->files[0]), q[0]));
 		goto out;
 	}
 	warnx("no expression given");

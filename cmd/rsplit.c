@@ -162,13 +162,13 @@ file_id(struct ids *ids, const char *path, const char *stdin_id,
 static int
 to_line(struct out *o, const char *path, struct slice id)
 {
-	char q[MSG_QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE], name[MSG_NAME_BUFSIZE];
 
 	if (memchr(id.p, '\t', id.n) != NULL ||
 	    memchr(id.p, '\n', id.n) != NULL ||
 	    memchr(id.p, '\r', id.n) != NULL) {
 		warnx("%s: review id %s holds a TAB, LF or CR: no line can "
-		    "carry it", path, msg_quote(id, q));
+		    "carry it", msg_name(path, name), msg_quote(id, q));
 		return 1;
 	}
 	return lines_put(o, id, path);
@@ -225,7 +225,7 @@ main(int argc, char *argv[])
 	struct ids ids;
 	int ch, i, rval = 0;
 
-	while ((ch = getopt_long(argc, argv, "ajLNqrhV", longopts, NULL)) != -1) {
+	while ((ch = rk_getopt(argc, argv, "ajLNqrhV", longopts)) != -1) {
 		switch (ch) {
 		case 'a':
 			opts.all = true;

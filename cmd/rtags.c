@@ -87,6 +87,7 @@ static void
 parse_layers(struct longform *t, const char *arg)
 {
 	struct slice rest = { arg, strlen(arg) }, name;
+	char q[MSG_QUOTE_BUFSIZE];
 	bool done = false;	/* "" names one layer, the empty one */
 	size_t i;
 	int l;
@@ -98,8 +99,7 @@ parse_layers(struct longform *t, const char *arg)
 		/* No more names than layers get here: one more repeats one. */
 		for (i = 0; i < t->nlayers; i++)
 			if (t->layer[i] == l) {
-				warnx("layer '%s' given twice",
-				    t->scheme->layers[l].name);
+				warnx("layer %s given twice", msg_quote(name, q));
 				usage();
 			}
 		t->layer[t->nlayers] = l;
@@ -159,7 +159,7 @@ main(int argc, char *argv[])
 	int ch, rval = 0;
 
 	memset(&t, 0, sizeof(t));
-	while ((ch = getopt_long(argc, argv, "al:NhV", longopts, NULL)) != -1) {
+	while ((ch = rk_getopt(argc, argv, "al:NhV", longopts)) != -1) {
 		switch (ch) {
 		case 'a':
 			t.all = true;

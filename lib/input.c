@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "msg.h"
 #include "xmalloc.h"
 
 /* The fuzz build makes it tiny, so that parsers meet the buffer's edges. */
@@ -35,9 +36,20 @@ static void	on_sigbus(int);
 
 /*
  * The file mapped now, for on_sigbus: a signal handler has no other way
- * to know it.
+ * to know it.  Its name is quoted (msg_name) when it is mapped, since
+ * the handler may call nothing but write(2).
  */
 static const char *mapped_name;
+static char mapped_shown[MSG_NAME_BUFSIZE];
+
+static void
+set_mapped(const char *name)
+{
+	if (mapped_name == name)
+		return;
+	mapped_name = name;
+	msg_name(name, mapped_shown);
+}
 
 /* Opens path; on failure warns "PROG: path: reason" and returns -1. */
 int
@@ -48,7 +60,7 @@ input_open(struct input *in, const char *path)
 	if (strcmp(path, "-") == 0)
 		in->fd = STDIN_FILENO;
 	else if ((in->fd = open(path, O_RDONLY)) == -1) {
-		warn("%s", path);
+		msg_warn_sys(path);
 		return -1;
 	}
 	if (in->fd != STDIN_FILENO && map_open(in))
@@ -91,7 +103,7 @@ input_fill(struct input *in, size_t keep)
 	while (n == -1 && errno == EINTR);
 	if (n <= 0) {
 		if (n == -1) {
-			warn("%s", in->name);
+			msg_warn_sys(in->name);
 			in->failed = true;
 		}
 		in->eof = true;
@@ -134,7 +146,7 @@ map_open(struct input *in)
 	in->size = st.st_size;
 	in->map = (char *)"";		/* mapped, though nothing yet */
 	in->buf = in->map;
-	mapped_name = in->name;
+	set_mapped(in->name);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_sigbus;
 	sigemptyset(&sa.sa_mask);
@@ -185,13 +197,13 @@ map_fill(struct input *in, size_t keep)
 		in->buf = p;
 		in->cap = have + INPUT_CHUNK;
 		if (lseek(in->fd, from + (off_t)have, SEEK_SET) == -1) {
-			warn("%s", in->name);
+			msg_warn_sys(in->name);
 			in->failed = in->eof = true;
 			return 0;
 		}
 		return input_fill(in, 0);
 	}
-	mapped_name = in->name;
+	set_mapped(in->name);
 	map_drop(in);
 	in->map = p;
 	in->maplen = (size_t)(to - at);
@@ -224,7 +236,7 @@ on_sigbus(int sig)
 	(void)write(STDERR_FILENO, prog, strlen(prog));
 	(void)write(STDERR_FILENO, ": ", 2);
 	if (mapped_name != NULL)
-		(void)write(STDERR_FILENO, mapped_name, strlen(mapped_name));
+		(void)write(STDERR_FILENO, mapped_shown, strlen(mapped_shown));
 	(void)write(STDERR_FILENO, msg, sizeof(msg) - 1);
 	_exit(1);
 }

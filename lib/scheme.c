@@ -197,6 +197,8 @@ static int	bad(struct scheme_error *, unsigned long, const char *, ...)
 void
 scheme_in_effect(struct scheme *s, const char *arg)
 {
+	char q[MSG_QUOTE_BUFSIZE];
+
 	if (arg == NULL && (arg = getenv(SCHEME_ENV)) != NULL && *arg == '\0')
 		arg = NULL;
 	if (arg == NULL)
@@ -204,8 +206,9 @@ scheme_in_effect(struct scheme *s, const char *arg)
 	if (strchr(arg, '/') == NULL && scheme_builtin(s, arg) == 0)
 		return;
 	if (strchr(arg, '/') == NULL && access(arg, F_OK) == -1)
-		errx(2, "no scheme '%s': the built-in schemes are %s, and any "
-		    "other is a scheme file", arg, scheme_builtin_names());
+		errx(2, "no scheme %s: the built-in schemes are %s, and any "
+		    "other is a scheme file", msg_quote(slice_str(arg), q),
+		    scheme_builtin_names());
 	scheme_load(s, arg);
 }
 

@@ -21,4 +21,11 @@ slice_eq(struct slice s, const char *str)
 	return strlen(str) == s.n && memcmp(s.p, str, s.n) == 0;
 }
 
+/* The slice of a C string. */
+static inline struct slice
+slice_str(const char *str)
+{
+	return (struct slice){ str, strlen(str) };
+}
+
 #endif

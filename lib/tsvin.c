@@ -59,6 +59,18 @@ tsvin_header(struct tsvin *in)
 	return false;
 }
 
+/* A later input's header is not the first's: that input is skipped. */
+static void
+header_differs(struct tsvin *in)
+{
+	char q[2][MSG_NAME_BUFSIZE];
+
+	warnx("%s: header differs from that of %s",
+	    msg_name(tsvin_file(in), q[0]), msg_name(in->header_file, q[1]));
+	in->status = 1;
+	close_input(in);
+}
+
 /*
  * The next data row of all inputs, or false at the end of the last.  Its
  * first in->need fields are found in the same pass (tsvin_fields).
@@ -88,12 +100,8 @@ tsvin_next(struct tsvin *in, struct slice *row)
 		}
 		if (!in->have_header)
 			keep_header(in, *row);
-		else if (!is_header(in, *row)) {
-			warnx("%s: header differs from that of %s",
-			    tsvin_file(in), in->header_file);
-			in->status = 1;
-			close_input(in);
-		}
+		else if (!is_header(in, *row))
+			header_differs(in);
 	}
 	in->row = *row;
 	return true;
@@ -147,7 +155,7 @@ tsvin_closest(const struct tsvin *in, const char *ref, size_t *col)
 size_t
 tsvin_field(const struct tsvin *in, const char *ref)
 {
-	char q[MSG_QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE], qref[MSG_QUOTE_BUFSIZE];
 	const char *errstr;
 	size_t i, best = 0;
 	bool near;
@@ -161,17 +169,18 @@ tsvin_field(const struct tsvin *in, const char *ref)
 		    (long long)in->nnames, &errstr);
 		if (errstr != NULL)
 			errx(2, "field number %s is %s (the input has %zu "
-			    "fields)", ref, errstr, in->nnames);
+			    "fields)", msg_clip(slice_str(ref), q), errstr,
+			    in->nnames);
 		return (size_t)(n - 1);
 	}
 	near = tsvin_closest(in, ref, &best);
 	if (in->have_header && not_a_header(in, ref))
 		exit(2);
 	if (near)
-		warnx("unknown field '%s'; did you mean %s?", ref,
-		    msg_quote(in->names[best], q));
+		warnx("unknown field %s; did you mean %s?",
+		    msg_quote(slice_str(ref), qref), msg_quote(in->names[best], q));
 	else
-		warnx("unknown field '%s'", ref);
+		warnx("unknown field %s", msg_quote(slice_str(ref), qref));
 	fprintf(stderr, "%s: the fields are:", getprogname());
 	for (i = 0; i < in->nnames; i++)
 		fprintf(stderr, " %s", msg_clip(in->names[i], q));
@@ -189,14 +198,16 @@ static bool
 not_a_header(const struct tsvin *in, const char *ref)
 {
 	struct slice h = { in->header, in->header_len };
-	char q[MSG_QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE], qref[MSG_QUOTE_BUFSIZE];
+	char qfile[MSG_NAME_BUFSIZE];
 	size_t i, j;
 
 	if (memmem(h.p, h.n, "[[", 2) != NULL || (in->nnames == 1 &&
 	    h.n > 0 && h.p[0] == '"')) {
-		warnx("unknown field '%s': %s is no review TSV but an "
-		    "annotated review; rsplit makes review TSV of it", ref,
-		    in->header_file);
+		warnx("unknown field %s: %s is no review TSV but an "
+		    "annotated review; rsplit makes review TSV of it",
+		    msg_quote(slice_str(ref), qref),
+		    msg_name(in->header_file, qfile));
 		return true;
 	}
 	for (i = 0; i < in->nnames; i++) {
@@ -204,10 +215,12 @@ not_a_header(const struct tsvin *in, const char *ref)
 			if (in->names[i].p[j] < '0' || in->names[i].p[j] > '9')
 				break;
 		if (in->names[i].n > 0 && j == in->names[i].n) {
-			warnx("unknown field '%s': the first line of %s looks "
+			warnx("unknown field %s: the first line of %s looks "
 			    "like a data row, not a header (field %zu is %s); for "
-			    "input without a header, use -N", ref,
-			    in->header_file, i + 1, msg_quote(in->names[i], q));
+			    "input without a header, use -N",
+			    msg_quote(slice_str(ref), qref),
+			    msg_name(in->header_file, qfile), i + 1,
+			    msg_quote(in->names[i], q));
 			return true;
 		}
 	}

@@ -155,3 +155,134 @@ constructiveness
 consistency" '' completes "ragree --scheme argu --confusion=c" ragree --scheme argu --confusion = c
 	expect 0 "review,text" '' completes "ragree -u review,t" ragree -u review,t
 }
+
+# Files and a header whose names would run code, split or glob if the
+# completion evaluated them; ran* files appear only if something ran.
+hostile_files() {
+	printf '%s\t%s\t%s\t%s\t%s\n' '$(touch ran1)' '`touch ran2`' 'a b' \
+	    '*' "it's" > h.tsv
+	touch -- '$(touch ran3).txt' '`touch ran4`.txt' 'a b.txt' '*.txt' \
+	    $'new\nline.txt' $'\e[31mred.txt' '-q.txt'
+	mkdir 'my dir'
+}
+
+no_code_ran() {
+	run ls ran1 ran2 ran3 ran4 ran5 ran6
+	assert_equal "$status" 2
+}
+
+# The replies read back, as shell words, to the names: each reply is
+# parsed by the shell (eval of what the completion wrote, never of data).
+reads_back() {
+	local want=$1 r got=
+	shift
+	for r; do
+		eval "got+=\$(printf '%s|' $r)"
+	done
+	assert_equal "$got" "$want"
+}
+
+@test "completion: a header's fields are words, never code, for rcount, rfilter and ragree" {
+	hostile_files
+	COMP_LINE="rcount  h.tsv" COMP_POINT=7
+	_reviewkit rcount
+	assert_equal "$(printf '%s\n' "${COMPREPLY[@]}")" '\$\(touch\ ran1\)
+\`touch\ ran2\`
+a\ b
+\*
+it\'"'"'s'
+	reads_back '$(touch ran1)|`touch ran2`|a b|*|'"it's|" "${COMPREPLY[@]}"
+	COMP_LINE="rcount -d \\\$ h.tsv" COMP_POINT=12
+	_reviewkit rcount
+	assert_equal "${COMPREPLY[*]}" '\$\(touch\ ran1\)'
+	COMP_LINE="rcount 'a b',\\\` h.tsv" COMP_POINT=15
+	_reviewkit rcount
+	assert_equal "${COMPREPLY[*]}" 'a\ b,\`touch\ ran2\`'
+	reads_back 'a b,`touch ran2`|' "${COMPREPLY[@]}"
+	COMP_LINE="rfilter \\\$ h.tsv" COMP_POINT=10
+	_reviewkit rfilter
+	assert_equal "$(printf '%s\n' "${COMPREPLY[@]}")" '\$\(touch\ ran1\)=
+\$\(touch\ ran3\).txt'
+	COMP_LINE="ragree -u review,  h.tsv h.tsv" COMP_POINT=17
+	_reviewkit ragree
+	assert_equal "${#COMPREPLY[@]}" 5
+	assert_equal "${COMPREPLY[1]}" 'review,\`touch\ ran2\`'
+	no_code_ran
+}
+
+@test "completion: a scheme file's codes are words, never code, for every tool" {
+	printf 'layer\tcode\tname\tdescription\tpolarity\n' > s.tsv
+	printf 'sev\t%s\tN\tD\tno\n' '$(touch ran1)' '`touch ran2`' 'a b' '*' \
+	    >> s.tsv
+	run completes "rfilter --scheme s.tsv sev=" rfilter --scheme s.tsv sev = ""
+	assert_equal "$output" '\$\(touch\ ran1\)
+\`touch\ ran2\`
+a\ b
+\*'
+	run completes "rfilter --scheme=s.tsv sev=\\\`" rfilter --scheme = s.tsv \
+	    sev = '\`'
+	assert_equal "$output" '\`touch\ ran2\`'
+	run completes "rtags --scheme s.tsv -l " rtags --scheme s.tsv -l ""
+	assert_equal "$output" "sev"
+	run completes "ragree --scheme=s.tsv -x " ragree --scheme = s.tsv -x ""
+	assert_equal "$output" "sev"
+	REVIEWKIT_SCHEME=s.tsv run completes "rcount s" rcount s
+	assert_equal "$output" "sentence
+sev"
+	run completes "rsplit --scheme s" rsplit --scheme s
+	assert_equal "$output" "s.tsv"
+	no_code_ran
+}
+
+@test "completion: file names with blanks, *, \$(...), backquotes, newlines, escapes complete quoted, for every tool" {
+	hostile_files
+	local want='\$\(touch\ ran3\).txt
+\*.txt
+-q.txt
+\`touch\ ran4\`.txt
+$'"'"'\E[31mred.txt'"'"'
+a\ b.txt
+h.tsv
+my\ dir/
+$'"'"'new\nline.txt'"'"
+	local tool line
+	for line in "rsplit -q " "rfilter aspect=EMP -- " "rcount aspect " \
+	    "rtags -a " "ragree h.tsv " "rsplit --scheme=" "rcount --scheme "; do
+		tool=${line%% *}
+		COMP_LINE=$line COMP_POINT=${#line}
+		_reviewkit "$tool"
+		# --scheme S: the built-in schemes, then files.
+		[[ $line != *--scheme* ]] || want+=$'\nargu\npra'
+		assert_equal "$(printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort)" \
+		    "$(LC_ALL=C sort <<< "$want")"
+		want=${want%$'\nargu\npra'}
+	done
+	COMP_LINE="rtags -a " COMP_POINT=9
+	_reviewkit rtags
+	reads_back "$(printf '%s|' $'\e[31mred.txt' '$(touch ran3).txt' '*.txt' \
+	    '-q.txt' '`touch ran4`.txt' 'a b.txt' h.tsv 'my dir/' \
+	    $'new\nline.txt')" "${COMPREPLY[@]}"
+	no_code_ran
+}
+
+@test "completion: a name typed quoted or escaped completes as the shell reads it" {
+	hostile_files
+	run completes "rsplit a\\ " rsplit 'a\ '
+	assert_equal "$output" 'a\ b.txt'
+	run completes "rsplit 'a" rsplit "'a"
+	assert_equal "$output" "a b.txt'"
+	run completes "rsplit \"\\\$(t" rsplit '"\$(t'
+	assert_equal "$output" '\$(touch ran3).txt"'
+	run completes "rsplit \$'new\\nl" rsplit "\$'new\\nl"
+	assert_equal "$output" "new
+line.txt'"
+	run completes "rsplit \\\`" rsplit '\`'
+	assert_equal "$output" '\`touch\ ran4\`.txt'
+	run completes "rsplit --scheme=my" rsplit --scheme = my
+	assert_equal "$output" 'my\ dir/'
+	run completes "rsplit 'my dir'/" rsplit "'my dir'/"
+	assert_equal "$output" ""
+	run completes "rsplit -- -" rsplit -- -
+	assert_equal "$output" "-q.txt"
+	no_code_ran
+}

@@ -178,7 +178,7 @@ R	2	MET-NEG	EMP-NEG	CRT	MAJ	b" "" \
 @test "coverage: field names are listed with control bytes escaped and long ones cut" {
 	printf 'A\rb\001c\tx\n1\t2\n' > h.tsv
 	expect 2 "" "rfilter: unknown field 'nosuch'
-rfilter: the fields are: A\\rb\\x01c x" \
+rfilter: the fields are: A\\rb\\001c x" \
 	    rfilter nosuch=1 h.tsv
 	printf 'x%s\ty\n1\t2\n' "$(printf '\303\251%.0s' $(seq 30))" > h.tsv
 	expect 2 "" "rfilter: unknown field 'nosuch'
@@ -188,7 +188,7 @@ rfilter: the fields are: x$(printf '\303\251%.0s' $(seq 23))... (61 bytes) y" \
 
 @test "coverage: rtags quotes an unknown layer with its TAB, LF and control bytes escaped" {
 	printf '%s\n' "$HDR" > in.tsv
-	expect 2 "" "rtags: unknown layer 'a\\tb\\nc\\x01$(printf '\303\251')'
+	expect 2 "" "rtags: unknown layer 'a\\tb\\nc\\001$(printf '\303\251')'
 rtags: the layers are: section aspect function severity
 usage: rtags [-aN] [-l LAYERS] [--names] [--scheme S] [FILE...]
        rtags --check [-N] [-l LAYERS] [--scheme S] [FILE...]

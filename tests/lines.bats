@@ -270,7 +270,7 @@ rsplit: R1#2.txt: review id 'R1#2' already names b/R1_annotated.txt; this one is
 rsplit: missing/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#3'
 rsplit: missing/R1.txt: No such file or directory
 rsplit: b/R1.txt: review id 'R1' already names a/R1.txt; this one is 'R1#4'
-rsplit: "$'R\0011_annotated.txt'": review id 'R\x011' already names "$'R\0011.txt'"; this one is 'R\x011#2'"
+rsplit: R\\0011_annotated.txt: review id 'R\\0011' already names R\\0011.txt; this one is 'R\\0011#2'"
 	expect 1 "R1	A.$M1
 R1#2	B.$M2
 R1#2#2	C.$M1
@@ -292,10 +292,9 @@ R1#4	F.$M1
 	expect 1 "good	A.$M1" \
 	    "rsplit: missing.txt: No such file or directory
 rsplit: .: Is a directory
-rsplit: tab	here.txt: review id 'tab\\there' holds a TAB, LF or CR: no line can carry it
-rsplit: cr"$'\r'"here.txt: review id 'cr\\rhere' holds a TAB, LF or CR: no line can carry it
-rsplit: lf
-here.txt: review id 'lf\\nhere' holds a TAB, LF or CR: no line can carry it" \
+rsplit: tab\\there.txt: review id 'tab\\there' holds a TAB, LF or CR: no line can carry it
+rsplit: cr\\rhere.txt: review id 'cr\\rhere' holds a TAB, LF or CR: no line can carry it
+rsplit: lf\\nhere.txt: review id 'lf\\nhere' holds a TAB, LF or CR: no line can carry it" \
 	    rsplit --to-lines missing.txt . $'tab\there.txt' $'cr\rhere.txt' $'lf\nhere.txt' good.txt
 }
 

@@ -400,7 +400,7 @@ total\t8\t100.0' "" \
 	    rcount -w n k big.tsv
 	printf 'k\tn\na\t1\033x\n' > ctl.tsv
 	expect 1 "" \
-	    "rcount: ctl.tsv:2: weight '1\\x1bx' is not a non-negative integer" \
+	    "rcount: ctl.tsv:2: weight '1\\033x' is not a non-negative integer" \
 	    rcount -w n k ctl.tsv
 }
 
@@ -431,6 +431,23 @@ X	$(yes 1 | head -n 317 | paste -sd '\t' -)" "" \
 	expect 1 "" \
 	    "rcount: pairs.tsv:2: the row's values make more than 100000 combinations, the most one row may add" \
 	    rcount -d aspect section pairs.tsv
+}
+
+@test "rcount: a -x table of more than 10^7 cells is an error, before any output" {
+	# N rows of N values on each side would make N^2 cells from N rows.
+	awk 'BEGIN { print "a\tb"; for (i = 0; i < 3163; i++) print "x" i "\ty" i }' > dense.tsv
+	expect 1 "" "rcount: -x: 3163 values by 3163 make more than 10000000 cells, the most a table may have; without -x the pairs are counted one a line" \
+	    rcount -x a,b dense.tsv
+	expect 1 "" "rcount: -x: 3163 values by 3163 make more than 10000000 cells, the most a table may have; without -x the pairs are counted one a line" \
+	    rcount -x -t -p a,b dense.tsv
+	# 10^7 cells and one line: 3163 x 3162 = 10001406 is too many.
+	head -n 3163 dense.tsv > edge.tsv
+	printf 'x0\ty3162\n' >> edge.tsv
+	expect 1 "" "rcount: -x: 3162 values by 3163 make more than 10000000 cells, the most a table may have; without -x the pairs are counted one a line" \
+	    rcount -x a,b edge.tsv
+	run2 rcount a,b dense.tsv
+	assert_equal "$status" 0
+	assert_equal "${#lines[@]}" 3164
 }
 
 @test "rcount: a key field named count: the count column is count2" {

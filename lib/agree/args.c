@@ -26,13 +26,14 @@ usage(const struct ragree *g)
 static size_t
 list_count(const struct ragree *g, const char *arg, const char *what)
 {
+	char q[MSG_QUOTE_BUFSIZE];
 	size_t n = 1, i;
 
 	for (i = 0; arg[i] != '\0'; i++)
 		n += arg[i] == ',';
 	if (arg[0] == '\0' || arg[0] == ',' || arg[i - 1] == ',' ||
 	    strstr(arg, ",,") != NULL) {
-		warnx("empty name in %s '%s'", what, arg);
+		warnx("empty name in %s %s", what, msg_quote(slice_str(arg), q));
 		usage(g);
 	}
 	return n;
@@ -87,6 +88,7 @@ void
 args_layers(struct ragree *g)
 {
 	const struct agree_opts *o = g->opts;
+	char q[MSG_QUOTE_BUFSIZE];
 	char **w;
 	size_t n, i, j;
 
@@ -106,7 +108,8 @@ args_layers(struct ragree *g)
 		g->layer[i] = find_layer(g, w[i]);
 		for (j = 0; j < i; j++)
 			if (g->layer[j] == g->layer[i]) {
-				warnx("layer '%s' given twice", w[i]);
+				warnx("layer %s given twice",
+				    msg_quote(slice_str(w[i]), q));
 				usage(g);
 			}
 	}
@@ -139,6 +142,7 @@ void
 args_names(struct ragree *g, char **files, size_t nfiles)
 {
 	const char *arg = g->opts->names;
+	char q[MSG_QUOTE_BUFSIZE];
 	char **w;
 	size_t n, i, j;
 
@@ -160,9 +164,9 @@ args_names(struct ragree *g, char **files, size_t nfiles)
 	for (i = 0; i < nfiles; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp(g->names[i], g->names[j]) == 0) {
-				warnx("raters %zu and %zu are both named '%s'; "
+				warnx("raters %zu and %zu are both named %s; "
 				    "name them with -n", j + 1, i + 1,
-				    g->names[i]);
+				    msg_quote(slice_str(g->names[i]), q));
 				usage(g);
 			}
 }

@@ -15,11 +15,11 @@
 static void
 list_fields(const struct tsvin *in)
 {
-	char q[MSG_QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE], name[MSG_NAME_BUFSIZE];
 	size_t i;
 
 	fprintf(stderr, "%s: the fields of %s are:", getprogname(),
-	    in->paths[0]);
+	    msg_name(in->paths[0], name));
 	for (i = 0; i < in->nnames; i++)
 		fprintf(stderr, " %s", msg_clip(in->names[i], q));
 	fputc('\n', stderr);
@@ -41,7 +41,8 @@ describe_unit(const struct unit_spec *s, struct slice unit, struct buf *b)
 		    (size_t)(tab - unit.p) : unit.n;
 		if (i > 0)
 			buf_add(b, ", ", 2);
-		buf_add(b, s->fields[i], strlen(s->fields[i]));
+		msg_clip(slice_str(s->fields[i]), q);
+		buf_add(b, q, strlen(q));
 		buf_addc(b, ' ');
 		msg_quote(v, q);
 		buf_add(b, q, strlen(q));
@@ -55,19 +56,23 @@ describe_unit(const struct unit_spec *s, struct slice unit, struct buf *b)
 static void
 fault(struct ragree *g, const struct tsvin *in, const struct units_fault *e)
 {
-	char q[MSG_QUOTE_BUFSIZE];
+	char q[MSG_QUOTE_BUFSIZE], qref[MSG_QUOTE_BUFSIZE];
+	char name[MSG_NAME_BUFSIZE];
 	size_t col;
 
 	switch (e->kind) {
 	case UNITS_NO_FIELD:
 	case UNITS_NO_LAYER:
 		if (e->kind == UNITS_NO_FIELD && tsvin_closest(in, e->ref, &col))
-			warnx("%s: the header has no field '%s'; did you mean "
-			    "%s?", e->file, e->ref, msg_quote(in->names[col], q));
+			warnx("%s: the header has no field %s; did you mean "
+			    "%s?", msg_name(e->file, name),
+			    msg_quote(slice_str(e->ref), qref),
+			    msg_quote(in->names[col], q));
 		else
-			warnx("%s: the header has no field %s'%s'", e->file,
+			warnx("%s: the header has no field %s%s",
+			    msg_name(e->file, name),
 			    e->kind == UNITS_NO_LAYER ? "for the layer " : "",
-			    e->ref);
+			    msg_quote(slice_str(e->ref), qref));
 		list_fields(in);
 		exit(2);
 	case UNITS_SHORT_ROW:
@@ -78,7 +83,7 @@ fault(struct ragree *g, const struct tsvin *in, const struct units_fault *e)
 	case UNITS_TWICE:
 		describe_unit(g->u.spec, e->unit, &g->msg);
 		msg_die_at(1, e->file, e->line, "unit %s given again; first at "
-		    "%s:%lu", g->msg.p, e->file, e->first);
+		    "%s:%lu", g->msg.p, msg_name(e->file, name), e->first);
 	case UNITS_TOO_MANY:
 	default:
 		msg_die_at(1, e->file, e->line, "more units or values than ragree "
@@ -95,6 +100,7 @@ raters_read(struct ragree *g, char **files, size_t nfiles)
 {
 	struct units_fault e;
 	struct tsvin in;
+	char q[MSG_QUOTE_BUFSIZE];
 	bool *keep;
 	size_t r, k, nkept = 0;
 	int rval = 0;
@@ -124,7 +130,7 @@ raters_read(struct ragree *g, char **files, size_t nfiles)
 		errx(1, "fewer than two rater files could be read");
 	if (units_shared(&g->u) == 0)
 		errx(1, "the files share no unit (matched by %s)",
-		    g->opts->units);
+		    msg_clip(slice_str(g->opts->units), q));
 	return rval;
 }
 

@@ -1,3 +1,4 @@
+#include <err.h>
 #include <stdlib.h>
 
 #include "buf.h"
@@ -69,8 +70,12 @@ crosstab_write(const struct count *c, struct out *o, const struct tsvin *in)
 	struct side row, col;
 	struct buf key = { NULL, 0, 0 };
 	uint64_t all = 0;
-	size_t i, j;
+	size_t i, j, nrow = c->side[0].keys.nkeys, ncol = c->side[1].keys.nkeys;
 
+	if (ncol > 0 && nrow > CROSSTAB_CELLS_MAX / ncol)
+		errx(1, "-x: %zu values by %zu make more than %d cells, the "
+		    "most a table may have; without -x the pairs are counted "
+		    "one a line", nrow, ncol, CROSSTAB_CELLS_MAX);
 	count_check_total(&c->side[0]);
 	count_check_total(&c->side[1]);
 	if (c->opts.total || c->opts.percent)

@@ -11,6 +11,14 @@
 #include "out.h"
 #include "tsvin.h"
 
+/*
+ * The most cells a table may have.  Every pair of a line's value and a
+ * column's is a cell, so 2N rows of N values on each side would make N^2
+ * of them: 10^7 cells is some 20 MB of table, past any reading, while the
+ * pairs one a line (rcount without -x) have no such bound.
+ */
+#define CROSSTAB_CELLS_MAX	10000000
+
 void	crosstab_write(const struct count *, struct out *,
 	    const struct tsvin *);
 

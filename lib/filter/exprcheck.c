@@ -28,18 +28,21 @@ void
 exprcheck(const struct expr *e, const char *text, const struct scheme *s,
     int layer)
 {
+	char shown[MSG_NAME_BUFSIZE], q[MSG_QUOTE_BUFSIZE];
 	size_t i;
 
+	/* The expression as typed, shown in each message through msg_name. */
+	msg_name(text, shown);
 	if (e->kind == EXPR_NUM) {
 		warnx("%s: %s is a label field, a list of codes, never a "
-		    "number", text, e->field);
+		    "number", shown, msg_clip(slice_str(e->field), q));
 		return;
 	}
 	if (e->kind != EXPR_EQ)
 		return;
 	for (i = 0; i < e->nalts; i++)
 		if (!e->alts[i].glob && e->alts[i].len > 0)
-			check_item(e, text, s, layer, (struct slice){
+			check_item(e, shown, s, layer, (struct slice){
 			    e->alts[i].pat, e->alts[i].len });
 }
 
@@ -66,11 +69,12 @@ holdable(const struct scheme *s, int layer, struct slice item, int flags)
 	}
 }
 
+/* text is the expression as msg_name shows it. */
 static void
 check_item(const struct expr *e, const char *text, const struct scheme *s,
     int layer, struct slice item)
 {
-	char q2[MSG_QUOTE_BUFSIZE], lq[MSG_QUOTE_BUFSIZE];
+	char q1[MSG_QUOTE_BUFSIZE], q2[MSG_QUOTE_BUFSIZE], lq[MSG_QUOTE_BUFSIZE];
 	struct slice lname = { s->layers[layer].name, s->layers[layer].namelen };
 	struct tag t = items_tag(item);
 	const char *what = t.has_pol || memchr(item.p, '_', item.n) != NULL ?
@@ -83,8 +87,9 @@ check_item(const struct expr *e, const char *text, const struct scheme *s,
 	msg_clip(lname, lq);
 	if (item.p[0] == '=' && holdable(s, layer, (struct slice){ item.p + 1,
 	    item.n - 1 }, e->flags)) {
-		warnx("%s: '=' is written once: %s=%.*s", text, e->field,
-		    (int)(item.n - 1), item.p + 1);
+		warnx("%s: '=' is written once: %s=%s", text,
+		    msg_clip(slice_str(e->field), q1), msg_clip((struct slice){
+		    item.p + 1, item.n - 1 }, q2));
 		return;
 	}
 	if (scheme_check(s, layer, t) == TAG_UNEXPECTED_POL) {
@@ -99,8 +104,9 @@ check_item(const struct expr *e, const char *text, const struct scheme *s,
 		return;
 	}
 	if (nearest(s, layer, item, near, sizeof(near)))
-		warnx("%s: %s is no %s of %s; did you mean '%s'?", text,
-		    msg_quote(item, q2), what, lq, near);
+		warnx("%s: %s is no %s of %s; did you mean %s?", text,
+		    msg_quote(item, q2), what, lq,
+		    msg_quote(slice_str(near), q1));
 	else
 		warnx("%s: %s is no %s of %s", text, msg_quote(item, q2),
 		    what, lq);

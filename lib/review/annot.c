@@ -117,12 +117,15 @@ print_args(const struct review *r, const struct note *n)
 static void
 print_note(struct review *r, const struct note *n)
 {
+	char name[MSG_NAME_BUFSIZE];
+
 	r->nwarn++;
 	if (r->opts.quiet)
 		return;
 	advance_lines(r, n->off);
-	fprintf(stderr, "%s: %s:%lu:%lld: %s", getprogname(), r->in.name,
-	    r->line, (long long)(n->off - r->line_start + 1),
+	fprintf(stderr, "%s: %s:%lu:%lld: %s", getprogname(),
+	    msg_name(r->in.name, name), r->line,
+	    (long long)(n->off - r->line_start + 1),
 	    note_text(n->kind));
 	print_args(r, n);
 	fputc('\n', stderr);
@@ -841,6 +844,7 @@ annot_next(struct review *r, struct sentence *s)
 static bool
 review_rest(struct review *r, struct sentence *s)
 {
+	char name[MSG_NAME_BUFSIZE];
 	const char *p = r->cur.p + r->tail_skip;
 	size_t n = r->cur.len - r->tail_skip;
 
@@ -859,7 +863,7 @@ review_rest(struct review *r, struct sentence *s)
 			msg_warn_at(r->in.name, r->at_line, "no annotations");
 		else if (!r->opts.quiet)
 			fprintf(stderr, "%s: %s: no annotations\n",
-			    getprogname(), r->in.name);
+			    getprogname(), msg_name(r->in.name, name));
 	}
 	if (!r->opts.all || (r->nsent > 0 && blank(p, n)))
 		return false;

@@ -2,6 +2,7 @@
 
 #include "decode.h"
 #include "text.h"
+#include "utf8.h"
 
 #define REPLACEMENT	0xFFFD
 
@@ -41,47 +42,6 @@ decode_put_utf8(struct buf *b, unsigned long cp)
 		n = 4;
 	}
 	buf_add(b, u, n);
-}
-
-/*
- * Length of the valid UTF-8 sequence at p, or 0 when it is invalid; the
- * bounds of the second byte follow Unicode's table 3-7, so overlong forms
- * and encoded surrogates are invalid.  *bad is how many bytes one U+FFFD
- * replaces (the maximal valid prefix, at least 1).
- */
-static size_t
-utf8_len(const unsigned char *p, size_t n, size_t *bad)
-{
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t len, i;
-
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		len = 2;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		len = 3;
-		if (p[0] == 0xE0)
-			lo = 0xA0;
-		else if (p[0] == 0xED)
-			hi = 0x9F;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		len = 4;
-		if (p[0] == 0xF0)
-			lo = 0x90;
-		else if (p[0] == 0xF4)
-			hi = 0x8F;
-	} else {
-		*bad = 1;
-		return 0;
-	}
-	for (i = 1; i < len; i++) {
-		if (i >= n || p[i] < lo || p[i] > hi) {
-			*bad = i;
-			return 0;
-		}
-		lo = 0x80;
-		hi = 0xBF;
-	}
-	return len;
 }
 
 static int

@@ -86,15 +86,17 @@ clash_warning(const struct id_place *first, struct slice id, const char *file,
     unsigned long line, struct slice now)
 {
 	char q1[MSG_QUOTE_BUFSIZE], q2[MSG_QUOTE_BUFSIZE], at[32] = "";
+	char name[MSG_NAME_BUFSIZE], fname[MSG_NAME_BUFSIZE];
 
 	if (first->line > 0)
 		snprintf(at, sizeof(at), ":%lu", first->line);
 	msg_quote(id, q1);
 	msg_quote(now, q2);
+	msg_name(first->file, fname);
 	if (line > 0)
 		msg_warn_at(file, line, "review id %s already names %s%s; this "
-		    "one is %s", q1, first->file, at, q2);
+		    "one is %s", q1, fname, at, q2);
 	else
 		warnx("%s: review id %s already names %s%s; this one is %s",
-		    file, q1, first->file, at, q2);
+		    msg_name(file, name), q1, fname, at, q2);
 }

@@ -189,13 +189,15 @@ read_id(struct lines *ls)
 static void
 note_lone_cr(struct lines *ls)
 {
+	char name[MSG_NAME_BUFSIZE];
+
 	if (ls->lone_cr < 0)
 		return;
 	ls->nwarn++;
 	if (!ls->quiet)
 		fprintf(stderr, "%s: %s:%lu:%lld: lone CR, read as white "
-		    "space (lines end at LF)\n", getprogname(), ls->in.name,
-		    ls->line, (long long)(ls->lone_cr - ls->start + 1));
+		    "space (lines end at LF)\n", getprogname(),
+		    msg_name(ls->in.name, name), ls->line, (long long)(ls->lone_cr - ls->start + 1));
 	ls->lone_cr = -1;
 }
 
