@@ -145,17 +145,19 @@ main(int argc, char *argv[])
 
 	memset(&g, 0, sizeof(g));
 	g.opts = &opts;
-	g.usage = usage_text;
 	scheme_in_effect(&scheme, opts.scheme);
 	g.scheme = &scheme;
-	args_layers(&g);
+	if (args_layers(&g) == -1)
+		usage();
 	memset(&spec, 0, sizeof(spec));
-	spec.fields = args_list(&g, opts.units, &spec.nfields, "-u");
+	if ((spec.fields = args_list(opts.units, &spec.nfields, "-u")) == NULL)
+		usage();
 	spec.layers = g.layer;
 	spec.nlayers = g.nlayers;
 	spec.scheme = &scheme;
 	spec.polarity = opts.polarity;
-	args_names(&g, argv, nfiles);
+	if (args_names(&g, argv, nfiles) == -1)
+		usage();
 
 	units_init(&g.u, &spec, nfiles);
 	rval = raters_read(&g, argv, nfiles);

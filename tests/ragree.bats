@@ -318,6 +318,8 @@ ragree: the layers are: section aspect function severity" "$USAGE" \
 @test "ragree: -n with the wrong number of names, or two raters of one name" {
 	assert_usage_error "ragree: -n names 3 raters, but 2 files are given" "$USAGE" \
 	    ragree -n a,b,c ann1.tsv ann2.tsv
+	assert_usage_error "ragree: empty name in -n 'a,'" "$USAGE" \
+	    ragree -n a, ann1.tsv ann2.tsv
 	assert_usage_error "ragree: raters 1 and 3 are both named 'a'; name them with -n" "$USAGE" \
 	    ragree -n a,b,a ann1.tsv ann2.tsv ann1.tsv
 	mkdir x

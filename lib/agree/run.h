@@ -2,9 +2,8 @@
  * One run of ragree(1): its options, the layers compared, the raters'
  * names and the units read.  Everything the run allocates hangs off
  * struct ragree, so that a usage or data error's exit leaves nothing
- * unreachable.  A usage error writes the usage text given and exits 2;
- * a fault in a rater's file exits 1 (2 for a missing field) with
- * FILE:LINE.
+ * unreachable.  A fault in a rater's file exits 1 (2 for a missing field)
+ * with FILE:LINE.
  */
 #ifndef RK_AGREE_RUN_H
 #define RK_AGREE_RUN_H
@@ -31,7 +30,6 @@ struct agree_opts {
 
 struct ragree {
 	const struct agree_opts *opts;
-	const char	*usage;		/* written on a usage error */
 	const struct scheme *scheme;
 	int		 layer[SCHEME_LAYERS_MAX];
 	size_t		 nlayers;
