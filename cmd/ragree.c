@@ -19,6 +19,7 @@
 #include "agree/args.h"
 #include "agree/raters.h"
 #include "agree/report.h"
+#include "agree/rows.h"
 #include "agree/units.h"
 #include "out.h"
 #include "rk.h"
@@ -128,15 +129,18 @@ check_options(const struct agree_opts *o, int nfiles)
 int
 main(int argc, char *argv[])
 {
-	struct agree_opts opts = { false, false, false, false, NULL,
-	    "review,sentence", NULL, NULL, NULL };
+	struct agree_opts opts;
 	struct unit_spec spec;
 	struct scheme scheme;
 	struct ragree g;
+	struct rows rows;
 	struct out o;
 	size_t nfiles;
 	int rval;
 
+	memset(&opts, 0, sizeof(opts));
+	opts.units = "review,sentence";
+	opts.digits = 3;
 	parse_options(argc, argv, &opts);
 	argc -= optind;
 	argv += optind;
@@ -163,11 +167,15 @@ main(int argc, char *argv[])
 	rval = raters_read(&g, argv, nfiles);
 	out_init(&o, STDOUT_FILENO);
 	g.o = &o;
+	rows_build(&rows, &g);
 	if (opts.confusion != NULL)
-		report_confusion(&g);
-	else
-		report_write(&g);
+		report_confusion(&g, &rows);
+	else {
+		rows_figures(&rows, &g);
+		report_write(&g, &rows);
+	}
 	out_free(&o);
+	rows_free(&rows, &g);
 
 	raters_free(&g);
 	args_list_free(spec.fields);

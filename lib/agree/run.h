@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "out.h"
@@ -21,11 +22,22 @@ struct agree_opts {
 	bool		 polarity;	/* -k */
 	bool		 pairs;		/* --pairs */
 	bool		 noheader;	/* -N */
+	bool		 byunit;	/* --units */
+	bool		 mean;		/* --mean */
 	const char	*layers;	/* -l */
 	const char	*units;		/* -u */
 	const char	*names;		/* -n */
+	const char	*rater;		/* -r */
+	const char	*gold;		/* -g */
 	const char	*confusion;	/* -x */
 	const char	*scheme;	/* --scheme */
+	const char	*order;		/* --order */
+	int		 weights;	/* --weights: enum ordered_weights */
+	int		 metric;	/* --metric: enum ordered_metric */
+	int		 digits;	/* --digits */
+	double		 ci;		/* --ci: per cent, or 0 */
+	size_t		 nboot;		/* --boot */
+	uint64_t	 seed;		/* --seed */
 };
 
 struct ragree {
@@ -33,7 +45,9 @@ struct ragree {
 	const struct scheme *scheme;
 	int		 layer[SCHEME_LAYERS_MAX];
 	size_t		 nlayers;
-	char		**names;	/* of the raters, by file */
+	char		**names;	/* of the raters, in order */
+	char		**paths;	/* of the files, by rater (not with -r) */
+	size_t		 gold;		/* -g: the gold's rater */
 	bool		 *keep;		/* by file: it could be read */
 	char		**words;	/* a list being checked */
 	struct buf	  msg;		/* a message being made */

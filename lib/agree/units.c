@@ -315,19 +315,6 @@ units_sorted(const struct units *u, size_t l, uint32_t **order,
 	return n;
 }
 
-void
-units_ratings(const struct units *u, size_t l, const uint32_t *cls,
-    size_t nclasses, struct ratings *R)
-{
-	R->v = u->val + l;
-	R->stride = u->spec->nlayers;
-	R->nunits = u->ids.nkeys;
-	R->nraters = u->nraters;
-	R->given = u->given;
-	R->cls = cls;
-	R->nclasses = nclasses;
-}
-
 /* A key and a category whose set holds it, to be sorted by key. */
 struct keycat {
 	struct slice	key;

@@ -18,7 +18,6 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "coef.h"
 #include "hash.h"
 #include "tsv.h"
 #include "tsvin.h"
@@ -81,8 +80,6 @@ size_t	units_shared(const struct units *);
 size_t	units_sorted(const struct units *, size_t l, uint32_t **order,
 	    uint32_t **rank);
 struct slice units_category(const struct units *, size_t l, uint32_t cat);
-void	units_ratings(const struct units *, size_t l, const uint32_t *cls,
-	    size_t nclasses, struct ratings *);
 
 /*
  * The keys of layer l (codes, or items with -k) in byte order, each with
