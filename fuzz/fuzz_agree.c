@@ -13,7 +13,9 @@
  * and alpha equal a plain model computed here from the values (pairs of
  * values, an explicit coincidence matrix), Fleiss' kappa and alpha do
  * not change when the raters are taken in reverse, and the confusion
- * table of the first two raters sums to the units both gave.  With -i,
+ * table of the first two raters sums to the units both gave; with the
+ * classes placed in an order, the weighted kappas and the ordinal and
+ * interval alphas equal plain models of their definitions.  With -i,
  * each key's row and pairs, which ragree finds from the units that have
  * the key alone, must equal those tallied over every unit.
  */
@@ -28,6 +30,7 @@
 
 #include "agree/coef.h"
 #include "agree/figures.h"
+#include "agree/ordered.h"
 #include "agree/ratings.h"
 #include "agree/units.h"
 #include "scheme.h"
@@ -315,6 +318,143 @@ check_keys(const struct units *U, size_t l, struct figures_run *table,
 	ratings_keys_free(&K);
 }
 
+/*
+ * Alpha with an ordered metric, from an explicit coincidence matrix of the
+ * places: interval (c - k)^2, or ordinal, the squared sum of n_g from c to
+ * k less (n_c + n_k) / 2, as Krippendorff (2011) writes them.
+ */
+static double
+model_ordered_alpha(const struct units *U, size_t l, const uint32_t *place,
+    size_t K, bool ordinal)
+{
+	double *delta = calloc(K * K + 1, sizeof(*delta));
+	double *o = calloc(K * K + 1, sizeof(*o)), *nc = calloc(K + 1,
+	    sizeof(*nc)), sum, a;
+	size_t u, i, j, c, k, g, m, R = U->nraters;
+	uint32_t x, y;
+
+	if (delta == NULL || o == NULL || nc == NULL)
+		abort();
+	for (u = 0; u < U->ids.nkeys; u++) {
+		for (m = 0, i = 0; i < R; i++)
+			m += cls(U, u, i, l, place) != COEF_NONE;
+		if (m < 2)
+			continue;
+		for (i = 0; i < R; i++)
+			for (j = 0; j < R; j++)
+				if (i != j && (x = cls(U, u, i, l, place)) != COEF_NONE &&
+				    (y = cls(U, u, j, l, place)) != COEF_NONE)
+					o[x * K + y] += 1.0 / (double)(m - 1);
+	}
+	for (c = 0; c < K; c++)
+		for (k = 0; k < K; k++)
+			nc[c] += o[c * K + k];
+	for (c = 0; c < K; c++)
+		for (k = 0; k < K; k++) {
+			if (!ordinal) {
+				delta[c * K + k] = ((double)c - (double)k) *
+				    ((double)c - (double)k);
+				continue;
+			}
+			for (sum = 0, g = c < k ? c : k; g <= (c < k ? k : c); g++)
+				sum += nc[g];
+			sum -= (nc[c] + nc[k]) / 2;
+			delta[c * K + k] = sum * sum;
+		}
+	a = model_alpha(U, l, place, K, delta);
+	free(delta);
+	free(o);
+	free(nc);
+	return a;
+}
+
+/* Weighted kappa of raters 0 and 1 from its definition (Cohen 1968). */
+static double
+model_weighted(const struct units *U, size_t l, const uint32_t *place,
+    size_t K, bool quadratic)
+{
+	double n = 0, obs = 0, exp = 0, *m0 = calloc(K + 1, sizeof(*m0));
+	double *m1 = calloc(K + 1, sizeof(*m1)), w;
+	size_t u, i, j;
+	uint32_t a, b;
+
+	if (m0 == NULL || m1 == NULL)
+		abort();
+	for (u = 0; u < U->ids.nkeys; u++) {
+		if ((a = cls(U, u, 0, l, place)) == COEF_NONE ||
+		    (b = cls(U, u, 1, l, place)) == COEF_NONE)
+			continue;
+		n++;
+		w = a > b ? a - b : b - a;
+		obs += quadratic ? w * w : w;
+		m0[a]++;
+		m1[b]++;
+	}
+	for (i = 0; i < K; i++)
+		for (j = 0; j < K; j++) {
+			w = i > j ? (double)(i - j) : (double)(j - i);
+			exp += (quadratic ? w * w : w) * m0[i] * m1[j] / n;
+		}
+	free(m0);
+	free(m1);
+	if (n == 0 || exp < 1e-9)
+		return NAN;
+	return 1 - obs / exp;
+}
+
+/*
+ * --order: with the classes placed three to an order (every fourth left
+ * unplaced), the weighted kappa of the first pair and the ordinal and
+ * interval alphas equal the plain models of their definitions.
+ */
+static void
+check_ordered(const struct units *U, size_t l, const uint32_t *rank,
+    size_t n, const struct ratings *R, struct figures_run *pairs)
+{
+	uint32_t *place = calloc(n + 1, sizeof(*place));
+	uint32_t *byclass = calloc(n + 1, sizeof(*byclass));
+	struct figures_row fr;
+	struct figures *fp = calloc(pairs->ngroups + 1, sizeof(*fp));
+	struct ordered o;
+	uint64_t *w = calloc(R->n + 1, sizeof(*w));
+	size_t c;
+
+	if (place == NULL || byclass == NULL || fp == NULL || w == NULL)
+		abort();
+	for (c = 0; c < n; c++)
+		byclass[c] = c % 4 == 3 ? COEF_NONE : (uint32_t)(c % 4);
+	for (c = 0; c < n; c++)
+		place[c] = byclass[rank[c]];
+	memset(&o, 0, sizeof(o));
+	o.rank = byclass;
+	o.nranks = 3;
+	for (c = 0; c < R->n; c++)
+		w[c] = R->w[c];
+	o.metric = ORDERED_INTERVAL;
+	if (!near(ordered_alpha(R, w, &o),
+	    model_ordered_alpha(U, l, place, 3, false)))
+		abort();
+	o.metric = ORDERED_ORDINAL;
+	if (!near(ordered_alpha(R, w, &o),
+	    model_ordered_alpha(U, l, place, 3, true)))
+		abort();
+	memset(&fr, 0, sizeof(fr));
+	fr.R = R;
+	fr.ord = &o;
+	o.weights = ORDERED_QUADRATIC;
+	figures_row(pairs, &fr, NULL, fp);
+	if (!near(fp[0].value[1], model_weighted(U, l, place, 3, true)))
+		abort();
+	o.weights = ORDERED_LINEAR;
+	figures_row(pairs, &fr, NULL, fp);
+	if (!near(fp[0].value[1], model_weighted(U, l, place, 3, false)))
+		abort();
+	free(place);
+	free(byclass);
+	free(fp);
+	free(w);
+}
+
 /* The confusion cells of raters 0 and 1 sum to the units both gave. */
 static void
 check_confusion(const struct ratings *R, const struct figures *pair)
@@ -361,6 +501,7 @@ check_layer(const struct units *u, size_t l, bool items)
 	figures_row(&pairs, &fr, NULL, fp);
 	check_table(u, l, rank, n, &R, &f, fp);
 	check_confusion(&R, fp);
+	check_ordered(u, l, rank, n, &R, &pairs);
 	if (items) {
 		figures_zero(&table, NULL);
 		figures_zero(&pairs, NULL);

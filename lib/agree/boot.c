@@ -56,24 +56,35 @@ cmp_double(const void *x, const void *y)
 }
 
 /*
- * The p quantile (0 <= p <= 1) of the defined values among x[0..n), by
- * linear interpolation between the order statistics (Hyndman and Fan's
- * type 7, numpy's percentile and R's quantile by default): h = (m - 1) p
- * over the m values sorted.  Resamples where a figure is undefined are
- * left out; NAN when none is left.  Sorts x.
+ * Keeps the defined values among x[0..n), sorted; returns how many.
+ * Resamples where a figure is undefined are left out.
  */
-double
-boot_percentile(double *x, size_t n, double p)
+size_t
+boot_sort(double *x, size_t n)
 {
-	size_t m = 0, i, lo;
-	double h;
+	size_t m = 0, i;
 
 	for (i = 0; i < n; i++)
 		if (!isnan(x[i]))
 			x[m++] = x[i];
+	qsort(x, m, sizeof(*x), cmp_double);
+	return m;
+}
+
+/*
+ * The p quantile (0 <= p <= 1) of the m sorted values x, by linear
+ * interpolation between the order statistics (Hyndman and Fan's type 7,
+ * numpy's percentile and R's quantile by default): h = (m - 1) p.  NAN
+ * when m is 0.
+ */
+double
+boot_quantile(const double *x, size_t m, double p)
+{
+	size_t lo;
+	double h;
+
 	if (m == 0)
 		return NAN;
-	qsort(x, m, sizeof(*x), cmp_double);
 	h = (double)(m - 1) * p;
 	lo = (size_t)floor(h);
 	if (lo + 1 >= m)

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 void	boot_draw(uint64_t seed, uint64_t b, uint32_t *w, size_t n);
-double	boot_percentile(double *x, size_t n, double p);
+size_t	boot_sort(double *x, size_t n);
+double	boot_quantile(const double *x, size_t m, double p);
 
 #endif

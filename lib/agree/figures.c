@@ -69,6 +69,8 @@ figures_init(struct figures_run *run, enum figures_mode mode,
 	run->ngroups = mode == FIGURES_TABLE ? 1 : mode == FIGURES_PAIRS ?
 	    nr * (nr - 1) / 2 : nr - 1;
 	coef_tally_init(&run->zero, nr, 2);
+	coef_tally_init(&run->key, nr, 2);
+	coef_pair_init(&run->pair, 2);
 	run->both = xcalloc(nr > 1 ? nr * (nr - 1) / 2 : 1,
 	    sizeof(*run->both));
 	run->vec = xcalloc(nr, sizeof(*run->vec));
@@ -78,6 +80,10 @@ void
 figures_free(struct figures_run *run)
 {
 	coef_tally_free(&run->zero);
+	coef_tally_free(&run->key);
+	coef_pair_free(&run->pair);
+	free(run->acc);
+	free(run->touched);
 	free(run->both);
 	free(run->vec);
 	free(run->w);
@@ -233,64 +239,114 @@ layer_row(struct figures_run *run, const struct figures_row *row,
 }
 
 /*
- * -i's key k: the zero vectors' tallies, each member's zero vector taken
- * out and its own vector put in.
+ * -i's key k: its members' weights under unitw, summed by vector into
+ * run->acc, the vectors listed in run->touched.
+ */
+static void
+gather(struct figures_run *run, const struct figures_row *row,
+    const uint32_t *unitw)
+{
+	const struct ratings_keys *K = row->K;
+	size_t i;
+	uint32_t v;
+	uint64_t w;
+
+	if (run->acccap < K->nvec) {
+		free(run->acc);
+		free(run->touched);
+		run->acccap = K->nvec;
+		run->acc = xcalloc(K->nvec, sizeof(*run->acc));
+		run->touched = xcalloc(K->nvec, sizeof(*run->touched));
+	}
+	run->ntouched = 0;
+	for (i = K->start[row->k]; i < K->start[row->k + 1]; i++) {
+		if ((w = weight_of(unitw, K->unit[i])) == 0)
+			continue;
+		if (run->acc[v = K->vof[i]] == 0)
+			run->touched[run->ntouched++] = v;
+		run->acc[v] += w;
+	}
+}
+
+/* The zero vector of the raters that gave a value in v. */
+static void
+zero_of(const uint32_t *v, size_t nr, uint32_t *z)
+{
+	size_t r;
+
+	for (r = 0; r < nr; r++)
+		z[r] = v[r] != COEF_NONE ? 0 : COEF_NONE;
+}
+
+/*
+ * -i's key k: the zero vectors' tallies, each of the key's vectors put in
+ * with its members' weight and their zero vector taken out.
  */
 static void
 key_table(struct figures_run *run, const struct figures_row *row,
     const uint32_t *unitw, struct figures *f)
 {
 	const struct ratings_keys *K = row->K;
-	struct coef_tally t;
+	struct coef_tally *t = &run->key;
+	size_t nr = run->nraters, i;
 	struct agreement a;
-	size_t i;
-	uint64_t w;
+	uint32_t v;
+	int64_t w;
 
-	coef_tally_init(&t, run->nraters, 2);
-	coef_tally_copy(&t, &run->zero);
-	for (i = K->start[row->k]; i < K->start[row->k + 1]; i++) {
-		if ((w = weight_of(unitw, K->unit[i])) == 0)
-			continue;
-		coef_tally_add(&t, K->cls + i * run->nraters, (int64_t)w);
-		ratings_zero(run->u, K->unit[i], run->vec);
-		coef_tally_add(&t, run->vec, -(int64_t)w);
+	gather(run, row, unitw);
+	coef_tally_copy(t, &run->zero);
+	for (i = 0; i < run->ntouched; i++) {
+		v = run->touched[i];
+		w = (int64_t)run->acc[v];
+		coef_tally_add(t, K->vec + v * nr, w);
+		zero_of(K->vec + v * nr, nr, run->vec);
+		coef_tally_add(t, run->vec, -w);
 	}
-	coef_table(&t, &a);
-	coef_tally_free(&t);
-	put_table(&a, run->nraters, f);
+	coef_table(t, &a);
+	put_table(&a, nr, f);
 }
 
+/* A group of two raters on -i's key k, after gather. */
 static void
-key_two(struct figures_run *run, const struct figures_row *row,
-    const uint32_t *unitw, size_t g, struct figures *f)
+key_two(struct figures_run *run, const struct figures_row *row, size_t g,
+    struct figures *f)
 {
 	const struct ratings_keys *K = row->K;
+	struct coef_pair *p = &run->pair;
 	const uint32_t *v;
-	struct coef_pair p;
 	size_t i, a, b;
-	uint64_t w;
+	int64_t w;
 
 	figures_group_raters(run, g, &a, &b);
-	coef_pair_init(&p, 2);
-	p.n = p.agree = p.ma[0] = p.mb[0] =
+	p->n = p->agree = p->ma[0] = p->mb[0] =
 	    run->both[coef_pair_index(run->nraters, a < b ? a : b,
 	    a < b ? b : a)];
-	for (i = K->start[row->k]; i < K->start[row->k + 1]; i++) {
-		v = K->cls + i * run->nraters;
-		if ((w = weight_of(unitw, K->unit[i])) == 0 ||
-		    v[a] == COEF_NONE || v[b] == COEF_NONE)
+	p->ma[1] = p->mb[1] = 0;
+	for (i = 0; i < run->ntouched; i++) {
+		v = K->vec + run->touched[i] * run->nraters;
+		if (v[a] == COEF_NONE || v[b] == COEF_NONE)
 			continue;
-		coef_pair_add(&p, v[a], v[b], (int64_t)w);
-		coef_pair_add(&p, 0, 0, -(int64_t)w);
+		w = (int64_t)run->acc[run->touched[i]];
+		coef_pair_add(p, v[a], v[b], w);
+		coef_pair_add(p, 0, 0, -w);
 	}
-	f->count[0] = (uint64_t)p.n;
+	f->count[0] = (uint64_t)p->n;
 	if (run->mode == FIGURES_GOLD)
-		gold_binary(&p, f->value);
+		gold_binary(p, f->value);
 	else {
-		f->value[0] = coef_agree(&p);
-		f->value[1] = coef_kappa(&p);
+		f->value[0] = coef_agree(p);
+		f->value[1] = coef_kappa(p);
 	}
-	coef_pair_free(&p);
+}
+
+/* Clears what gather summed. */
+static void
+ungather(struct figures_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->ntouched; i++)
+		run->acc[run->touched[i]] = 0;
 }
 
 /* Fills f[0..ngroups) with the row's figures under the weights unitw. */
@@ -307,7 +363,10 @@ figures_row(struct figures_run *run, const struct figures_row *row,
 	}
 	if (run->mode == FIGURES_TABLE)
 		key_table(run, row, unitw, f);
-	else
+	else {
+		gather(run, row, unitw);
 		for (g = 0; g < run->ngroups; g++)
-			key_two(run, row, unitw, g, f + g);
+			key_two(run, row, g, f + g);
+	}
+	ungather(run);
 }

@@ -67,6 +67,12 @@ struct figures_run {
 	/* -i: every unit's zero vector, under the weights last given */
 	struct coef_tally zero;
 	int64_t		*both;		/* [pair] units both raters gave */
+	struct coef_tally key;		/* scratch: a key's tally */
+	struct coef_pair pair;		/* scratch: a key's pair */
+	uint64_t	*acc;		/* scratch: [v] a key's members by vector */
+	uint32_t	*touched;	/* scratch: the vectors it has */
+	size_t		 ntouched;
+	size_t		 acccap;
 	uint32_t	*vec;
 	uint64_t	*w;		/* a layer's vectors' weights */
 	size_t		 wcap;

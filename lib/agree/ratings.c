@@ -114,66 +114,96 @@ by_category(const struct units *u, size_t l, size_t **startp,
 	*unitsp = units;
 }
 
+/* What building -i's rows needs beside the keys. */
+struct members {
+	const size_t	*start;		/* by_category's */
+	const uint32_t	*units;
+	size_t		*stamp;		/* [unit]: the key + 1 it was last seen for */
+	uint8_t		*has;		/* [category]: holds the key */
+	uint32_t	*vec;		/* a vector being made */
+	struct hash	 vecs;		/* the distinct vectors */
+	size_t		 n;
+	size_t		 cap;
+};
+
 /* Appends key k's members, the units some rater gave it in, to K. */
 static void
 add_members(struct ratings_keys *K, const struct units *u, size_t l,
-    size_t k, const size_t *start, const uint32_t *units, size_t *stamp,
-    uint8_t *has, size_t *n, size_t *cap)
+    size_t k, struct members *m)
 {
 	const struct unit_keys *uk = &K->keys;
 	size_t nr = u->nraters, j, i, r, id;
 	uint32_t c, v;
+	bool isnew;
 
 	for (j = uk->start[k]; j < uk->start[k + 1]; j++)
-		has[uk->cats[j]] = 1;
+		m->has[uk->cats[j]] = 1;
 	for (j = uk->start[k]; j < uk->start[k + 1]; j++) {
 		c = uk->cats[j];
-		for (i = start[c]; i < start[c + 1]; i++) {
-			if (stamp[id = units[i]] == k + 1)
+		for (i = m->start[c]; i < m->start[c + 1]; i++) {
+			if (m->stamp[id = m->units[i]] == k + 1)
 				continue;
-			stamp[id] = k + 1;
-			if (*n == *cap) {
-				*cap = *cap ? *cap * 2 : 256;
-				K->unit = xreallocarray(K->unit, *cap,
+			m->stamp[id] = k + 1;
+			if (m->n == m->cap) {
+				m->cap = m->cap ? m->cap * 2 : 256;
+				K->unit = xreallocarray(K->unit, m->cap,
 				    sizeof(*K->unit));
-				K->cls = xreallocarray(K->cls, *cap * nr,
-				    sizeof(*K->cls));
+				K->vof = xreallocarray(K->vof, m->cap,
+				    sizeof(*K->vof));
 			}
-			K->unit[*n] = (uint32_t)id;
 			for (r = 0; r < nr; r++)
-				K->cls[*n * nr + r] = (v = value(u, id, r, l)) ==
-				    0 ? COEF_NONE : has[v - 1];
-			(*n)++;
+				m->vec[r] = (v = value(u, id, r, l)) == 0 ?
+				    COEF_NONE : m->has[v - 1];
+			K->unit[m->n] = (uint32_t)id;
+			K->vof[m->n++] = (uint32_t)hash_intern(&m->vecs, m->vec,
+			    nr * sizeof(*m->vec), &isnew);
 		}
 	}
 	for (j = uk->start[k]; j < uk->start[k + 1]; j++)
-		has[uk->cats[j]] = 0;
+		m->has[uk->cats[j]] = 0;
 }
 
 /* -i: layer l's keys, each with its members. */
 void
 ratings_keys(struct ratings_keys *K, const struct units *u, size_t l)
 {
-	size_t *start, *stamp, n = 0, cap = 0, k;
+	struct members m;
+	size_t *start, k, v, nr = u->nraters;
 	uint32_t *units;
-	uint8_t *has;
+	struct slice key;
 
 	memset(K, 0, sizeof(*K));
-	K->nraters = u->nraters;
+	memset(&m, 0, sizeof(m));
+	K->nraters = nr;
 	units_keys(u, l, &K->keys);
 	by_category(u, l, &start, &units);
-	stamp = xcalloc(u->ids.nkeys ? u->ids.nkeys : 1, sizeof(*stamp));
-	has = xcalloc(u->cats[l].nkeys ? u->cats[l].nkeys : 1, sizeof(*has));
+	m.start = start;
+	m.units = units;
+	m.stamp = xcalloc(u->ids.nkeys ? u->ids.nkeys : 1, sizeof(*m.stamp));
+	m.has = xcalloc(u->cats[l].nkeys ? u->cats[l].nkeys : 1,
+	    sizeof(*m.has));
+	m.vec = xcalloc(nr ? nr : 1, sizeof(*m.vec));
+	hash_init(&m.vecs);
 	K->start = xreallocarray(NULL, K->keys.n + 1, sizeof(*K->start));
 	for (k = 0; k < K->keys.n; k++) {
-		K->start[k] = n;
-		add_members(K, u, l, k, start, units, stamp, has, &n, &cap);
+		K->start[k] = m.n;
+		add_members(K, u, l, k, &m);
 	}
-	K->start[K->keys.n] = n;
+	K->start[K->keys.n] = m.n;
+	/* Copied out, so that no vector is read unaligned in the arena. */
+	K->nvec = m.vecs.nkeys;
+	K->vec = xreallocarray(NULL, (K->nvec ? K->nvec : 1) * (nr ? nr : 1),
+	    sizeof(*K->vec));
+	for (v = 0; v < K->nvec; v++) {
+		key = hash_key(&m.vecs, v);
+		memcpy(K->vec + v * nr, key.p, key.n);
+	}
+	hash_free(&m.vecs);
 	free(start);
 	free(units);
-	free(stamp);
-	free(has);
+	free(m.stamp);
+	free(m.has);
+	free(m.vec);
 }
 
 struct slice
@@ -188,5 +218,6 @@ ratings_keys_free(struct ratings_keys *K)
 	units_keys_free(&K->keys);
 	free(K->start);
 	free(K->unit);
-	free(K->cls);
+	free(K->vof);
+	free(K->vec);
 }

@@ -11,9 +11,11 @@
  * holds the key, else 0.  Most units have the key from no rater; they
  * are "the zero vector" of the raters that gave them (ratings_zero), the
  * same for every key.  So a key keeps only its members, the units where
- * some rater gave it, with their vectors: a tally of every unit's zero
- * vector, corrected by the members, is the key's row.  Memory and time
- * grow with the items, not with keys times units.
+ * some rater gave it, each with the number of its vector among the
+ * layer's distinct ones: a tally of every unit's zero vector, corrected
+ * by the members' vectors (each distinct one once, with the members'
+ * weight), is the key's row.  Memory and time grow with the items, not
+ * with keys times units.
  */
 #ifndef RK_AGREE_RATINGS_H
 #define RK_AGREE_RATINGS_H
@@ -44,7 +46,9 @@ struct ratings_keys {
 	size_t		 nraters;
 	size_t		*start;		/* [k]: key k's first member */
 	uint32_t	*unit;		/* [i]: the unit of member i */
-	uint32_t	*cls;		/* [i * nraters + r]: 1, 0, COEF_NONE */
+	uint32_t	*vof;		/* [i]: the vector of member i */
+	uint32_t	*vec;		/* [v * nraters + r]: 1, 0, COEF_NONE */
+	size_t		 nvec;
 };
 
 void	ratings_keys(struct ratings_keys *, const struct units *, size_t l);

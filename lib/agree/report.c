@@ -51,6 +51,13 @@ put_header(const struct ragree *g, const struct rows *rs)
 	for (c = 0; c < rs->ncols; c++) {
 		out_char(o, '\t');
 		out_str(o, rs->cols[c].name);
+		if (rs->cols[c].kind != FIGURES_COEF || g->opts->ci == 0)
+			continue;
+		out_char(o, '\t');
+		out_str(o, rs->cols[c].name);
+		out_str(o, "_lo\t");
+		out_str(o, rs->cols[c].name);
+		out_str(o, "_hi");
 	}
 	out_char(o, '\n');
 }
@@ -71,43 +78,78 @@ put_group(const struct ragree *g, const struct rows *rs, size_t group)
 	put_name(g->o, g->names[b]);
 }
 
+/*
+ * A group's columns: counts (none in a mean row, which has no counts of
+ * its own), shares and coefficients, each coefficient with --ci followed
+ * by its interval, lo[k] and hi[k] for the k-th coefficient.
+ */
 static void
 put_figures(const struct ragree *g, const struct rows *rs,
-    const struct figures *f)
+    const struct figures *f, bool counts, const double *lo,
+    const double *hi)
 {
 	const struct figures_column *col;
-	size_t c;
+	int digits = g->opts->digits;
+	size_t c, k = 0;
 
 	for (c = 0; c < rs->ncols; c++) {
 		col = rs->cols + c;
 		out_char(g->o, '\t');
-		if (col->kind == FIGURES_COUNT)
-			out_ulong(g->o, f->count[col->i]);
-		else
-			put_num(g->o, f->value[col->i], g->opts->digits);
+		if (col->kind == FIGURES_COUNT) {
+			if (counts)
+				out_ulong(g->o, f->count[col->i]);
+			continue;
+		}
+		put_num(g->o, f->value[col->i], digits);
+		if (col->kind != FIGURES_COEF || g->opts->ci == 0)
+			continue;
+		out_char(g->o, '\t');
+		put_num(g->o, lo != NULL ? lo[k] : NAN, digits);
+		out_char(g->o, '\t');
+		put_num(g->o, hi != NULL ? hi[k] : NAN, digits);
+		k++;
 	}
 	out_char(g->o, '\n');
+}
+
+/* The first columns of a row: its layer, and with -i its key. */
+static void
+put_what(const struct ragree *g, const char *layer, struct slice key)
+{
+	out_str(g->o, layer);
+	if (g->opts->items) {
+		out_char(g->o, '\t');
+		out_write(g->o, key.p, key.n);
+	}
 }
 
 void
 report_write(struct ragree *g, const struct rows *rs)
 {
 	const struct rows_row *row;
-	struct out *o = g->o;
-	size_t r, grp, G = rs->run.ngroups;
+	size_t r, grp, G = rs->run.ngroups, C = rs->ncoef, at;
 
 	put_header(g, rs);
 	for (r = 0; r < rs->n; r++)
 		for (grp = 0; grp < G; grp++) {
 			row = rs->row + r;
-			out_str(o, g->scheme->layers[g->layer[row->layer]].name);
-			if (g->opts->items) {
-				out_char(o, '\t');
-				out_write(o, row->key.p, row->key.n);
-			}
+			at = r * G + grp;
+			put_what(g, g->scheme->layers[g->layer[row->layer]].name,
+			    row->key);
 			put_group(g, rs, grp);
-			put_figures(g, rs, rs->fig + r * G + grp);
+			put_figures(g, rs, rs->fig + at, true,
+			    rs->lo != NULL ? rs->lo + at * C : NULL,
+			    rs->hi != NULL ? rs->hi + at * C : NULL);
 		}
+	if (!g->opts->mean)
+		return;
+	for (grp = 0; grp < G; grp++) {
+		put_what(g, "mean", (struct slice){ "", 0 });
+		put_group(g, rs, grp);
+		put_figures(g, rs, rs->mean + grp, false,
+		    rs->mlo != NULL ? rs->mlo + grp * C : NULL,
+		    rs->mhi != NULL ? rs->mhi + grp * C : NULL);
+	}
 }
 
 /* A cell of the confusion table: the classes of the raters, and units. */

@@ -17,6 +17,8 @@
 #include "scheme.h"
 #include "units.h"
 
+struct order;
+
 struct agree_opts {
 	bool		 items;		/* -i */
 	bool		 polarity;	/* -k */
@@ -32,6 +34,7 @@ struct agree_opts {
 	const char	*confusion;	/* -x */
 	const char	*scheme;	/* --scheme */
 	const char	*order;		/* --order */
+	const struct order *places;	/* --order, parsed */
 	int		 weights;	/* --weights: enum ordered_weights */
 	int		 metric;	/* --metric: enum ordered_metric */
 	int		 digits;	/* --digits */
@@ -47,6 +50,8 @@ struct ragree {
 	size_t		 nlayers;
 	char		**names;	/* of the raters, in order */
 	char		**paths;	/* of the files, by rater (not with -r) */
+	char		**inputs;	/* the operands (with -r, "-" for none) */
+	char		**unitnames;	/* the -u fields, as the header names them */
 	size_t		 gold;		/* -g: the gold's rater */
 	bool		 *keep;		/* by file: it could be read */
 	char		**words;	/* a list being checked */
