@@ -86,7 +86,7 @@ boot_quantile(const double *x, size_t m, double p)
 	if (m == 0)
 		return NAN;
 	h = (double)(m - 1) * p;
-	lo = (size_t)floor(h);
+	lo = (size_t)h;		/* h >= 0: the cast is the floor */
 	if (lo + 1 >= m)
 		return x[m - 1];
 	return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
