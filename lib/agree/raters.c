@@ -93,6 +93,18 @@ fault(struct ragree *g, const struct tsvin *in, const struct units_fault *e)
  * The names of the unit fields in the first input's header (or under
  * -N, rsplit's), for --units' header: "review", also for -u 1.
  */
+/* A slice as a C string of its own (a NUL in it ends the name). */
+static char *
+string_of(struct slice s)
+{
+	char *p = xmalloc(s.n + 1);
+
+	if (s.n > 0)
+		memcpy(p, s.p, s.n);
+	p[s.n] = '\0';
+	return p;
+}
+
 static bool
 is_name(const struct tsvin *in, const char *ref)
 {
@@ -122,8 +134,7 @@ keep_unit_names(struct ragree *g, const struct tsvin *in)
 		    name.n < 8 ? (size_t)atoi(ref) : 0;
 		if (n >= 1 && n <= in->nnames && !is_name(in, ref))
 			name = in->names[n - 1];
-		g->unitnames[i] = xmemdup(name.p, name.n + 1);
-		g->unitnames[i][name.n] = '\0';
+		g->unitnames[i] = string_of(name);
 	}
 }
 
@@ -164,8 +175,7 @@ read_by_field(struct ragree *g, char **files, size_t nfiles)
 	g->names = xcalloc(g->u.nraters + 1, sizeof(*g->names));
 	for (r = 0; r < g->u.nraters; r++) {
 		name = units_rater(&g->u, r);
-		g->names[r] = xmemdup(name.p, name.n + 1);
-		g->names[r][name.n] = '\0';
+		g->names[r] = string_of(name);
 	}
 	enough(g, g->u.nraters);
 	return rval;
