@@ -32,8 +32,11 @@ COMPDIR	?= $(PREFIX)/share/bash-completion/completions
 
 CC	?= cc
 CFLAGS	?= -O2 -g
+# -ffp-contract=off: no fused multiply-add, whatever the compiler's
+# default, so that ragree's figures (its --ci interpolation above all)
+# are the same bytes on every machine and at every -O.
 RK_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
-	    -Wmissing-prototypes -Wformat=2 -Ilib \
+	    -Wmissing-prototypes -Wformat=2 -ffp-contract=off -Ilib \
 	    $(shell pkg-config --cflags libbsd-overlay 2>/dev/null)
 RK_LIBS	= $(shell pkg-config --libs libbsd-overlay 2>/dev/null)
 

@@ -751,3 +751,15 @@ bad(struct scheme_error *er, unsigned long line, const char *fmt, ...)
 	va_end(ap);
 	return -1;
 }
+
+/* Whether s is one of the polarities, POS, NEG or NEU. */
+bool
+scheme_is_polarity(struct slice s)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(polarities); i++)
+		if (slice_eq(s, polarities[i]))
+			return true;
+	return false;
+}

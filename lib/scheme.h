@@ -94,5 +94,6 @@ const struct scheme_code *scheme_find(const struct scheme *, int layer,
 		    struct slice code, bool *elsewhere);
 enum problem	 scheme_check(const struct scheme *, int layer, struct tag);
 const char	*scheme_problem_name(enum problem);
+bool		 scheme_is_polarity(struct slice);
 
 #endif

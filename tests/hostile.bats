@@ -16,9 +16,12 @@ setup() {
 	SE='\033[31m'
 	HDR=$(row review sentence section aspect function severity text)
 	M='[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]'
-	RAGREE_USAGE='usage: ragree [-ikN] [-l LAYERS] [-u FIELDS] [-n NAMES] [--pairs]
-              [--scheme S] FILE FILE...
-       ragree -x LAYER [-kN] [-u FIELDS] [-n NAMES] [--scheme S] FILE FILE'
+	RAGREE_USAGE='usage: ragree [-ikN] [-l LAYERS] [-u FIELDS] [-n NAMES | -r F] [-g NAME]
+              [--pairs] [--units] [--mean] [--order LIST] [--weights W]
+              [--metric M] [--ci PCT [--boot N] [--seed S]] [--digits N]
+              [--scheme S] FILE...
+       ragree -x LAYER [-kN] [-u FIELDS] [-n NAMES | -r F] [--scheme S]
+              FILE...'
 }
 
 @test "hostile: every tool names a missing file with its controls and bad bytes escaped" {

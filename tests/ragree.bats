@@ -21,9 +21,12 @@ setup() {
 	    $'R2\t1\tEXP-NEU\tCLA-NEU\tSUG,QSN\tMIN\tAdd X.' \
 	    $'R1\t3\tOAL-POS\tREC-POS\tFBK\tGEN\tAccept.' > ann2.tsv
 	HEAD=$'layer\traters\tunits\tmissing\tagree\tcohen\tfleiss\talpha\tunanimous\tmajority\tsplit'
-	USAGE='usage: ragree [-ikN] [-l LAYERS] [-u FIELDS] [-n NAMES] [--pairs]
-              [--scheme S] FILE FILE...
-       ragree -x LAYER [-kN] [-u FIELDS] [-n NAMES] [--scheme S] FILE FILE'
+	USAGE='usage: ragree [-ikN] [-l LAYERS] [-u FIELDS] [-n NAMES | -r F] [-g NAME]
+              [--pairs] [--units] [--mean] [--order LIST] [--weights W]
+              [--metric M] [--ci PCT [--boot N] [--seed S]] [--digits N]
+              [--scheme S] FILE...
+       ragree -x LAYER [-kN] [-u FIELDS] [-n NAMES | -r F] [--scheme S]
+              FILE...'
 }
 
 # Runs ragree ARGS... and expects status 0, no stderr and the output
@@ -138,7 +141,7 @@ aspect\tREC-POS\t2\t3\t2\t1.000\tnan\tnan\tnan\t3\t0\t0'
 section	2	3	1	1.000	1.000	1.000	1.000	3	0	0
 aspect	2	3	1	1.000	1.000	1.000	1.000	3	0	0"
 	same_as_ref -u review,text -l section,aspect ann1.tsv renum.tsv
-	agrees_to --units 1,7 -l section -N <(tail -n +2 ann1.tsv) <(tail -n +2 renum.tsv) \
+	agrees_to --unit-fields 1,7 -l section -N <(tail -n +2 ann1.tsv) <(tail -n +2 renum.tsv) \
 	    $'section\t2\t3\t1\t1.000\t1.000\t1.000\t1.000\t3\t0\t0'
 }
 
@@ -291,11 +294,11 @@ severity\tMIN\ta\tb\t3\t0.667\t0.400'
 	assert_usage_error "ragree: two rater files or more are needed, one per rater" "$USAGE" ragree ann1.tsv
 }
 
-@test "ragree: -x takes two raters and no -i, -l or --pairs" {
+@test "ragree: -x takes two raters and no -i, -l, -g, --pairs, --units, --mean, --order or --ci" {
 	assert_usage_error "ragree: -x compares two raters, not 3" "$USAGE" \
 	    ragree -x section ann1.tsv ann2.tsv ann1.tsv
-	for opt in -i -l=section --pairs; do
-		assert_usage_error "ragree: -x writes one table: no -i, -l or --pairs" "$USAGE" \
+	for opt in -i -l=section -g=ann1 --pairs --units --mean --order=MIN,MAJ --ci=95; do
+		assert_usage_error "ragree: -x writes one table: no -i, -l, -g, --pairs, --units, --mean, --order or --ci" "$USAGE" \
 		    ragree -x section ${opt/=/ } ann1.tsv ann2.tsv
 	done
 }
@@ -318,6 +321,8 @@ ragree: the layers are: section aspect function severity" "$USAGE" \
 @test "ragree: -n with the wrong number of names, or two raters of one name" {
 	assert_usage_error "ragree: -n names 3 raters, but 2 files are given" "$USAGE" \
 	    ragree -n a,b,c ann1.tsv ann2.tsv
+	assert_usage_error "ragree: empty name in -n 'a,'" "$USAGE" \
+	    ragree -n a, ann1.tsv ann2.tsv
 	assert_usage_error "ragree: raters 1 and 3 are both named 'a'; name them with -n" "$USAGE" \
 	    ragree -n a,b,a ann1.tsv ann2.tsv ann1.tsv
 	mkdir x
@@ -417,4 +422,384 @@ $USAGE" \
 	same_as_ref -u review,text -l section,aspect pra4.tsv pra2.tsv
 	expect 0 @any "" ragree -i -u review,text -l section pra4.tsv pra2.tsv
 	same_as_ref -i -u review,text -l section pra4.tsv pra2.tsv
+}
+
+# --- published figures (tests/agree_ref.py names the source of each case)
+
+@test "ragree: Krippendorff (2011): alpha 0.743 nominal, 0.815 ordinal, 0.849 interval" {
+	textbook kripp
+	local s="--scheme kripp/scheme.tsv" f="kripp/A.tsv kripp/B.tsv kripp/C.tsv kripp/D.tsv"
+	expect 0 $'layer\talpha\ncategory\t0.743' "" bash -c "ragree $s $f | cut -f1,8"
+	expect 0 $'alpha\n0.815' "" bash -c "ragree $s --order A,B,C,D,E --metric ordinal $f | cut -f8"
+	expect 0 $'alpha\n0.849' "" bash -c "ragree $s --order A,B,C,D,E --metric interval $f | cut -f8"
+	run2 ragree $s --order A,B,C,D,E --metric ordinal $f
+	same_as_ref -l category --order A,B,C,D,E --metric ordinal $f
+	run2 ragree $s --order A,B,C,D,E --metric interval --digits 15 $f
+	same_as_ref -l category --order A,B,C,D,E --metric interval --digits 15 $f
+}
+
+@test "ragree: Wikipedia's example of Krippendorff's alpha: 0.691358 nominal, 0.810845 interval" {
+	textbook wiki
+	local s="--scheme wiki/scheme.tsv --digits 6" f="wiki/A.tsv wiki/B.tsv wiki/C.tsv"
+	expect 0 $'alpha\n0.691358' "" bash -c "ragree $s $f | cut -f8"
+	expect 0 $'alpha\n0.810845' "" bash -c "ragree $s --order A,B,C,D --metric interval $f | cut -f8"
+	run2 ragree $s --order A,B,C,D --metric ordinal $f
+	same_as_ref -l category --digits 6 --order A,B,C,D --metric ordinal $f
+}
+
+@test "ragree: Gwet (2014), two abstractors: kappa 0.7964094, Scott's pi 0.7962397, alpha 0.7972585, quadratic kappa 0.8921569" {
+	textbook abstr
+	# With two raters, fleiss is Scott's pi.
+	expect 0 "$HEAD
+category	2	100	0	0.8900000	0.7964094	0.7962397	0.7972585	89	0	11" "" \
+	    ragree --scheme abstr/scheme.tsv --digits 7 abstr/r1.tsv abstr/r2.tsv
+	expect 0 $'cohen\n0.8921569' "" bash -c "ragree --scheme abstr/scheme.tsv --digits 7 --order A,B,C --weights quadratic abstr/r1.tsv abstr/r2.tsv | cut -f6"
+	run2 ragree --scheme abstr/scheme.tsv --digits 15 --order A,B,C --weights linear --pairs abstr/r1.tsv abstr/r2.tsv
+	same_as_ref -l category --digits 15 --order A,B,C --weights linear --pairs abstr/r1.tsv abstr/r2.tsv
+}
+
+@test "ragree: Gwet (2014), 15 subjects, 6 raters: Fleiss' kappa 0.4139265, alpha 0.4204384" {
+	textbook six
+	expect 0 $'fleiss\talpha\n0.4139265\t0.4204384' "" bash -c "ragree --scheme six/scheme.tsv --digits 7 six/r*.tsv | cut -f7,8"
+	run2 ragree --scheme six/scheme.tsv six/r*.tsv
+	same_as_ref -l category six/r*.tsv
+}
+
+@test "ragree: Artstein and Poesio (2008) and scikit-learn's weighting example: 0.348, 0.8013; 0.9315, linear 0.9412, quadratic 0.9541" {
+	textbook ap1
+	textbook ap4
+	textbook skw
+	expect 0 $'cohen\n0.348' "" bash -c "ragree --scheme ap1/scheme.tsv ap1/r1.tsv ap1/r2.tsv | cut -f6"
+	expect 0 $'cohen\n0.8013' "" bash -c "ragree --scheme ap4/scheme.tsv --digits 4 ap4/r1.tsv ap4/r2.tsv | cut -f6"
+	local s="--scheme skw/scheme.tsv --digits 4 --order A,B,C" f="skw/r1.tsv skw/r2.tsv"
+	expect 0 $'cohen\n0.9315' "" bash -c "ragree $s $f | cut -f6"
+	expect 0 $'cohen\n0.9412' "" bash -c "ragree $s --weights linear $f | cut -f6"
+	expect 0 $'cohen\n0.9541' "" bash -c "ragree $s --weights quadratic $f | cut -f6"
+	run2 ragree --scheme skw/scheme.tsv --order A,B,C --weights linear --metric ordinal -g r1 skw/r1.tsv skw/r2.tsv
+	same_as_ref -l category --order A,B,C --weights linear --metric ordinal -g r1 skw/r1.tsv skw/r2.tsv
+}
+
+@test "ragree: scikit-learn's precision_recall_fscore_support example: macro F1 0.2667, micro 0.3333" {
+	textbook pets
+	expect 0 $'layer\trater\tunits\taccuracy\tkappa\tprecision\trecall\tf1\tmacro_f1
+category\tpred\t6\t0.3333\t0.0000\t0.3333\t0.3333\t0.3333\t0.2667' "" \
+	    ragree --scheme pets/scheme.tsv --digits 4 -g truth pets/truth.tsv pets/pred.tsv
+	run2 ragree --scheme pets/scheme.tsv -i -g truth pets/truth.tsv pets/pred.tsv
+	same_as_ref -l category -i -g truth pets/truth.tsv pets/pred.tsv
+}
+
+@test "ragree: the independent reference agrees on 300 generated cases (missing units, one category, ties, several items, -i, -g, -r, weights, ordinal and interval alpha, --ci)" {
+	expect 0 "300 cases agree" "" python3 "$REF" check "$RK_BIN" 300 1
+}
+
+@test "ragree: and on 300 more, from another seed" {
+	expect 0 "300 cases agree" "" python3 "$REF" check "$RK_BIN" 300 2
+}
+
+# --- the study's options, hand-made cases
+
+@test "ragree: -g judges each rater against the gold: accuracy, kappa, precision, recall, F1 of items, macro F1" {
+	expect 0 $'layer\trater\tunits\taccuracy\tkappa\tprecision\trecall\tf1\tmacro_f1
+section\tann2\t3\t1.000\t1.000\t1.000\t1.000\t1.000\t1.000
+aspect\tann2\t3\t0.667\t0.571\t0.667\t1.000\t0.800\t0.667
+function\tann2\t3\t0.667\t0.400\t0.750\t1.000\t0.857\t0.667' "" \
+	    ragree -g ann1 -l section,aspect,function ann1.tsv ann2.tsv
+	same_as_ref -g ann1 -l section,aspect,function ann1.tsv ann2.tsv
+	run2 ragree --gold ann2 -k ann1.tsv ann2.tsv ann1.tsv -n a,ann2,c
+	same_as_ref -g ann2 -k -n a,ann2,c -l section,aspect,function,severity ann1.tsv ann2.tsv ann1.tsv
+}
+
+@test "ragree: -i -g: each key's binary figures, no macro F1; nan where a denominator is 0" {
+	expect 0 $'layer\tkey\trater\tunits\taccuracy\tkappa\tprecision\trecall\tf1
+function\tAPC\tann1\t3\t1.000\tnan\tnan\tnan\tnan
+function\tCRT\tann1\t3\t1.000\t1.000\t1.000\t1.000\t1.000
+function\tFBK\tann1\t3\t1.000\tnan\tnan\tnan\tnan
+function\tQSN\tann1\t3\t0.667\t0.000\tnan\t0.000\t0.000
+function\tSUG\tann1\t3\t1.000\t1.000\t1.000\t1.000\t1.000' "" \
+	    ragree -i -g ann2 -l function ann1.tsv ann2.tsv
+	same_as_ref -i -g ann2 -l function ann1.tsv ann2.tsv
+}
+
+@test "ragree: --mean averages the rows at full precision, nan left out, per rater with -g and per pair with --pairs" {
+	expect 0 $'layer\trater\tunits\taccuracy\tkappa\tprecision\trecall\tf1\tmacro_f1
+aspect\tann2\t3\t0.333\t0.250\t0.333\t0.500\t0.400\t0.250
+function\tann2\t3\t0.667\t0.400\t0.750\t1.000\t0.857\t0.667
+mean\tann2\t\t0.500\t0.325\t0.542\t0.750\t0.629\t0.458' "" \
+	    ragree -g ann1 -k -l aspect,function --mean ann1.tsv ann2.tsv
+	# 0.250 and 0.400 average to 0.325, though 0.2500 and 0.4000 would
+	# too: the means of the three decimals would be 0.5415, not 0.542.
+	printf '%s\n' "$H" $'R\t1\t\t\t\tMAJ\tx' $'R\t2\t\t\t\tMAJ\tx' > n1.tsv
+	printf '%s\n' "$H" $'R\t1\t\t\t\tMAJ\tx' $'R\t2\t\t\t\tMIN\tx' > n3.tsv
+	expect 0 $'layer\trater1\trater2\tunits\tagree\tcohen
+severity\tn1\tn3\t2\t0.500\t0.000
+section\tn1\tn3\t2\t1.000\tnan
+mean\tn1\tn3\t\t0.750\t0.000' "" ragree --pairs --mean -l severity,section n1.tsv n3.tsv
+	expect 0 "$HEAD
+severity	2	2	0	0.500	0.000	-0.333	0.000	1	0	1
+section	2	2	0	1.000	nan	nan	nan	2	0	0
+mean				0.750	0.000	-0.333	0.000			" "" \
+	    ragree --mean -l severity,section n1.tsv n3.tsv
+	run2 ragree --mean -i -l section,aspect ann1.tsv ann2.tsv
+	same_as_ref --mean -i -l section,aspect ann1.tsv ann2.tsv
+	assert_equal "${lines[-1]}" $'mean\t\t\t\t\t0.967\t0.833\t0.800\t0.833\t\t\t'
+}
+
+@test "ragree: --digits N gives N decimals, 0 to 15; never -0" {
+	expect 0 $'agree\tcohen\tfleiss\n1\t1\t1\n1\t1\t1\n1\t0\t0' "" \
+	    bash -c "ragree --digits 0 -l section,aspect,function ann1.tsv ann2.tsv | cut -f5-7"
+	run2 ragree --digits 15 -l aspect ann1.tsv ann2.tsv
+	assert_equal "${lines[1]}" $'aspect\t2\t3\t2\t0.666666666666667\t0.571428571428571\t0.538461538461538\t0.615384615384615\t2\t0\t1'
+	same_as_ref --digits 15 -l aspect ann1.tsv ann2.tsv
+	printf '%s\n' "$H" $'R\t1\t\t\t\tMAJ\tx' $'R\t2\t\t\t\tMAJ\tx' $'R\t3\t\t\t\tMIN\tx' > z1.tsv
+	printf '%s\n' "$H" $'R\t1\t\t\t\tMAJ\tx' $'R\t2\t\t\t\tMIN\tx' $'R\t3\t\t\t\tMAJ\tx' > z2.tsv
+	expect 0 "$HEAD
+severity	2	3	0	0	0	0	0	1	0	2" "" ragree --digits 0 -l severity z1.tsv z2.tsv
+}
+
+@test "ragree: --units writes each unit's values, '.' where a rater gave none, and agree; rfilter and rcount take it" {
+	expect 0 $'review\tsentence\tlayer\tann1\tann2\tagree
+R1\t1\tsection\tMET,RES\tMET,RES\tyes
+R1\t1\tseverity\tMAJ\tMAJ\tyes
+R1\t2\tsection\tPDI\t.\tyes
+R1\t2\tseverity\tMAJ\t.\tyes
+R2\t1\tsection\tEXP\tEXP\tyes
+R2\t1\tseverity\tMIN\tMIN\tyes
+R2\t2\tsection\tRES\tRES\tyes
+R2\t2\tseverity\tMIN\tMAJ\tno
+R1\t3\tsection\t.\tOAL\tyes
+R1\t3\tseverity\t.\tGEN\tyes' "" ragree --units -l section,severity ann1.tsv ann2.tsv
+	expect 0 $'layer\tcount\naspect\t1\nfunction\t1\nseverity\t1' "" \
+	    bash -c 'ragree --units ann1.tsv ann2.tsv | rfilter agree=no | rcount layer'
+	expect 0 $'review\ttext\tlayer\tann1\tann2\tagree
+R1\tWeak.\taspect\tEMP-NEG\tEMP-NEG\tyes
+R1\tNovel.\taspect\tNOV-POS\t.\tyes
+R2\tAdd X.\taspect\t\tCLA-NEU\tno
+R2\tNo Y.\taspect\tCMP-NEG\tCMP-NEU\tno
+R1\tAccept.\taspect\t.\tREC-POS\tyes' "" ragree --units -k -u 1,7 -l aspect ann1.tsv ann2.tsv
+	run2 ragree --units -k -u review,text -l aspect ann1.tsv ann2.tsv
+	same_as_ref --units -k -u review,text -l aspect ann1.tsv ann2.tsv
+}
+
+@test "ragree: --units refuses a rater named as another of its columns" {
+	for n in review layer agree; do
+		expect 2 "" "ragree: --units: rater '$n' has the name of another column; name the raters otherwise" \
+		    ragree --units -n "$n",b ann1.tsv ann2.tsv
+	done
+}
+
+@test "ragree: -r F reads the raters from a field, in order of first appearance, as one stream" {
+	{ printf 'annotator\t%s\n' "$H"
+	  tail -n +2 ann2.tsv | sed 's/^/zoe\t/'
+	  tail -n +2 ann1.tsv | sed 's/^/al\t/'; } > long.tsv
+	expect 0 $'layer\trater1\trater2\tunits\tagree\tcohen
+section\tzoe\tal\t3\t1.000\t1.000
+aspect\tzoe\tal\t3\t0.667\t0.571' "" ragree --rater annotator --pairs -l section,aspect long.tsv
+	run2 ragree -r 1 -g al --mean < long.tsv
+	same_as_ref -r annotator -g al --mean -l section,aspect,function,severity long.tsv
+	# Two inputs are one stream: the same rows cut in two.
+	head -n 4 long.tsv > long1.tsv
+	{ head -n 1 long.tsv; tail -n +5 long.tsv; } > long2.tsv
+	run2 ragree -r annotator long1.tsv long2.tsv
+	local two=$output
+	run2 ragree -r annotator long.tsv
+	assert_equal "$two" "$output"
+	expect 0 $'zoe\tEXP\tMET,RES\tRES\nEXP\t1\t0\t0\nMET,RES\t0\t1\t0\nRES\t0\t0\t1' "" \
+	    ragree -r annotator -x section long.tsv
+}
+
+@test "ragree: -r: a missing field, an empty rater, a unit given twice, fewer than two raters" {
+	{ printf 'annotator\t%s\n' "$H"; tail -n +2 ann1.tsv | sed 's/^/al\t/'; } > one.tsv
+	expect 1 "" "ragree: fewer than two raters in field 'annotator'" ragree -r annotator one.tsv
+	expect 2 "" "ragree: one.tsv: the header has no field 'rater'
+ragree: the fields of one.tsv are: annotator review sentence section aspect function severity text" \
+	    ragree -r rater one.tsv
+	{ cat one.tsv; printf '\tR9\t1\tMET\t\t\t\tx\n'; } > empty.tsv
+	expect 1 "" "ragree: empty.tsv:6: the rater field 'annotator' is empty" ragree -r annotator empty.tsv
+	{ head -n 1 one.tsv; tail -n +3 one.tsv | sed 's/^al/bo/'; } > bo.tsv
+	{ head -n 1 one.tsv; sed -n 3p one.tsv; } > twice.tsv
+	expect 1 "" "ragree: twice.tsv:2: unit review 'R1', sentence '2' given again by rater 'al'; first at one.tsv:3" \
+	    ragree -r annotator one.tsv bo.tsv twice.tsv
+}
+
+# Three raters of severity, GEN < MIN < MAJ; the sixth unit's values are
+# empty and of two items, which no order places.
+ordered_raters() {
+	printf '%s\n' "$H" $'R\t1\t\t\t\tGEN\tx' $'R\t2\t\t\t\tMIN\tx' $'R\t3\t\t\t\tMAJ\tx' \
+	    $'R\t4\t\t\t\tMAJ\tx' $'R\t5\t\t\t\tMIN\tx' $'R\t6\t\t\t\t\tx' > o1.tsv
+	printf '%s\n' "$H" $'R\t1\t\t\t\tMIN\tx' $'R\t2\t\t\t\tMIN\tx' $'R\t3\t\t\t\tMAJ\tx' \
+	    $'R\t4\t\t\t\tMIN\tx' $'R\t5\t\t\t\tGEN\tx' $'R\t6\t\t\t\tMAJ\tx' > o2.tsv
+	printf '%s\n' "$H" $'R\t1\t\t\t\tGEN\tx' $'R\t2\t\t\t\tMAJ\tx' $'R\t3\t\t\t\tMAJ\tx' \
+	    $'R\t4\t\t\t\tMAJ\tx' $'R\t6\t\t\t\tMAJ,MIN\tx' > o3.tsv
+}
+
+@test "ragree: --order with --weights and --metric: weighted kappas, ordinal and interval alpha; nominal figures stay" {
+	ordered_raters
+	local note="ragree: 2 values in 1 unit (counted per layer) are empty or of several items, which --order cannot place; the ordered figures leave them out"
+	expect 0 "$HEAD
+severity	3	5	1	0.200	0.186	0.123	0.137	1	3	1" "" \
+	    ragree -l severity --order GEN,MIN,MAJ o1.tsv o2.tsv o3.tsv
+	expect 0 "$HEAD
+severity	3	5	1	0.200	0.397	0.123	0.137	1	3	1" "$note" \
+	    ragree -l severity --order GEN,MIN,MAJ --weights linear o1.tsv o2.tsv o3.tsv
+	expect 0 "$HEAD
+severity	3	5	1	0.200	0.504	0.123	0.566	1	3	1" "$note" \
+	    ragree -l severity --order GEN,MIN,MAJ --weights quadratic --metric ordinal o1.tsv o2.tsv o3.tsv
+	expect 0 $'layer\trater1\trater2\tunits\tagree\tcohen
+severity\to1\to2\t6\t0.333\t0.400
+severity\to1\to3\t5\t0.600\t0.833
+severity\to2\to3\t5\t0.200\t0.250' "$note" \
+	    ragree -l severity --order GEN,MIN,MAJ --weights quadratic --pairs o1.tsv o2.tsv o3.tsv
+	for a in "--weights linear --metric interval" "--weights quadratic -g o2" "--metric ordinal --pairs --mean"; do
+		run2 ragree -l severity --order GEN,MIN,MAJ $a o1.tsv o2.tsv o3.tsv
+		same_as_ref -l severity --order GEN,MIN,MAJ $a o1.tsv o2.tsv o3.tsv
+	done
+}
+
+@test "ragree: --order of polarities places each item by its polarity (argu's criteria)" {
+	local f=("$EXAMPLES"/argu/human.tsv "$EXAMPLES"/argu/model-a.tsv "$EXAMPLES"/argu/model-b.tsv "$EXAMPLES"/argu/model-c.tsv)
+	expect 0 "$HEAD
+clarity	4	11	1	0.455	0.658	0.545	0.643	5	5	1
+novelty	4	11	1	0.091	0.223	0.231	0.182	1	8	2" "" \
+	    ragree --scheme argu -k -u review --order NEG,NEU,POS --weights quadratic --metric ordinal -l clarity,novelty "${f[@]}"
+	same_as_ref -k -u review --order NEG,NEU,POS --weights quadratic --metric ordinal -l clarity,novelty "${f[@]}"
+	run2 ragree --scheme argu -k -u review --order NEG,NEU,POS --weights linear -g human --mean -l clarity,depth,ethics "${f[@]}"
+	same_as_ref -k -u review --order NEG,NEU,POS --weights linear -g human --mean -l clarity,depth,ethics "${f[@]}"
+	# A model wrote a polarity the scheme lacks.
+	expect 2 "" "ragree: $EXAMPLES/argu/model-c.tsv:8: engagement 'ENG-MIX' has no polarity of --order 'NEG,NEU,POS'" \
+	    ragree --scheme argu -k -u review --order NEG,NEU,POS --weights linear -g human "${f[@]}"
+}
+
+@test "ragree: --order missing a value that occurs names it where it first occurs, FILE:LINE, status 2" {
+	expect 2 "" "ragree: ann2.tsv:5: severity 'GEN' is no value of --order 'MIN,MAJ'" \
+	    ragree -l severity --order MIN,MAJ ann1.tsv ann2.tsv
+	expect 2 "" "ragree: ann1.tsv:3: function 'APC' is no value of --order 'CRT,SUG'" \
+	    ragree -l function --order CRT,SUG --weights linear ann1.tsv ann2.tsv
+	expect 2 "" "ragree: ann2.tsv:2: aspect 'CMP-NEU' has no polarity of --order 'NEG,POS'" \
+	    ragree -k -l aspect --order NEG,POS --weights linear ann1.tsv ann2.tsv
+	# Without -k the codes lose their polarity: nothing to place them by.
+	expect 2 "" "ragree: ann1.tsv:3: section 'PDI' has no polarity of --order 'NEG,NEU,POS'" \
+	    ragree -l section --order NEG,NEU,POS --metric ordinal ann1.tsv ann2.tsv
+	{ printf 'annotator\t%s\n' "$H"
+	  tail -n +2 ann1.tsv | sed 's/^/al\t/'; } > l1.tsv
+	{ printf 'annotator\t%s\n' "$H"
+	  tail -n +2 ann2.tsv | sed 's/^/zoe\t/'; } > l2.tsv
+	expect 2 "" "ragree: l2.tsv:5: severity 'GEN' is no value of --order 'MIN,MAJ'" \
+	    ragree -r annotator -l severity --order MIN,MAJ l1.tsv l2.tsv
+	expect 2 "" "ragree: --order names 'MIN' twice
+$USAGE" ragree -l severity --order MIN,MAJ,MIN ann1.tsv ann2.tsv
+}
+
+# Percentile intervals of --ci: the columns of one row, lo <= C <= hi.
+contains_estimates() {
+	awk -F'\t' -v cols="$1" 'NR > 1 { n = split(cols, c, ",")
+		for (i = 1; i <= n; i++)
+			if (!($(c[i] + 1) <= $c[i] && $c[i] <= $(c[i] + 2))) bad++ }
+		END { exit bad > 0 }'
+}
+
+@test "ragree: --ci: a percentile interval after each coefficient, which contains it" {
+	local f=("$EXAMPLES"/argu/human.tsv "$EXAMPLES"/argu/model-a.tsv "$EXAMPLES"/argu/model-b.tsv "$EXAMPLES"/argu/model-c.tsv)
+	run2 ragree --scheme argu -k -u review --ci 95 "${f[@]}"
+	assert_equal "$status" 0
+	assert_equal "${lines[0]}" $'layer\traters\tunits\tmissing\tagree\tcohen\tcohen_lo\tcohen_hi\tfleiss\tfleiss_lo\tfleiss_hi\talpha\talpha_lo\talpha_hi\tunanimous\tmajority\tsplit'
+	assert_equal "${#lines[@]}" 11
+	contains_estimates 6,9,12 <<< "$output"
+	run2 ragree --scheme argu -k -u review --ci 90 -g human --mean "${f[@]}"
+	assert_equal "${lines[0]}" $'layer\trater\tunits\taccuracy\tkappa\tkappa_lo\tkappa_hi\tprecision\trecall\tf1\tmacro_f1'
+	contains_estimates 5 <<< "$output"
+	run2 ragree --scheme argu -k -u review --ci 80 --pairs "${f[@]}"
+	assert_equal "${lines[0]}" $'layer\trater1\trater2\tunits\tagree\tcohen\tcohen_lo\tcohen_hi'
+	contains_estimates 6 <<< "$output"
+}
+
+@test "ragree: --ci is the same bytes for a seed, on every build: the default 1000 resamples, seed 1" {
+	local f=("$EXAMPLES"/argu/human.tsv "$EXAMPLES"/argu/model-a.tsv "$EXAMPLES"/argu/model-b.tsv "$EXAMPLES"/argu/model-c.tsv)
+	# These bytes, from the -O2 build, are those of -O0 and of the
+	# sanitizer build (make check-asan runs this test too).
+	local want="layer	rater	units	accuracy	kappa	kappa_lo	kappa_hi	precision	recall	f1	macro_f1
+clarity	model-a	12	0.917	0.875	0.600	1.000	0.917	0.917	0.917	0.915
+clarity	model-b	11	0.727	0.598	0.222	1.000	0.727	0.727	0.727	0.722
+clarity	model-c	12	0.667	0.500	0.066	0.862	0.667	0.667	0.667	0.656
+novelty	model-a	12	0.833	0.736	0.333	1.000	0.833	0.833	0.833	0.830
+novelty	model-b	11	0.545	0.345	0.000	0.721	0.545	0.545	0.545	0.524
+novelty	model-c	12	0.500	0.200	-0.200	0.582	0.500	0.500	0.500	0.382
+mean	model-a		0.875	0.806	0.488	1.000	0.875	0.875	0.875	0.873
+mean	model-b		0.636	0.471	0.222	0.701	0.636	0.636	0.636	0.623
+mean	model-c		0.583	0.350	0.072	0.600	0.583	0.583	0.583	0.519"
+	expect 0 "$want" "" ragree --scheme argu -k -u review -l clarity,novelty -g human --mean --ci 95 "${f[@]}"
+	same_as_ref -k -u review -l clarity,novelty -g human --mean --ci 95 "${f[@]}"
+	expect 0 "$want" "" ragree --scheme argu -k -u review -l clarity,novelty -g human --mean --ci 95 --boot 1000 --seed 1 "${f[@]}"
+	run2 ragree --scheme argu -k -u review -l clarity,novelty -g human --mean --ci 95 --seed 2 "${f[@]}"
+	assert_equal "$status" 0
+	[ "$output" != "$want" ]
+	run2 ragree --scheme argu -k -u review -l clarity,novelty -g human --mean --ci 95 --boot 40 --seed 7 "${f[@]}"
+	same_as_ref -k -u review -l clarity,novelty -g human --mean --ci 95 --boot 40 --seed 7 "${f[@]}"
+}
+
+@test "ragree: --ci narrows as the units grow: four times the reviews, half the width" {
+	mkdir four
+	local r k
+	for r in human model-a model-b model-c; do
+		{ head -n 1 "$EXAMPLES/argu/$r.tsv"
+		  for k in 1 2 3 4; do tail -n +2 "$EXAMPLES/argu/$r.tsv" | sed "s/^ICLR2099-/K$k-/"; done
+		} > "four/$r.tsv"
+	done
+	ragree --scheme argu -k -u review --ci 95 "$EXAMPLES"/argu/*.tsv | cut -f1,7,8,13,14 > one.out
+	ragree --scheme argu -k -u review --ci 95 four/*.tsv | cut -f7,8,13,14 > four.out
+	expect 0 "" "" bash -c "paste one.out four.out | awk -F'\t' 'NR > 1 && !(\$7 - \$6 < \$3 - \$2 && \$9 - \$8 < \$5 - \$4) { print }'"
+	assert_equal "$(wc -l < one.out)" 11
+}
+
+@test "ragree: bad values of the study's options are errors, status 2" {
+	expect 2 "" "ragree: -g names no rater: 'bob'" ragree -g bob ann1.tsv ann2.tsv
+	{ printf 'annotator\t%s\n' "$H"; tail -n +2 ann1.tsv | sed 's/^/al\t/'
+	  tail -n +2 ann2.tsv | sed 's/^/zoe\t/'; } > long.tsv
+	expect 2 "" "ragree: -g names no rater: 'bob'" ragree -r annotator -g bob long.tsv
+	expect 1 "" "ragree: missing.tsv: No such file or directory
+ragree: -g: the file of rater 'missing' could not be read" ragree -g missing ann1.tsv ann2.tsv missing.tsv
+	expect 2 "" "ragree: --digits takes a whole number from 0 to 15, not '16'" ragree --digits 16 ann1.tsv ann2.tsv
+	expect 2 "" "ragree: --digits takes a whole number from 0 to 15, not '-1'" ragree --digits -1 ann1.tsv ann2.tsv
+	expect 2 "" "ragree: --boot takes a whole number from 1 to 1000000, not '0'" ragree --ci 95 --boot 0 ann1.tsv ann2.tsv
+	expect 2 "" "ragree: --seed takes a whole number from 0 to 9223372036854775807, not 'x'" ragree --ci 95 --seed x ann1.tsv ann2.tsv
+	for pct in 0 100 -5 95x '' nan; do
+		expect 2 "" "ragree: --ci takes a per cent above 0 and below 100, not '$pct'" ragree --ci "$pct" ann1.tsv ann2.tsv
+	done
+	expect 2 "" "ragree: --weights takes linear or quadratic, not 'cubic'" ragree --order MIN,MAJ --weights cubic ann1.tsv ann2.tsv
+	expect 2 "" "ragree: --metric takes ordinal or interval, not 'ratio'" ragree --order MIN,MAJ --metric ratio ann1.tsv ann2.tsv
+}
+
+@test "ragree: options that do not go together are usage errors" {
+	local e
+	while IFS='|' read -r e args; do
+		# shellcheck disable=SC2086
+		assert_usage_error "ragree: $e" "$USAGE" ragree $args ann1.tsv ann2.tsv
+	done <<-'EOF'
+	-r names the raters by a field: not with -n|-r annotator -n a,b
+	--weights and --metric need --order|--weights linear
+	--weights and --metric need --order|--metric ordinal
+	-i compares keys, not ordered values: no --order|-i --order MIN,MAJ
+	-g and --pairs write different tables: choose one|-g ann1 --pairs
+	--units writes values, not figures: no -i, -g, --pairs, --mean, --order or --ci|--units -i
+	--units writes values, not figures: no -i, -g, --pairs, --mean, --order or --ci|--units --mean
+	--units writes values, not figures: no -i, -g, --pairs, --mean, --order or --ci|--units --ci 95
+	--boot and --seed need --ci|--boot 10
+	--boot and --seed need --ci|--seed 3
+	EOF
+	expect 2 "" "ragree: -x compares two raters, not 3" ragree -r 1 -x section <<-EOF
+	rater	$H
+	a	R	1	MET			x
+	b	R	1	MET			x
+	c	R	1	MET			x
+	EOF
+}
+
+@test "ragree: examples/study/run takes the raw folders to the study's tables, byte for byte its expected output" {
+	"$EXAMPLES/study/run" > study.out
+	cmp study.out "$EXAMPLES/study/expected"
+	# Every file of the study is valid but condor's one polarity.
+	local a
+	for a in human alpaca bison; do
+		expect 0 $'review\tsentence\tlayer\ttag\tproblem' "" \
+		    bash -c "rsplit -q -j --scheme argu '$EXAMPLES'/study/$a/*.txt | rtags --scheme argu --check"
+	done
 }

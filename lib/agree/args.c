@@ -1,7 +1,8 @@
 /*
  * ragree's arguments that name things: -l's layers (or -x's), -n's
  * raters, and the comma lists they are given in.  Each is checked before
- * a file is read; a bad one is a usage error.
+ * a file is read; a bad one is reported and returned as -1 (NULL), and
+ * cmd/ragree.c, which owns the usage text, makes it a usage error.
  */
 #include <err.h>
 #include <stdio.h>
@@ -12,19 +13,12 @@
 #include "msg.h"
 #include "xmalloc.h"
 
-static void
-usage(const struct ragree *g)
-{
-	fputs(g->usage, stderr);
-	exit(2);
-}
-
 /*
- * The number of words of a comma list; an empty one is a usage error,
+ * The number of words of a comma list; 0 for one with an empty word,
  * found before anything is allocated.
  */
 static size_t
-list_count(const struct ragree *g, const char *arg, const char *what)
+list_count(const char *arg, const char *what)
 {
 	char q[MSG_QUOTE_BUFSIZE];
 	size_t n = 1, i;
@@ -34,20 +28,20 @@ list_count(const struct ragree *g, const char *arg, const char *what)
 	if (arg[0] == '\0' || arg[0] == ',' || arg[i - 1] == ',' ||
 	    strstr(arg, ",,") != NULL) {
 		warnx("empty name in %s %s", what, msg_quote(slice_str(arg), q));
-		usage(g);
+		return 0;
 	}
 	return n;
 }
 
-/* Splits a comma list into its words, checked by list_count. */
+/* Splits a comma list into its words; NULL for one with an empty word. */
 char **
-args_list(const struct ragree *g, const char *arg, size_t *n,
-    const char *what)
+args_list(const char *arg, size_t *n, const char *what)
 {
 	char *p, **w;
 	size_t i;
 
-	*n = list_count(g, arg, what);
+	if ((*n = list_count(arg, what)) == 0)
+		return NULL;
 	w = xreallocarray(NULL, *n, sizeof(*w));
 	p = xstrdup(arg);
 	for (i = 0; i < *n; i++)
@@ -64,14 +58,7 @@ args_list_free(char **w)
 	free(w);
 }
 
-/* An unknown layer: say which the scheme has, and exit 2. */
-static void
-unknown_layer(const struct ragree *g, const char *name)
-{
-	scheme_unknown_layer(g->scheme, (struct slice){ name, strlen(name) });
-	usage(g);
-}
-
+/* A layer's index, or -1 for an unknown one (said, with the scheme's). */
 static int
 find_layer(const struct ragree *g, const char *name)
 {
@@ -79,12 +66,15 @@ find_layer(const struct ragree *g, const char *name)
 	int l;
 
 	if ((l = scheme_layer(g->scheme, n)) == -1)
-		unknown_layer(g, name);
+		scheme_unknown_layer(g->scheme, n);
 	return l;
 }
 
-/* -x's layer, -l's in their order (each once), or all the scheme's. */
-void
+/*
+ * -x's layer, -l's in their order (each once), or all the scheme's.
+ * Returns -1 for an unknown or repeated layer.
+ */
+int
 args_layers(struct ragree *g)
 {
 	const struct agree_opts *o = g->opts;
@@ -93,29 +83,32 @@ args_layers(struct ragree *g)
 	size_t n, i, j;
 
 	if (o->confusion != NULL) {
-		g->layer[0] = find_layer(g, o->confusion);
 		g->nlayers = 1;
-		return;
+		return (g->layer[0] = find_layer(g, o->confusion)) == -1 ?
+		    -1 : 0;
 	}
 	if (o->layers == NULL) {
 		for (g->nlayers = 0; g->nlayers < (size_t)g->scheme->nlayers;
 		    g->nlayers++)
 			g->layer[g->nlayers] = (int)g->nlayers;
-		return;
+		return 0;
 	}
-	w = g->words = args_list(g, o->layers, &n, "-l");
+	if ((w = g->words = args_list(o->layers, &n, "-l")) == NULL)
+		return -1;
 	for (i = 0; i < n; i++) {
-		g->layer[i] = find_layer(g, w[i]);
+		if ((g->layer[i] = find_layer(g, w[i])) == -1)
+			return -1;
 		for (j = 0; j < i; j++)
 			if (g->layer[j] == g->layer[i]) {
 				warnx("layer %s given twice",
 				    msg_quote(slice_str(w[i]), q));
-				usage(g);
+				return -1;
 			}
 	}
 	g->nlayers = n;
 	args_list_free(w);
 	g->words = NULL;
+	return 0;
 }
 
 /* A file's base name without its extension: "human" for "a/human.tsv". */
@@ -135,25 +128,45 @@ base_name(const char *path)
 }
 
 /*
+ * Whether no two raters share a name; -1 (said) when two do.  */
+static int
+unique(char *const *names, size_t n)
+{
+	char q[MSG_QUOTE_BUFSIZE];
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(names[i], names[j]) == 0) {
+				warnx("raters %zu and %zu are both named %s; "
+				    "name them with -n", j + 1, i + 1,
+				    msg_quote(slice_str(names[i]), q));
+				return -1;
+			}
+	return 0;
+}
+
+/*
  * -n's names or the base names; two raters may not share one.  They go
  * to g at once, so that a usage error's exit leaves nothing unreachable.
+ * Returns -1 for a wrong number of names or a name given twice.
  */
-void
+int
 args_names(struct ragree *g, char **files, size_t nfiles)
 {
 	const char *arg = g->opts->names;
-	char q[MSG_QUOTE_BUFSIZE];
 	char **w;
-	size_t n, i, j;
+	size_t n, i;
 
-	if (arg != NULL && (n = list_count(g, arg, "-n")) != nfiles) {
-		warnx("-n names %zu raters, but %zu files are given", n,
-		    nfiles);
-		usage(g);
+	if (arg != NULL && (n = list_count(arg, "-n")) != nfiles) {
+		if (n > 0)
+			warnx("-n names %zu raters, but %zu files are given",
+			    n, nfiles);
+		return -1;
 	}
 	g->names = xcalloc(nfiles, sizeof(*g->names));
 	if (arg != NULL) {
-		w = g->words = args_list(g, arg, &n, "-n");
+		w = g->words = args_list(arg, &n, "-n");
 		for (i = 0; i < n; i++)
 			g->names[i] = xstrdup(w[i]);
 		args_list_free(w);
@@ -161,12 +174,5 @@ args_names(struct ragree *g, char **files, size_t nfiles)
 	} else
 		for (i = 0; i < nfiles; i++)
 			g->names[i] = base_name(files[i]);
-	for (i = 0; i < nfiles; i++)
-		for (j = 0; j < i; j++)
-			if (strcmp(g->names[i], g->names[j]) == 0) {
-				warnx("raters %zu and %zu are both named %s; "
-				    "name them with -n", j + 1, i + 1,
-				    msg_quote(slice_str(g->names[i]), q));
-				usage(g);
-			}
+	return unique(g->names, nfiles);
 }

@@ -1,7 +1,7 @@
 /*
- * ragree's output: a row per layer (and with -i per key) of the
- * coefficients lib/agree/coef.c computes, or with --pairs a row per pair of
- * raters, or -x's confusion table.  Numbers have three decimals.
+ * ragree's output: a row per layer (and with -i per key) and group of
+ * raters of the figures lib/agree/rows.c computes, in the columns
+ * lib/agree/figures.c names, or -x's confusion table.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,85 +12,21 @@
 #include "tsv.h"
 #include "xmalloc.h"
 
-static const char *const table_columns[] = {
-	"raters", "units", "missing", "agree", "cohen", "fleiss", "alpha",
-	"unanimous", "majority", "split",
-};
-
-static const char *const pair_columns[] = {
-	"rater1", "rater2", "units", "agree", "cohen",
-};
-
-/* Three decimals, or nan; never -0.000. */
+/* A share or coefficient with the run's decimals, or nan; never -0. */
 static void
-put_num(struct out *o, double x)
+put_num(struct out *o, double x, int digits)
 {
 	char s[64];
+	size_t i;
 
 	if (isnan(x)) {
 		out_str(o, "nan");
 		return;
 	}
-	snprintf(s, sizeof(s), "%.3f", x);
-	out_str(o, strcmp(s, "-0.000") == 0 ? "0.000" : s);
-}
-
-static void
-put_tab_ulong(struct out *o, unsigned long long n)
-{
-	out_char(o, '\t');
-	out_ulong(o, n);
-}
-
-static void
-put_tab_num(struct out *o, double x)
-{
-	out_char(o, '\t');
-	put_num(o, x);
-}
-
-static void
-put_tab_counts(struct out *o, const uint64_t *n, size_t k)
-{
-	size_t i;
-
-	for (i = 0; i < k; i++)
-		put_tab_ulong(o, n[i]);
-}
-
-static void
-put_tab_nums(struct out *o, const double *x, size_t k)
-{
-	size_t i;
-
-	for (i = 0; i < k; i++)
-		put_tab_num(o, x[i]);
-}
-
-static void
-put_header(const struct ragree *g, const char *const *cols, size_t ncols)
-{
-	size_t i;
-
-	if (g->opts->noheader)
-		return;
-	out_str(g->o, g->opts->items ? "layer\tkey" : "layer");
-	for (i = 0; i < ncols; i++) {
-		out_char(g->o, '\t');
-		out_str(g->o, cols[i]);
-	}
-	out_char(g->o, '\n');
-}
-
-/* The first columns of a row: the layer, and with -i the key. */
-static void
-put_what(const struct ragree *g, size_t l, const struct slice *key)
-{
-	out_str(g->o, g->scheme->layers[g->layer[l]].name);
-	if (key != NULL) {
-		out_char(g->o, '\t');
-		out_write(g->o, key->p, key->n);
-	}
+	snprintf(s, sizeof(s), "%.*f", digits, x);
+	for (i = s[0] == '-'; s[i] == '0' || s[i] == '.'; i++)
+		;
+	out_str(o, s[0] == '-' && s[i] == '\0' ? s + 1 : s);
 }
 
 static void
@@ -100,105 +36,167 @@ put_name(struct out *o, const char *name)
 }
 
 static void
-put_table_row(struct ragree *g, size_t l, const struct slice *key,
-    const struct ratings *R)
+put_header(const struct ragree *g, const struct rows *rs)
 {
-	struct agreement a;
 	struct out *o = g->o;
+	size_t c;
 
-	coef_all(R, &a);
-	put_what(g, l, key);
-	put_tab_counts(o, (const uint64_t[]){ R->nraters, a.units,
-	    a.missing }, 3);
-	put_tab_nums(o, (const double[]){ a.agree, a.cohen, a.fleiss,
-	    a.alpha }, 4);
-	put_tab_counts(o, (const uint64_t[]){ a.unanimous, a.majority,
-	    a.split }, 3);
+	if (g->opts->noheader)
+		return;
+	out_str(o, g->opts->items ? "layer\tkey" : "layer");
+	if (rs->run.mode == FIGURES_PAIRS)
+		out_str(o, "\trater1\trater2");
+	else if (rs->run.mode == FIGURES_GOLD)
+		out_str(o, "\trater");
+	for (c = 0; c < rs->ncols; c++) {
+		out_char(o, '\t');
+		out_str(o, rs->cols[c].name);
+		if (rs->cols[c].kind != FIGURES_COEF || g->opts->ci == 0)
+			continue;
+		out_char(o, '\t');
+		out_str(o, rs->cols[c].name);
+		out_str(o, "_lo\t");
+		out_str(o, rs->cols[c].name);
+		out_str(o, "_hi");
+	}
 	out_char(o, '\n');
 }
 
-/* --pairs: each pair of raters over the units both gave. */
+/* The raters a group names: a pair's two, or the rater against the gold. */
 static void
-put_pair_rows(struct ragree *g, size_t l, const struct slice *key,
-    const struct ratings *R)
+put_group(const struct ragree *g, const struct rows *rs, size_t group)
 {
-	struct pair_agreement p;
-	struct out *o = g->o;
 	size_t a, b;
 
-	for (a = 0; a < R->nraters; a++)
-		for (b = a + 1; b < R->nraters; b++) {
-			coef_pair(R, a, b, false, &p);
-			put_what(g, l, key);
-			out_char(o, '\t');
-			put_name(o, g->names[a]);
-			out_char(o, '\t');
-			put_name(o, g->names[b]);
-			put_tab_ulong(o, p.units);
-			put_tab_nums(o, (const double[]){ p.agree, p.cohen },
-			    2);
-			out_char(o, '\n');
-		}
-}
-
-static void
-put_rows(struct ragree *g, size_t l, const struct slice *key,
-    const struct ratings *R)
-{
-	if (g->opts->pairs)
-		put_pair_rows(g, l, key, R);
-	else
-		put_table_row(g, l, key, R);
-}
-
-/* -i: per key, the classes are 0 (the set lacks it) and 1 (has it). */
-static void
-put_keys(struct ragree *g, size_t l, size_t ncats)
-{
-	struct unit_keys k;
-	struct ratings R;
-	struct slice key;
-	uint32_t *has = xcalloc(ncats, sizeof(*has));
-	size_t i, j;
-
-	units_keys(&g->u, l, &k);
-	for (i = 0; i < k.n; i++) {
-		for (j = k.start[i]; j < k.start[i + 1]; j++)
-			has[k.cats[j]] = 1;
-		key = hash_key(&k.h, k.order[i]);
-		units_ratings(&g->u, l, has, 2, &R);
-		put_rows(g, l, &key, &R);
-		for (j = k.start[i]; j < k.start[i + 1]; j++)
-			has[k.cats[j]] = 0;
+	if (figures_group_raters(&rs->run, group, &a, &b) == 0)
+		return;
+	if (rs->run.mode == FIGURES_PAIRS) {
+		out_char(g->o, '\t');
+		put_name(g->o, g->names[a]);
 	}
-	units_keys_free(&k);
-	free(has);
+	out_char(g->o, '\t');
+	put_name(g->o, g->names[b]);
+}
+
+/*
+ * A group's columns: counts (none in a mean row, which has no counts of
+ * its own), shares and coefficients, each coefficient with --ci followed
+ * by its interval, lo[k] and hi[k] for the k-th coefficient.
+ */
+static void
+put_figures(const struct ragree *g, const struct rows *rs,
+    const struct figures *f, bool counts, const double *lo,
+    const double *hi)
+{
+	const struct figures_column *col;
+	int digits = g->opts->digits;
+	size_t c, k = 0;
+
+	for (c = 0; c < rs->ncols; c++) {
+		col = rs->cols + c;
+		out_char(g->o, '\t');
+		if (col->kind == FIGURES_COUNT) {
+			if (counts)
+				out_ulong(g->o, f->count[col->i]);
+			continue;
+		}
+		put_num(g->o, f->value[col->i], digits);
+		if (col->kind != FIGURES_COEF || g->opts->ci == 0)
+			continue;
+		out_char(g->o, '\t');
+		put_num(g->o, lo != NULL ? lo[k] : NAN, digits);
+		out_char(g->o, '\t');
+		put_num(g->o, hi != NULL ? hi[k] : NAN, digits);
+		k++;
+	}
+	out_char(g->o, '\n');
+}
+
+/* The first columns of a row: its layer, and with -i its key. */
+static void
+put_what(const struct ragree *g, const char *layer, struct slice key)
+{
+	out_str(g->o, layer);
+	if (g->opts->items) {
+		out_char(g->o, '\t');
+		out_write(g->o, key.p, key.n);
+	}
 }
 
 void
-report_write(struct ragree *g)
+report_write(struct ragree *g, const struct rows *rs)
 {
-	struct ratings R;
-	uint32_t *order, *rank;
-	size_t l, n;
+	const struct rows_row *row;
+	size_t r, grp, G = rs->run.ngroups, C = rs->ncoef, at;
 
-	if (g->opts->pairs)
-		put_header(g, pair_columns,
-		    sizeof(pair_columns) / sizeof(pair_columns[0]));
-	else
-		put_header(g, table_columns,
-		    sizeof(table_columns) / sizeof(table_columns[0]));
-	for (l = 0; l < g->nlayers; l++) {
-		n = units_sorted(&g->u, l, &order, &rank);
-		if (g->opts->items)
-			put_keys(g, l, n);
-		else {
-			units_ratings(&g->u, l, rank, n, &R);
-			put_rows(g, l, NULL, &R);
+	put_header(g, rs);
+	for (r = 0; r < rs->n; r++)
+		for (grp = 0; grp < G; grp++) {
+			row = rs->row + r;
+			at = r * G + grp;
+			put_what(g, g->scheme->layers[g->layer[row->layer]].name,
+			    row->key);
+			put_group(g, rs, grp);
+			put_figures(g, rs, rs->fig + at, true,
+			    rs->lo != NULL ? rs->lo + at * C : NULL,
+			    rs->hi != NULL ? rs->hi + at * C : NULL);
 		}
-		free(order);
-		free(rank);
+	if (!g->opts->mean)
+		return;
+	for (grp = 0; grp < G; grp++) {
+		put_what(g, "mean", (struct slice){ "", 0 });
+		put_group(g, rs, grp);
+		put_figures(g, rs, rs->mean + grp, false,
+		    rs->mlo != NULL ? rs->mlo + grp * C : NULL,
+		    rs->mhi != NULL ? rs->mhi + grp * C : NULL);
 	}
+}
+
+/* A cell of the confusion table: the classes of the raters, and units. */
+struct cell {
+	uint32_t	a;
+	uint32_t	b;
+	uint64_t	n;
+};
+
+static int
+by_cell(const void *x, const void *y)
+{
+	const struct cell *a = x, *b = y;
+
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return (a->b > b->b) - (a->b < b->b);
+}
+
+/*
+ * The non-zero cells of raters 0 and 1 over the units both gave, sorted
+ * by class of the first, then of the second; returns their number.
+ * Memory grows with the vectors, not with the square of the classes.
+ */
+static size_t
+confusion_cells(const struct ratings *R, struct cell **cells)
+{
+	struct cell *c = xreallocarray(NULL, R->n + 1, sizeof(*c));
+	size_t e, n = 0, k, out = 0;
+	const uint32_t *v;
+
+	for (e = 0; e < R->n; e++) {
+		v = R->cls + e * R->nraters;
+		if (v[0] != COEF_NONE && v[1] != COEF_NONE) {
+			c[n].a = v[0];
+			c[n].b = v[1];
+			c[n++].n = R->w[e];
+		}
+	}
+	qsort(c, n, sizeof(*c), by_cell);
+	for (k = 0; k < n; k++)
+		if (out > 0 && c[out - 1].a == c[k].a && c[out - 1].b == c[k].b)
+			c[out - 1].n += c[k].n;
+		else
+			c[out++] = c[k];
+	*cells = c;
+	return out;
 }
 
 /*
@@ -209,26 +207,23 @@ report_write(struct ragree *g)
  * is written even with -N, since it names the columns.
  */
 void
-report_confusion(struct ragree *g)
+report_confusion(struct ragree *g, const struct rows *rs)
 {
-	struct coef_cell *c;
-	struct ratings R;
+	const struct rows_layer *L = rs->layers;
 	struct out *o = g->o;
-	uint32_t *order, *rank;
+	struct cell *c;
 	bool *used;
-	size_t n, ncells, i, j, k;
+	size_t n = L->ncats, ncells, i, j, k;
 	struct slice v;
 
-	n = units_sorted(&g->u, 0, &order, &rank);
-	units_ratings(&g->u, 0, rank, n, &R);
-	ncells = coef_confusion(&R, 0, 1, &c);
-	used = xcalloc(n, sizeof(*used));
+	ncells = confusion_cells(&L->R, &c);
+	used = xcalloc(n + 1, sizeof(*used));
 	for (k = 0; k < ncells; k++)
 		used[c[k].a] = used[c[k].b] = true;
 	put_name(o, g->names[0]);
 	for (j = 0; j < n; j++)
 		if (used[j]) {
-			v = units_category(&g->u, 0, order[j]);
+			v = units_category(&g->u, 0, L->order[j]);
 			out_char(o, '\t');
 			out_write(o, v.p, v.n);
 		}
@@ -236,20 +231,17 @@ report_confusion(struct ragree *g)
 	for (i = 0, k = 0; i < n; i++) {
 		if (!used[i])
 			continue;
-		v = units_category(&g->u, 0, order[i]);
+		v = units_category(&g->u, 0, L->order[i]);
 		out_write(o, v.p, v.n);
 		for (j = 0; j < n; j++) {
 			if (!used[j])
 				continue;
-			if (k < ncells && c[k].a == i && c[k].b == j)
-				put_tab_ulong(o, c[k++].n);
-			else
-				put_tab_ulong(o, 0);
+			out_char(o, '\t');
+			out_ulong(o, k < ncells && c[k].a == i && c[k].b == j ?
+			    c[k++].n : 0);
 		}
 		out_char(o, '\n');
 	}
 	free(used);
 	free(c);
-	free(order);
-	free(rank);
 }

@@ -17,6 +17,7 @@ units_init(struct units *u, const struct unit_spec *spec, size_t nraters)
 	u->spec = spec;
 	u->nraters = nraters;
 	hash_init(&u->ids);
+	hash_init(&u->raters);
 	u->cats = xreallocarray(NULL, spec->nlayers, sizeof(*u->cats));
 	for (l = 0; l < spec->nlayers; l++)
 		hash_init(&u->cats[l]);
@@ -30,6 +31,8 @@ units_free(struct units *u)
 	size_t l;
 
 	hash_free(&u->ids);
+	hash_free(&u->raters);
+	free(u->src);
 	for (l = 0; l < u->spec->nlayers; l++)
 		hash_free(&u->cats[l]);
 	free(u->cats);
@@ -108,7 +111,41 @@ grow(struct units *u, size_t id)
 	memset(u->val + u->cap * r * nl, 0,
 	    (cap - u->cap) * r * nl * sizeof(*u->val));
 	memset(u->given + u->cap, 0, (cap - u->cap) * sizeof(*u->given));
+	if (u->byfield) {
+		u->src = xreallocarray(u->src, cap * r, sizeof(*u->src));
+		memset(u->src + u->cap * r, 0,
+		    (cap - u->cap) * r * sizeof(*u->src));
+	}
 	u->cap = cap;
+}
+
+/*
+ * -r: room for nr raters per unit, nr above today's.  The arrays are laid
+ * out anew; doubling nr each time keeps the copies linear in the end.
+ */
+static void
+widen(struct units *u, size_t nr)
+{
+	size_t nl = u->spec->nlayers, old = u->nraters, id, r, at;
+	unsigned long *line = xcalloc(u->cap * nr + 1, sizeof(*line));
+	uint32_t *val = xcalloc(u->cap * nr * nl + 1, sizeof(*val));
+	uint32_t *src = xcalloc(u->cap * nr + 1, sizeof(*src));
+
+	for (id = 0; id < u->cap; id++)
+		for (r = 0; r < old; r++) {
+			at = id * old + r;
+			line[id * nr + r] = u->line[at];
+			src[id * nr + r] = u->src[at];
+			memcpy(val + (id * nr + r) * nl, u->val + at * nl,
+			    nl * sizeof(*val));
+		}
+	free(u->line);
+	free(u->val);
+	free(u->src);
+	u->line = line;
+	u->val = val;
+	u->src = src;
+	u->nraters = nr;
 }
 
 static int
@@ -195,10 +232,13 @@ add_row(struct units *u, const struct tsvin *in, size_t r,
 	at = id * u->nraters + r;
 	if (u->line[at] != 0) {
 		e->first = u->line[at];
+		e->first_file = u->byfield ? in->paths[u->src[at]] : e->file;
 		e->unit = hash_key(&u->ids, id);
 		return e->kind = UNITS_TWICE;
 	}
 	u->line[at] = tsvin_lineno(in);
+	if (u->byfield)
+		u->src[at] = (uint32_t)(in->next - 1);
 	u->given[id]++;
 	for (l = 0; l < s->nlayers; l++) {
 		set = canonical(u, u->f[u->col[s->nfields + l]]);
@@ -211,6 +251,36 @@ add_row(struct units *u, const struct tsvin *in, size_t r,
 	return UNITS_OK;
 }
 
+/* Starts reading in, whose header has been read: binds the fields. */
+static enum units_fault_kind
+start(struct units *u, const struct tsvin *in, struct units_fault *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->file = in->paths[0];
+	return bind(u, in, e);
+}
+
+/*
+ * The next row of in, split into u->f; false at the end, or at a row
+ * short of a field (UNITS_SHORT_ROW in *e).
+ */
+static bool
+next_row(struct units *u, struct tsvin *in, struct units_fault *e)
+{
+	struct slice row;
+
+	if (!tsvin_next(in, &row))
+		return false;
+	e->file = tsvin_file(in);
+	e->line = tsvin_lineno(in);
+	if (tsv_split(row, u->f, u->need) < u->need) {
+		e->field = u->need;
+		e->kind = UNITS_SHORT_ROW;
+		return false;
+	}
+	return true;
+}
+
 /*
  * Reads rater r's rows from in, whose header has been read.  Returns
  * UNITS_OK, or a fault described in *e (e->file, e->line and what the
@@ -220,23 +290,105 @@ enum units_fault_kind
 units_read(struct units *u, struct tsvin *in, size_t r,
     struct units_fault *e)
 {
-	struct slice row;
-
-	memset(e, 0, sizeof(*e));
-	e->file = in->paths[0];
-	if (bind(u, in, e) != UNITS_OK)
+	if (start(u, in, e) != UNITS_OK)
 		return e->kind;
-	while (tsvin_next(in, &row)) {
-		e->file = tsvin_file(in);
-		e->line = tsvin_lineno(in);
-		if (tsv_split(row, u->f, u->need) < u->need) {
-			e->field = u->need;
-			return e->kind = UNITS_SHORT_ROW;
-		}
+	while (next_row(u, in, e))
 		if (add_row(u, in, r, e) != UNITS_OK)
 			return e->kind;
+	return e->kind;
+}
+
+/*
+ * -r: reads the rows of every input of in, whose header has been read,
+ * each rater's being the value of field; raters are numbered in order of
+ * first appearance.  As units_read, but that a row whose rater field is
+ * empty is UNITS_NO_RATER.
+ */
+enum units_fault_kind
+units_read_raters(struct units *u, struct tsvin *in, const char *field,
+    struct units_fault *e)
+{
+	struct slice name;
+	size_t r, n;
+	long col;
+	bool isnew;
+	bool *keep;
+
+	u->byfield = true;
+	if (start(u, in, e) != UNITS_OK)
+		return e->kind;
+	if ((col = find_field(in, field, true)) < 0) {
+		e->ref = field;
+		return e->kind = UNITS_NO_FIELD;
+	}
+	u->rcol = (size_t)col;
+	if (u->rcol + 1 > u->need) {
+		u->need = u->rcol + 1;
+		u->f = xreallocarray(u->f, u->need, sizeof(*u->f));
+	}
+	while (next_row(u, in, e)) {
+		if ((name = u->f[u->rcol]).n == 0) {
+			e->ref = field;
+			return e->kind = UNITS_NO_RATER;
+		}
+		r = hash_intern(&u->raters, name.p, name.n, &isnew);
+		if (r >= u->nraters)
+			widen(u, 2 * u->nraters > r ? 2 * u->nraters : r + 1);
+		if (add_row(u, in, r, e) != UNITS_OK) {
+			e->rater = hash_key(&u->raters, r);
+			return e->kind;
+		}
+	}
+	if (e->kind != UNITS_OK)
+		return e->kind;
+	/* The room made ahead goes: the raters are those seen. */
+	if ((n = u->raters.nkeys) < u->nraters) {
+		keep = xcalloc(u->nraters, sizeof(*keep));
+		for (r = 0; r < n; r++)
+			keep[r] = true;
+		units_drop(u, keep);
+		free(keep);
 	}
 	return UNITS_OK;
+}
+
+/* -r: the name of rater r. */
+struct slice
+units_rater(const struct units *u, size_t r)
+{
+	return hash_key(&u->raters, r);
+}
+
+/*
+ * Where a value of layer l that cats marks first occurs, in the order the
+ * inputs were read: the category, and the rater, line and input (with
+ * -r; else the rater's file) of the first unit that has it.  False when
+ * none does.
+ */
+bool
+units_first(const struct units *u, size_t l, const bool *cats,
+    struct units_place *p)
+{
+	size_t nl = u->spec->nlayers, nr = u->nraters, id, r, at, s;
+	bool found = false;
+	uint32_t v;
+
+	for (id = 0; id < u->ids.nkeys; id++)
+		for (r = 0; r < nr; r++) {
+			at = id * nr + r;
+			if ((v = u->val[at * nl + l]) == 0 || !cats[v - 1])
+				continue;
+			s = u->src != NULL ? u->src[at] : r;
+			if (!found || s < p->src ||
+			    (s == p->src && u->line[at] < p->line)) {
+				p->cat = v - 1;
+				p->rater = r;
+				p->src = s;
+				p->line = u->line[at];
+				found = true;
+			}
+		}
+	return found;
 }
 
 /* Keeps only the raters keep says, in order (an unreadable file's). */
@@ -253,6 +405,8 @@ units_drop(struct units *u, const bool *keep)
 			if (!keep[r])
 				continue;
 			u->line[id * nr + k] = u->line[id * u->nraters + r];
+			if (u->src != NULL)
+				u->src[id * nr + k] = u->src[id * u->nraters + r];
 			memmove(u->val + (id * nr + k) * nl,
 			    u->val + (id * u->nraters + r) * nl,
 			    nl * sizeof(*u->val));
@@ -313,19 +467,6 @@ units_sorted(const struct units *u, size_t l, uint32_t **order,
 	}
 	free(sc);
 	return n;
-}
-
-void
-units_ratings(const struct units *u, size_t l, const uint32_t *cls,
-    size_t nclasses, struct ratings *R)
-{
-	R->v = u->val + l;
-	R->stride = u->spec->nlayers;
-	R->nunits = u->ids.nkeys;
-	R->nraters = u->nraters;
-	R->given = u->given;
-	R->cls = cls;
-	R->nclasses = nclasses;
 }
 
 /* A key and a category whose set holds it, to be sorted by key. */

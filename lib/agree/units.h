@@ -18,7 +18,6 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "coef.h"
 #include "hash.h"
 #include "tsv.h"
 #include "tsvin.h"
@@ -41,6 +40,11 @@ struct units {
 	uint32_t	 *val;		/* [(u * nraters + r) * nlayers + l] */
 	uint32_t	 *given;	/* [u]: the raters that gave it */
 	struct hash	 *cats;		/* [l]: canonical sets, by category */
+	/* -r: raters by name, in order of first appearance */
+	struct hash	  raters;
+	uint32_t	 *src;		/* [u * nraters + r]: operand of line */
+	bool		  byfield;
+	size_t		  rcol;		/* the rater field's column */
 
 	size_t		 *col;		/* per read: unit fields, then layers */
 	size_t		  need;
@@ -57,7 +61,8 @@ enum units_fault_kind {
 	UNITS_NO_LAYER,		/* the header lacks a layer */
 	UNITS_SHORT_ROW,	/* a row lacks a field */
 	UNITS_TWICE,		/* a rater gives a unit twice */
-	UNITS_TOO_MANY		/* more units or sets than ids hold */
+	UNITS_TOO_MANY,		/* more units or sets than ids hold */
+	UNITS_NO_RATER		/* -r: a row's rater field is empty */
 };
 
 struct units_fault {
@@ -65,24 +70,38 @@ struct units_fault {
 	const char	*file;
 	unsigned long	 line;
 	unsigned long	 first;		/* UNITS_TWICE: the line before */
+	const char	*first_file;	/* UNITS_TWICE: and its file */
 	const char	*ref;		/* NO_FIELD, NO_LAYER */
 	size_t		 field;		/* SHORT_ROW: 1-based */
 	struct slice	 unit;		/* UNITS_TWICE */
+	struct slice	 rater;		/* UNITS_TWICE with -r: its name */
 };
 
 void	units_init(struct units *, const struct unit_spec *, size_t nraters);
 void	units_free(struct units *);
 enum units_fault_kind units_read(struct units *, struct tsvin *,
 	    size_t rater, struct units_fault *);
+enum units_fault_kind units_read_raters(struct units *, struct tsvin *,
+	    const char *field, struct units_fault *);
+struct slice units_rater(const struct units *, size_t r);
 void	units_drop(struct units *, const bool *keep);
 size_t	units_shared(const struct units *);
+
+/* Where a value first occurs: units_first. */
+struct units_place {
+	uint32_t	 cat;
+	size_t		 rater;
+	size_t		 src;		/* -r: the input, else the rater */
+	unsigned long	 line;
+};
+
+bool	units_first(const struct units *, size_t l, const bool *cats,
+	    struct units_place *);
 
 /* The categories of layer l in byte order, and each one's place. */
 size_t	units_sorted(const struct units *, size_t l, uint32_t **order,
 	    uint32_t **rank);
 struct slice units_category(const struct units *, size_t l, uint32_t cat);
-void	units_ratings(const struct units *, size_t l, const uint32_t *cls,
-	    size_t nclasses, struct ratings *);
 
 /*
  * The keys of layer l (codes, or items with -k) in byte order, each with
