@@ -190,23 +190,57 @@ static int	bad(struct scheme_error *, unsigned long, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 
 /*
- * The scheme of --scheme's arg, else of $REVIEWKIT_SCHEME, else pra.  A
- * built-in's name means the built-in; anything else, or a name with a
- * '/' ("./argu"), is a file.  Exits 2 on any fault.
+ * The scheme asked for: --scheme's arg, else $REVIEWKIT_SCHEME (empty is
+ * unset), else NULL.  *how is what a message writes before the name:
+ * "--scheme " or "REVIEWKIT_SCHEME=".
  */
+static const char *
+asked_name(const char *arg, const char **how)
+{
+	if (arg != NULL) {
+		*how = "--scheme ";
+		return arg;
+	}
+	*how = SCHEME_ENV "=";
+	arg = getenv(SCHEME_ENV);
+	return arg != NULL && *arg != '\0' ? arg : NULL;
+}
+
+/*
+ * Loads the scheme called name: a built-in's name means the built-in,
+ * and anything else, or a name with a '/' ("./argu"), is a file, read
+ * relative to the current directory.  A file in the current directory
+ * named as a built-in is not read, and a warning says so, since the
+ * user may have meant it.  Exits 2 on any fault.
+ */
+static void
+load_named(struct scheme *s, const char *name, const char *how)
+{
+	bool path = strchr(name, '/') != NULL;
+
+	if (!path && scheme_builtin(s, name) == 0) {
+		if (access(name, F_OK) == 0)
+			warnx("%s%s names the built-in scheme %s, not the file %s "
+			    "in the current directory; for the file, write ./%s",
+			    how, name, name, name, name);
+		return;
+	}
+	if (!path && access(name, F_OK) == -1)
+		errx(2, "no scheme '%s': the built-in schemes are %s, and any "
+		    "other is a scheme file", name, scheme_builtin_names());
+	scheme_load(s, name);
+}
+
+/* The scheme asked for by --scheme's arg or $REVIEWKIT_SCHEME, else pra. */
 void
 scheme_in_effect(struct scheme *s, const char *arg)
 {
-	if (arg == NULL && (arg = getenv(SCHEME_ENV)) != NULL && *arg == '\0')
-		arg = NULL;
-	if (arg == NULL)
-		arg = SCHEME_DEFAULT;
-	if (strchr(arg, '/') == NULL && scheme_builtin(s, arg) == 0)
-		return;
-	if (strchr(arg, '/') == NULL && access(arg, F_OK) == -1)
-		errx(2, "no scheme '%s': the built-in schemes are %s, and any "
-		    "other is a scheme file", arg, scheme_builtin_names());
-	scheme_load(s, arg);
+	const char *how, *name;
+
+	if ((name = asked_name(arg, &how)) == NULL)
+		(void)scheme_builtin(s, SCHEME_DEFAULT);
+	else
+		load_named(s, name, how);
 }
 
 /* The built-in scheme called name; -1 when there is none. */
@@ -301,10 +335,11 @@ scheme_parse(struct scheme *s, const char *buf, size_t len,
 }
 
 /*
- * Reads the scheme file path whole (a scheme is a few kilobytes) and
- * parses it.  Any fault is fatal with status 2, before a row is read:
- * like a bad expression, a bad scheme means the command cannot run as
- * asked.
+ * Reads the scheme file path whole (a scheme is a few kilobytes; more
+ * than SCHEME_FILE_MAX bytes is no scheme, and /dev/zero must not eat
+ * memory) and parses it.  Any fault is fatal with status 2, before a row
+ * is read: like a bad expression, a bad scheme means the command cannot
+ * run as asked.
  */
 void
 scheme_load(struct scheme *s, const char *path)
@@ -315,7 +350,9 @@ scheme_load(struct scheme *s, const char *path)
 	if (input_open(&in, path) == -1)
 		exit(2);
 	while (input_fill(&in, 0) == 1)
-		;
+		if (in.len > SCHEME_FILE_MAX)
+			errx(2, "%s: more than 1 MiB, too large for a scheme "
+			    "file", path);
 	if (in.failed)
 		exit(2);
 	if (scheme_parse(s, in.buf, in.len, &er) == -1)

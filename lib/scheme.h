@@ -7,7 +7,7 @@
  * layer's name but through this.
  *
  * scheme_parse reads a scheme file from memory and never exits, so a
- * fuzzer can call it; scheme_in_effect and scheme_load exit 2 on any
+ * fuzzer can call it; the functions that load a scheme exit 2 on any
  * fault, since a command cannot run as asked under a bad scheme.
  */
 #ifndef RK_SCHEME_H
@@ -24,6 +24,7 @@
 #define SCHEME_COLUMNS_MAX	(SCHEME_LAYERS_MAX + 3)
 #define SCHEME_ENV		"REVIEWKIT_SCHEME"
 #define SCHEME_DEFAULT		"pra"
+#define SCHEME_FILE_MAX		(1024 * 1024)	/* bytes of a scheme file */
 
 /* What scheme_home says of a code that no single layer owns. */
 #define LAYER_ANY	(-1)	/* listed for every layer ("any") */

@@ -225,3 +225,47 @@ ethics	ETH	yes"
 	assert_equal "$output" "review	sentence	b	a	text
 m	1	BB	AA-POS	X."
 }
+
+@test "scheme: a scheme file of more than 1 MiB is a usage error naming it (issue 21 finding 5)" {
+	# Exactly 1 MiB is a scheme: one code with a long description.
+	head -c 1048576 /dev/zero | tr '\0' x > pad
+	{ printf 'layer\tcode\tname\tdescription\tpolarity\nl\tC\tn\t'
+	  head -c $((1048576 - 37 - 6 - 4)) pad; printf '\tno\n'; } > mib.tsv
+	expect 0 "l	C	no" "" bash -c 'rtags --list --scheme mib.tsv | tail -n 1 | cut -f 1,2,5'
+	assert_equal "$(wc -c < mib.tsv)" 1048576
+	# One byte more, a valid scheme still, is refused.
+	{ printf 'layer\tcode\tname\tdescription\tpolarity\nl\tC\tn\tx'
+	  head -c $((1048576 - 37 - 6 - 4)) pad; printf '\tno\n'; } > big.tsv
+	expect 2 "" "rcount: big.tsv: more than 1 MiB, too large for a scheme file" \
+	    rcount --scheme big.tsv l /dev/null
+	REVIEWKIT_SCHEME=./big.tsv expect 2 "" "rcount: ./big.tsv: more than 1 MiB, too large for a scheme file" \
+	    rcount aspect /dev/null
+	# A file with no end is refused as soon as it is past the bound.
+	expect 2 "" "rfilter: /dev/zero: more than 1 MiB, too large for a scheme file" \
+	    rfilter --scheme /dev/zero aspect=EMP /dev/null
+	REVIEWKIT_SCHEME=/dev/zero expect 2 "" "rsplit: /dev/zero: more than 1 MiB, too large for a scheme file" \
+	    rsplit /dev/null
+}
+
+@test "scheme: a built-in scheme's name that is also a file here means the built-in, with a warning (issue 21 finding 5)" {
+	cp three.tsv argu
+	warn="names the built-in scheme argu, not the file argu in the current directory; for the file, write ./argu"
+	rtags --list --scheme argu > want 2>/dev/null
+	expect 0 "$(cat want)" "rtags: --scheme argu $warn" rtags --list --scheme argu
+	REVIEWKIT_SCHEME=argu expect 0 "$(cat want)" "rtags: REVIEWKIT_SCHEME=argu $warn" rtags --list
+	expect 0 "$ARGU_HDR" "rsplit: --scheme argu $warn" rsplit -q --scheme argu /dev/null
+	expect 0 "$(cat three.tsv)" "" rtags --list --scheme ./argu
+	# No name given, nothing to warn of.
+	rtags --list > want_pra
+	cp three.tsv pra
+	expect 0 "$(cat want_pra)" "" rtags --list
+}
+
+@test "scheme: a relative REVIEWKIT_SCHEME path is read from the current directory" {
+	mkdir -p sub
+	cp three.tsv sub/s.tsv
+	REVIEWKIT_SCHEME=sub/s.tsv expect 0 "$(cat three.tsv)" "" rtags --list
+	cd sub
+	REVIEWKIT_SCHEME=sub/s.tsv expect 2 "" "rtags: sub/s.tsv: No such file or directory" rtags --list
+	REVIEWKIT_SCHEME=s.tsv expect 0 "$(cat ../three.tsv)" "" rtags --list
+}
