@@ -50,13 +50,14 @@ static const char help_text[] =
 "                       rater1 rater2 units agree cohen\n"
 "  -x, --confusion LAYER  the confusion table of two raters in LAYER\n"
 "  -N, --no-header      the inputs have no header; write none\n"
-"      --scheme S       the scheme whose layers are compared: pra\n"
-"                       (default), argu, or a file; $REVIEWKIT_SCHEME\n"
+"      --scheme S       the scheme whose layers are compared: pra, argu,\n"
+"                       or a scheme file\n"
 "  -h, --help           print this help and exit\n"
 "  -V, --version        print the version and exit\n"
 "\n"
 "FIELDS are header names or 1-based numbers.  A FILE of - is standard\n"
-"input.\n";
+"input.\n"
+SCHEME_HELP;
 
 enum { OPT_PAIRS = 256, OPT_SCHEME };
 
@@ -146,7 +147,7 @@ main(int argc, char *argv[])
 	memset(&g, 0, sizeof(g));
 	g.opts = &opts;
 	g.usage = usage_text;
-	scheme_in_effect(&scheme, opts.scheme);
+	raters_scheme(&g, argv, &scheme);
 	g.scheme = &scheme;
 	args_layers(&g);
 	memset(&spec, 0, sizeof(spec));

@@ -231,16 +231,159 @@ load_named(struct scheme *s, const char *name, const char *how)
 	scheme_load(s, name);
 }
 
-/* The scheme asked for by --scheme's arg or $REVIEWKIT_SCHEME, else pra. */
-void
-scheme_in_effect(struct scheme *s, const char *arg)
+/*
+ * Loads the scheme asked for by --scheme's arg or $REVIEWKIT_SCHEME, and
+ * returns true; false, with nothing loaded, when neither asks.  Exits 2
+ * on any fault, before a row is read.
+ */
+bool
+scheme_asked(struct scheme *s, const char *arg)
 {
 	const char *how, *name;
 
 	if ((name = asked_name(arg, &how)) == NULL)
+		return false;
+	load_named(s, name, how);
+	return true;
+}
+
+/* The scheme asked for, else pra: for a tool that reads no header. */
+void
+scheme_in_effect(struct scheme *s, const char *arg)
+{
+	if (!scheme_asked(s, arg))
 		(void)scheme_builtin(s, SCHEME_DEFAULT);
-	else
-		load_named(s, name, how);
+}
+
+/* Whether the n fields of a header include one called name. */
+static bool
+header_has(const struct slice *names, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (slice_eq(names[i], name))
+			return true;
+	return false;
+}
+
+/*
+ * How many layers of the built-in scheme b are among the n fields of a
+ * header; each layer once, however often the header repeats it.
+ */
+static size_t
+builtin_layers_in(size_t b, const struct slice *names, size_t n)
+{
+	const struct row *rows = builtins[b].rows;
+	size_t i, j, count = 0;
+
+	for (i = 0; i < builtins[b].n; i++) {
+		if (strcmp(rows[i].layer, any_layer) == 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (strcmp(rows[j].layer, rows[i].layer) == 0)
+				break;
+		if (j == i && header_has(names, n, rows[i].layer))
+			count++;
+	}
+	return count;
+}
+
+/* The built-in scheme with the most layers among the fields; pra on a tie. */
+static size_t
+best_builtin(const struct slice *names, size_t n, size_t *nlayers)
+{
+	size_t b, best = 0, c;
+
+	*nlayers = 0;
+	for (b = 0; b < NELEM(builtins); b++)
+		if ((c = builtin_layers_in(b, names, n)) > *nlayers) {
+			*nlayers = c;
+			best = b;
+		}
+	return best;
+}
+
+/*
+ * The header of file, fields names[0..n), contradicts s when none of its
+ * layers is a field while a built-in scheme's are: the label columns are
+ * another scheme's, and reading them under s would give wrong answers
+ * with no error (SPEC 3).  A usage error, naming the scheme that fits.
+ */
+void
+scheme_fits(const struct scheme *s, const struct slice *names, size_t n,
+    const char *file)
+{
+	size_t b, found;
+	int l;
+
+	for (l = 0; l < s->nlayers; l++)
+		if (header_has(names, n, s->layers[l].name))
+			return;
+	b = best_builtin(names, n, &found);
+	if (found > 0)
+		errx(2, "%s: the header's label fields are the layers of scheme "
+		    "%s, not of %s; use --scheme %s", file, builtins[b].name,
+		    s->source, builtins[b].name);
+}
+
+/*
+ * The scheme in effect for review TSV whose first header, read from
+ * file, has the fields names[0..n); names is NULL when there is no
+ * header (no input had a line, or -N).  asked says whether s holds the
+ * scheme asked for (scheme_asked): then the header may only confirm it
+ * (scheme_fits).  Otherwise s becomes the built-in scheme with the most
+ * layers among the fields, pra when none has any.
+ */
+void
+scheme_for_header(struct scheme *s, bool asked, const struct slice *names,
+    size_t n, const char *file)
+{
+	size_t found;
+
+	if (asked) {
+		if (names != NULL)
+			scheme_fits(s, names, n, file);
+		return;
+	}
+	(void)scheme_builtin(s,
+	    builtins[names != NULL ? best_builtin(names, n, &found) : 0].name);
+}
+
+/*
+ * Whether name is a column of review TSV under the scheme asked for by
+ * arg or $REVIEWKIT_SCHEME, or, when none is, under a built-in scheme:
+ * for rcount's hint, before any input is read.  False for a scheme that
+ * is neither a built-in nor a file (loading it later says why); a bad
+ * scheme file exits here as it would there.
+ */
+bool
+scheme_names_column(const char *arg, const char *name)
+{
+	static const char *const fixed[] = { "review", "sentence", "text" };
+	struct slice one = { name, strlen(name) };
+	const char *how, *asked;
+	struct scheme s;
+	size_t b, i;
+	bool found;
+
+	for (i = 0; i < NELEM(fixed); i++)
+		if (strcmp(name, fixed[i]) == 0)
+			return true;
+	if ((asked = asked_name(arg, &how)) == NULL) {
+		for (b = 0; b < NELEM(builtins); b++)
+			if (builtin_layers_in(b, &one, 1) > 0)
+				return true;
+		return false;
+	}
+	if (strchr(asked, '/') != NULL || scheme_builtin(&s, asked) == -1) {
+		if (access(asked, F_OK) == -1)
+			return false;
+		scheme_load(&s, asked);
+	}
+	found = scheme_layer(&s, one) >= 0;
+	scheme_free(&s);
+	return found;
 }
 
 /* The built-in scheme called name; -1 when there is none. */

@@ -6,6 +6,12 @@
  * other is a file in the form "rtags --list" writes.  No tool knows a
  * layer's name but through this.
  *
+ * Which scheme is in effect (SPEC 3): the one --scheme or
+ * $REVIEWKIT_SCHEME asks for (scheme_asked), else, for a tool that reads
+ * review TSV, the built-in scheme whose layers its first header names
+ * (scheme_for_header), else pra.  A header that contradicts the scheme
+ * asked for is a usage error naming the one that fits (scheme_fits).
+ *
  * scheme_parse reads a scheme file from memory and never exits, so a
  * fuzzer can call it; the functions that load a scheme exit 2 on any
  * fault, since a command cannot run as asked under a bad scheme.
@@ -25,6 +31,11 @@
 #define SCHEME_ENV		"REVIEWKIT_SCHEME"
 #define SCHEME_DEFAULT		"pra"
 #define SCHEME_FILE_MAX		(1024 * 1024)	/* bytes of a scheme file */
+
+/* The line of --help that says how the scheme is chosen. */
+#define SCHEME_HELP \
+"Scheme: --scheme, else $REVIEWKIT_SCHEME, else the built-in one with the\n" \
+"most layers in the first header (pra if none, or with -N); review-tsv(5).\n"
 
 /* What scheme_home says of a code that no single layer owns. */
 #define LAYER_ANY	(-1)	/* listed for every layer ("any") */
@@ -65,7 +76,13 @@ struct scheme_error {
 	char		msg[256];
 };
 
+bool	scheme_asked(struct scheme *, const char *arg);
 void	scheme_in_effect(struct scheme *, const char *arg);
+void	scheme_for_header(struct scheme *, bool asked,
+	    const struct slice *names, size_t n, const char *file);
+void	scheme_fits(const struct scheme *, const struct slice *names,
+	    size_t n, const char *file);
+bool	scheme_names_column(const char *arg, const char *name);
 int	scheme_builtin(struct scheme *, const char *name);
 const char *scheme_builtin_names(void);
 int	scheme_parse(struct scheme *, const char *buf, size_t len,

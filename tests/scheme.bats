@@ -226,6 +226,83 @@ ethics	ETH	yes"
 m	1	BB	AA-POS	X."
 }
 
+# --- The scheme in effect for review TSV (SPEC 3): the header chooses it,
+# a scheme the header contradicts is refused, a layer of one code is
+# judged by its polarity (issue 19); a missing layer is named (issue 23).
+
+# argu_tsv: two reviews of argu as rsplit --scheme argu writes them.
+argu_tsv() {
+	rsplit --scheme argu A1_annotated.txt A2_annotated.txt > argu.tsv
+	printf '%s\n' "$ARGU_HDR" \
+	    $'A1\t1\tCLA-POS\tJUS-NEG\tDEP-NEG\tFAI-POS\tCON-POS\tENG-NEG\tACC-POS\tCST-POS\tNOV-NEG\tETH-NEU\tClear and fair, but thin.' \
+	    $'A2\t1\tCLA-NEG\tJUS-POS\tDEP-POS\tFAI-POS\tCON-NEG\tENG-PAR\tACC-POS\tCST-NEU\tNOV-POS\tETH-NEU\tUnclear, novel.' |
+	    cmp - argu.tsv
+}
+
+@test "scheme: with no option, the header chooses: rfilter clarity=CLA reads rsplit --scheme argu output as argu (issue 19 finding 1)" {
+	argu_tsv
+	expect 0 "$(cat argu.tsv)" "" rfilter clarity=CLA argu.tsv
+	expect 0 "$(head -2 argu.tsv)" "" rfilter 'novelty=*-NEG' - < argu.tsv
+	# The first header is that of the first input with a line.
+	: > empty.tsv
+	expect 0 "$(sed -n 1p argu.tsv; sed -n 3p argu.tsv)" "" rfilter clarity=CLA-NEG empty.tsv argu.tsv
+	# rtags takes argu's layers, all of which take a polarity.
+	expect 0 "review	sentence	layer	tag	polarity	text
+A1	1	clarity	CLA	POS	Clear and fair, but thin.
+A1	1	novelty	NOV	NEG	Clear and fair, but thin.
+A2	1	clarity	CLA	NEG	Unclear, novel.
+A2	1	novelty	NOV	POS	Unclear, novel." "" bash -c 'rtags argu.tsv | rfilter layer=clarity,novelty'
+	# No header (an empty input, or -N): pra, the default.
+	expect 0 "" "" rfilter aspect=EMP empty.tsv
+	expect 2 "" "rcount: unknown field 'novelty'; did you mean 'severity'?
+rcount: the fields are: review sentence section aspect function severity text" rcount -N novelty - < argu.tsv
+	# A header of no built-in scheme's layers is read under pra.
+	rsplit --scheme three.tsv R1_annotated.txt > three_out.tsv
+	expect 0 "topic	count
+DAT-NEG	1
+MTH-NEU,DAT-NEU	1
+MTH-POS	1" "" rcount topic three_out.tsv
+}
+
+@test "scheme: a scheme given that the header contradicts is a usage error naming the one that fits (issue 19)" {
+	argu_tsv
+	rsplit -q "$EXAMPLES"/*.txt > pra.tsv
+	for t in "rfilter aspect=EMP" "rcount aspect" "rtags" "rtags --check"; do
+		expect 2 "" "${t%% *}: argu.tsv: the header's label fields are the layers of scheme argu, not of pra; use --scheme argu" \
+		    $t --scheme pra argu.tsv
+		REVIEWKIT_SCHEME=pra expect 2 "" "${t%% *}: argu.tsv: the header's label fields are the layers of scheme argu, not of pra; use --scheme argu" \
+		    $t argu.tsv
+		expect 2 "" "${t%% *}: pra.tsv: the header's label fields are the layers of scheme pra, not of argu; use --scheme pra" \
+		    $t --scheme argu pra.tsv
+		REVIEWKIT_SCHEME=argu expect 2 "" "${t%% *}: pra.tsv: the header's label fields are the layers of scheme pra, not of argu; use --scheme pra" \
+		    $t pra.tsv
+		# A scheme file the user gives is checked the same way.
+		expect 2 "" "${t%% *}: pra.tsv: the header's label fields are the layers of scheme pra, not of three.tsv; use --scheme pra" \
+		    $t --scheme three.tsv pra.tsv
+	done
+	expect 2 "" "ragree: argu.tsv: the header's label fields are the layers of scheme argu, not of pra; use --scheme argu" \
+	    ragree --scheme pra -u review -n a,b argu.tsv argu.tsv
+	REVIEWKIT_SCHEME=argu expect 2 "" "ragree: pra.tsv: the header's label fields are the layers of scheme pra, not of argu; use --scheme pra" \
+	    ragree -n a,b pra.tsv pra.tsv
+	# ragree checks every file, whichever chose the scheme.
+	expect 2 "" "ragree: pra.tsv: the header's label fields are the layers of scheme pra, not of argu; use --scheme pra" \
+	    ragree -u review argu.tsv pra.tsv
+	# Standard input, and a first header from the second input.
+	expect 2 "" "rcount: -: the header's label fields are the layers of scheme argu, not of pra; use --scheme argu" \
+	    rcount --scheme pra novelty - < argu.tsv
+	: > empty.tsv
+	expect 2 "" "rfilter: argu.tsv: the header's label fields are the layers of scheme argu, not of pra; use --scheme argu" \
+	    rfilter --scheme pra novelty=NOV empty.tsv argu.tsv
+	# Nothing to contradict: no header, -N, or a header of no built-in.
+	expect 0 "" "" rfilter --scheme argu novelty=NOV empty.tsv
+	expect 0 "" "" rfilter -N --scheme pra aspect=EMP - < argu.tsv
+	rsplit --scheme three.tsv R1_annotated.txt > three_out.tsv
+	expect 0 "$(head -1 three_out.tsv)" "" rfilter --scheme argu topic=DAT three_out.tsv
+	# One layer of the scheme asked for is enough.
+	printf 'review\tclarity\taspect\nR1\tCLA-POS\tEMP-NEG\n' > mixed.tsv
+	expect 0 "$(cat mixed.tsv)" "" rfilter --scheme pra aspect=EMP mixed.tsv
+}
+
 @test "scheme: a scheme file of more than 1 MiB is a usage error naming it (issue 21 finding 5)" {
 	# Exactly 1 MiB is a scheme: one code with a long description.
 	head -c 1048576 /dev/zero | tr '\0' x > pad

@@ -82,6 +82,18 @@ fault(struct ragree *g, const struct tsvin *in, const struct units_fault *e)
 }
 
 /*
+ * The scheme in effect: the one --scheme or $REVIEWKIT_SCHEME asks for,
+ * else the one the first file's header names (SPEC 3).  That file stays
+ * open, its header read, for raters_read.
+ */
+void
+raters_scheme(struct ragree *g, char **files, struct scheme *s)
+{
+	tsvin_start(&g->first, files, 1, g->opts->noheader, s,
+	    g->opts->scheme);
+}
+
+/*
  * Reads each rater's file.  An unreadable one is reported (by input.c)
  * and left out, as SPEC 2.1 has it; returns 1 then, else 0.
  */
@@ -97,8 +109,17 @@ raters_read(struct ragree *g, char **files, size_t nfiles)
 	/* Kept in g, so that a fault's exit leaves nothing unreachable. */
 	keep = g->keep = xcalloc(nfiles, sizeof(*keep));
 	for (r = 0; r < nfiles; r++) {
-		tsvin_init(&in, files + r, 1, g->opts->noheader, g->scheme);
-		tsvin_header(&in);
+		if (r == 0) {
+			/* raters_scheme opened it: its stream passes to in. */
+			in = g->first;
+			memset(&g->first, 0, sizeof(g->first));
+		} else {
+			tsvin_init(&in, files + r, 1, g->opts->noheader,
+			    g->scheme);
+			if (tsvin_header(&in))
+				scheme_fits(g->scheme, in.names, in.nnames,
+				    in.header_file);
+		}
 		if (in.status == 0 &&
 		    units_read(&g->u, &in, r, &e) != UNITS_OK)
 			fault(g, &in, &e);
