@@ -627,6 +627,18 @@ scheme_home(const struct scheme *s, struct slice code)
 	return home;
 }
 
+/*
+ * Whether the items of layer l are keyed by code and polarity even
+ * without -k (SPEC 3): in a layer that holds one code, every argu layer,
+ * the code says nothing and the polarity is the label.  rcount's keys
+ * and ragree's values ask this.
+ */
+bool
+scheme_keys_polarity(const struct scheme *s, int l)
+{
+	return s->layers[l].onecode;
+}
+
 const char *
 scheme_problem_name(enum problem p)
 {
@@ -682,11 +694,13 @@ scheme_check(const struct scheme *s, int l, struct tag t)
 
 /*
  * The layers are the layer names in the order they first appear; "any"
- * is none of them.  A layer takes a polarity when one of its codes does.
+ * is none of them.  A layer takes a polarity when one of its codes does,
+ * and holds one code when it lists one and no code is listed for "any".
  */
 static int
 assign_layers(struct scheme *s, struct scheme_error *er)
 {
+	size_t ncodes[SCHEME_LAYERS_MAX] = { 0 }, nany = 0;
 	struct scheme_code *c;
 	struct slice name;
 	size_t i;
@@ -698,6 +712,7 @@ assign_layers(struct scheme *s, struct scheme_error *er)
 			s->maxcode = c->codelen;
 		if (strcmp(c->lname, any_layer) == 0) {
 			c->layer = LAYER_ANY;
+			nany++;
 			continue;
 		}
 		name.p = c->lname;
@@ -714,9 +729,12 @@ assign_layers(struct scheme *s, struct scheme_error *er)
 		}
 		c->layer = l;
 		s->layers[l].polar |= c->polar;
+		ncodes[l]++;
 	}
 	if (s->nlayers == 0)
 		return bad(er, 2, "no layer but 'any'");
+	for (l = 0; l < s->nlayers; l++)
+		s->layers[l].onecode = ncodes[l] + nany == 1;
 	return 0;
 }
 

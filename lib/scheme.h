@@ -46,6 +46,7 @@ struct scheme_layer {
 	const char	*name;
 	size_t		 namelen;
 	bool		 polar;		/* one of its codes takes a polarity */
+	bool		 onecode;	/* it may hold one code only */
 };
 
 struct scheme_code {
@@ -96,6 +97,7 @@ void	scheme_unknown_layer(const struct scheme *, struct slice name);
 size_t	scheme_columns(const struct scheme *, struct slice *cols);
 void	scheme_put_layers(const struct scheme *, struct out *, const char *sep);
 int	scheme_home(const struct scheme *, struct slice code);
+bool	scheme_keys_polarity(const struct scheme *, int layer);
 
 enum problem {
 	TAG_OK,

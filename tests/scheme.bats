@@ -264,6 +264,81 @@ MTH-NEU,DAT-NEU	1
 MTH-POS	1" "" rcount topic three_out.tsv
 }
 
+@test "scheme: a layer of one code is judged by its polarity: rcount novelty counts NOV-POS and NOV-NEG under argu (issue 19 finding 4)" {
+	argu_tsv
+	want="novelty	count
+NOV-NEG	1
+NOV-POS	1"
+	expect 0 "$want" "" rcount novelty argu.tsv
+	expect 0 "$want" "" rcount --scheme argu novelty argu.tsv
+	REVIEWKIT_SCHEME=argu expect 0 "$want" "" rcount novelty argu.tsv
+	expect 0 "$want" "" rcount -k novelty argu.tsv
+	expect 0 "clarity	novelty	count
+CLA-NEG	NOV-POS	1
+CLA-POS	NOV-NEG	1" "" rcount clarity,novelty argu.tsv
+	expect 0 "engagement	count
+ENG-NEG	1
+ENG-PAR	1" "" rcount -s key engagement argu.tsv
+	# pra keeps its codes: -k is what gives the polarity there.
+	rsplit -q "$EXAMPLES"/*.txt > pra.tsv
+	expect 0 "$(rcount --scheme pra aspect pra.tsv)" "" rcount aspect pra.tsv
+	run2 rcount aspect pra.tsv
+	refute_output --partial -NEG
+}
+
+@test "scheme: a scheme file's layer of one code counts by polarity; one with an 'any' code does not" {
+	fixture pol.tsv '%s\n' $'layer\tcode\tname\tdescription\tpolarity' \
+	    $'topic\tMTH\tMethod\tthe method\tyes' $'topic\tDAT\tData\tthe data\tyes' \
+	    $'polarity\tPOL\tPolarity\tthe stance\tyes'
+	fixture p.tsv '%s\n' $'review\tsentence\ttopic\tpolarity\ttext' \
+	    $'R1\t1\tMTH-POS\tPOL-NEG\tA.' $'R1\t2\tDAT-NEG\tPOL-NEG\tB.' $'R1\t3\tMTH-NEU\tPOL-POS\tC.'
+	expect 0 "topic	polarity	count
+DAT	POL-NEG	1
+MTH	POL-NEG	1
+MTH	POL-POS	1" "" rcount -s key --scheme pol.tsv topic,polarity p.tsv
+	# With a code of "any", the layer holds two codes: the code counts.
+	{ cat pol.tsv; printf 'any\tNA\tNone\tnothing fits\tno\n'; } > pol_any.tsv
+	expect 0 "polarity	count
+POL	3" "" rcount --scheme pol_any.tsv polarity p.tsv
+	expect 0 "polarity	count
+POL-NEG	2
+POL-POS	1" "" rcount -k --scheme pol_any.tsv polarity p.tsv
+}
+
+@test "scheme: ragree judges argu layers by polarity without -k, so its coefficients are no longer nan (issue 19 finding 4)" {
+	H="$ARGU_HDR"
+	printf '%s\n' "$H" \
+	    $'R1\t1\tCLA-POS\tJUS-NEG\tDEP-NEG\tFAI-POS\tCON-POS\tENG-NEG\tACC-POS\tCST-POS\tNOV-NEG\tETH-NEU\tA.' \
+	    $'R2\t1\tCLA-NEG\tJUS-POS\tDEP-POS\tFAI-POS\tCON-NEG\tENG-NEU\tACC-POS\tCST-NEU\tNOV-POS\tETH-NEU\tB.' \
+	    $'R3\t1\tCLA-POS\tJUS-POS\tDEP-NEU\tFAI-NEG\tCON-POS\tENG-POS\tACC-NEG\tCST-POS\tNOV-POS\tETH-NEG\tC.' > human.tsv
+	printf '%s\n' "$H" \
+	    $'R1\t1\tCLA-POS\tJUS-NEG\tDEP-POS\tFAI-POS\tCON-POS\tENG-PAR\tACC-POS\tCST-POS\tNOV-NEG\tETH-NEU\tA.' \
+	    $'R2\t1\tCLA-NEG\tJUS-NEG\tDEP-POS\tFAI-NEU\tCON-MIX\tENG-NEU\tACC-POS\tCST-NEU\tNOV-NEG\tETH-NEU\tB.' \
+	    $'R3\t1\tCLA-POS\tJUS-POS\tDEP-NEU\tFAI-NEG\t\tENG-POS\tACC-NEG\tCST-POS\tNOV-POS\tETH-NEU\tC.' > model.tsv
+	want="layer	raters	units	missing	agree	cohen	fleiss	alpha	unanimous	majority	split
+clarity	2	3	0	1.000	1.000	1.000	1.000	3	0	0
+justification	2	3	0	0.667	0.400	0.333	0.444	2	0	1
+depth	2	3	0	0.667	0.500	0.455	0.545	2	0	1
+fairness	2	3	0	0.667	0.500	0.455	0.545	2	0	1
+constructiveness	2	3	0	0.333	0.143	0.000	0.167	1	0	2
+engagement	2	3	0	0.667	0.571	0.538	0.615	2	0	1
+accuracy	2	3	0	1.000	1.000	1.000	1.000	3	0	0
+consistency	2	3	0	1.000	1.000	1.000	1.000	3	0	0
+novelty	2	3	0	0.667	0.400	0.333	0.444	2	0	1
+ethics	2	3	0	0.667	0.000	-0.200	0.000	2	0	1"
+	expect 0 "$want" "" ragree --scheme argu -u review human.tsv model.tsv
+	expect 0 "$want" "" ragree -u review human.tsv model.tsv
+	expect 0 "$want" "" ragree --scheme argu -k -u review human.tsv model.tsv
+	# The first file may be standard input.
+	expect 0 "$want" "" ragree -u review -n human,model - model.tsv < human.tsv
+	expect 0 "human	NOV-NEG	NOV-POS
+NOV-NEG	1	0
+NOV-POS	1	1" "" ragree -x novelty -u review human.tsv model.tsv
+	expect 0 "layer	key	raters	units	missing	agree	cohen	fleiss	alpha	unanimous	majority	split
+novelty	NOV-NEG	2	3	0	0.667	0.400	0.333	0.444	2	0	1
+novelty	NOV-POS	2	3	0	0.667	0.400	0.333	0.444	2	0	1" "" ragree -i -l novelty -u review human.tsv model.tsv
+}
+
 @test "scheme: a scheme given that the header contradicts is a usage error naming the one that fits (issue 19)" {
 	argu_tsv
 	rsplit -q "$EXAMPLES"/*.txt > pra.tsv
