@@ -24,6 +24,7 @@ static const char *const problems[] = {
 	[TAG_MISSING_POL] =	"missing polarity",
 	[TAG_UNEXPECTED_POL] =	"unexpected polarity",
 	[TAG_UNKNOWN_POL] =	"unknown polarity",
+	[TAG_REPEATED] =	"repeated item",
 };
 
 /*

@@ -106,7 +106,8 @@ enum problem {
 	TAG_OTHER_LAYER,
 	TAG_MISSING_POL,
 	TAG_UNEXPECTED_POL,
-	TAG_UNKNOWN_POL
+	TAG_UNKNOWN_POL,
+	TAG_REPEATED		/* judged by the caller, who sees the list */
 };
 
 const struct scheme_code *scheme_find(const struct scheme *, int layer,
