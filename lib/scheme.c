@@ -640,6 +640,38 @@ scheme_keys_polarity(const struct scheme *s, int l)
 	return s->layers[l].onecode;
 }
 
+/*
+ * A tool needs a layer of s that the header of file, fields
+ * names[0..n), lacks: says which layers of s the header has and lacks,
+ * and that another scheme is a --scheme away (SPEC 3), then exits 2.
+ */
+void
+scheme_missing_layer(const struct scheme *s, const struct slice *names,
+    size_t n, const char *file)
+{
+	char q[MSG_QUOTE_BUFSIZE];
+	bool has[SCHEME_LAYERS_MAX];
+	int l, k = 0, i;
+
+	for (l = 0; l < s->nlayers; l++)
+		k += has[l] = header_has(names, n, s->layers[l].name);
+	fprintf(stderr, "%s: %s: the header has %d of the %d layer%s of scheme "
+	    "%s (", getprogname(), file, k, s->nlayers,
+	    s->nlayers == 1 ? "" : "s", s->source);
+	for (l = 0, i = 0; l < s->nlayers; l++)
+		if (has[l])
+			fprintf(stderr, "%s%s", i++ > 0 ? ", " : "",
+			    msg_clip((struct slice){ s->layers[l].name,
+			    s->layers[l].namelen }, q));
+	for (l = 0, i = 0; l < s->nlayers; l++)
+		if (!has[l])
+			fprintf(stderr, "%s%s", i++ > 0 ? ", " : k > 0 ?
+			    "; no " : "no ", msg_clip((struct slice){
+			    s->layers[l].name, s->layers[l].namelen }, q));
+	fputs("); for another scheme, use --scheme FILE\n", stderr);
+	exit(2);
+}
+
 const char *
 scheme_problem_name(enum problem p)
 {

@@ -98,6 +98,8 @@ size_t	scheme_columns(const struct scheme *, struct slice *cols);
 void	scheme_put_layers(const struct scheme *, struct out *, const char *sep);
 int	scheme_home(const struct scheme *, struct slice code);
 bool	scheme_keys_polarity(const struct scheme *, int layer);
+void	scheme_missing_layer(const struct scheme *, const struct slice *names,
+	    size_t n, const char *file) __attribute__((noreturn));
 
 enum problem {
 	TAG_OK,

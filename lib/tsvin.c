@@ -179,6 +179,10 @@ tsvin_field(const struct tsvin *in, const char *ref)
 		}
 	if (in->have_header && not_a_header(in, ref))
 		exit(2);
+	if (in->have_header && in->scheme != NULL &&
+	    scheme_layer(in->scheme, (struct slice){ ref, strlen(ref) }) >= 0)
+		scheme_missing_layer(in->scheme, in->names, in->nnames,
+		    in->header_file);
 	if (in->nnames > 0 && bestd <= (strlen(ref) + 2) / 3 + 1)
 		warnx("unknown field '%s'; did you mean %s?", ref,
 		    msg_quote(in->names[best], q));

@@ -358,13 +358,10 @@ $USAGE"
 $USAGE"
 }
 
-@test "rtags: an input without a chosen column is a usage error" {
+@test "rtags: an input without a chosen column is a usage error naming the layers it has and lacks" {
 	fixture short.tsv '%s\n' $'review\tsentence\tsection\ttext' $'R1\t1\tMET-NEG\tx'
-	run2 rtags "$BATS_TEST_TMPDIR/short.tsv"
-	assert_equal "$status" 2
-	assert_equal "$output" ""
-	assert_equal "$stderr" "rtags: unknown field 'aspect'
-rtags: the fields are: review sentence section text"
+	expect 2 "" "rtags: $BATS_TEST_TMPDIR/short.tsv: the header has 1 of the 4 layers of scheme pra (section; no aspect, function, severity); for another scheme, use --scheme FILE" \
+	    rtags "$BATS_TEST_TMPDIR/short.tsv"
 }
 
 @test "rtags: a row without a chosen field stops with status 1" {

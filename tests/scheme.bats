@@ -378,6 +378,31 @@ novelty	NOV-POS	2	3	0	0.667	0.400	0.333	0.444	2	0	1" "" ragree -i -l novelty -u 
 	expect 0 "$(cat mixed.tsv)" "" rfilter --scheme pra aspect=EMP mixed.tsv
 }
 
+@test "scheme: a tool that needs a layer the header lacks names the layers it has and lacks, and suggests --scheme (issue 23 finding 5)" {
+	printf 'review\tsentence\taspect\ttext\nR1\t1\tEMP-NEG\tx\n' > out.tsv
+	msg="the header has 1 of the 4 layers of scheme pra (aspect; no section, function, severity); for another scheme, use --scheme FILE"
+	expect 2 "" "rtags: out.tsv: $msg" rtags out.tsv
+	expect 2 "" "rtags: out.tsv: $msg" rtags --check out.tsv
+	expect 2 "" "rtags: out.tsv: $msg" rtags -l severity out.tsv
+	expect 2 "" "rcount: out.tsv: $msg" rcount section out.tsv
+	expect 2 "" "rfilter: out.tsv: $msg" rfilter severity=MAJ out.tsv
+	expect 2 "" "ragree: out.tsv: $msg" ragree -n a,b out.tsv out.tsv
+	# What it has is enough for what it is asked.
+	expect 0 "aspect	count
+EMP	1" "" rcount aspect out.tsv
+	# A header with none of them, and a scheme of one layer.
+	printf 'review\tsentence\ttext\nR1\t1\tx\n' > bare.tsv
+	expect 2 "" "rtags: bare.tsv: the header has 0 of the 4 layers of scheme pra (no section, aspect, function, severity); for another scheme, use --scheme FILE" \
+	    rtags bare.tsv
+	fixture one.tsv '%s\n' $'layer\tcode\tname\tdescription\tpolarity' $'polarity\tPOL\tPolarity\tthe stance\tyes'
+	expect 2 "" "rtags: bare.tsv: the header has 0 of the 1 layer of scheme one.tsv (no polarity); for another scheme, use --scheme FILE" \
+	    rtags --scheme one.tsv bare.tsv
+	# A field that is no layer of the scheme is still an unknown field.
+	expect 2 "" "rcount: unknown field 'sektion'; did you mean 'section'?
+rcount: the fields are: review sentence section aspect function severity text" \
+	    rcount -N sektion out.tsv
+}
+
 @test "scheme: a scheme file of more than 1 MiB is a usage error naming it (issue 21 finding 5)" {
 	# Exactly 1 MiB is a scheme: one code with a long description.
 	head -c 1048576 /dev/zero | tr '\0' x > pad

@@ -58,11 +58,10 @@ fault(struct ragree *g, const struct tsvin *in, const struct units_fault *e)
 	char q[MSG_QUOTE_BUFSIZE];
 
 	switch (e->kind) {
-	case UNITS_NO_FIELD:
 	case UNITS_NO_LAYER:
-		warnx("%s: the header has no field %s'%s'", e->file,
-		    e->kind == UNITS_NO_LAYER ? "for the layer " : "",
-		    e->ref);
+		scheme_missing_layer(g->scheme, in->names, in->nnames, e->file);
+	case UNITS_NO_FIELD:
+		warnx("%s: the header has no field '%s'", e->file, e->ref);
 		list_fields(in);
 		exit(2);
 	case UNITS_SHORT_ROW:
