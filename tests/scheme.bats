@@ -446,3 +446,117 @@ rcount: the fields are: review sentence section aspect function severity text" \
 	REVIEWKIT_SCHEME=sub/s.tsv expect 2 "" "rtags: sub/s.tsv: No such file or directory" rtags --list
 	REVIEWKIT_SCHEME=s.tsv expect 0 "$(cat ../three.tsv)" "" rtags --list
 }
+
+# argu_raters: four raters' argu TSV of 40 reviews each (r1.tsv to
+# r4.tsv), made from SPEC 6.2 by arithmetic: polarities outside the
+# scheme as models write them, criteria left empty, a review one rater
+# skipped.
+argu_raters() {
+	for r in 1 2 3 4; do
+		awk -v r="$r" 'BEGIN {
+			split("clarity justification depth fairness constructiveness engagement accuracy consistency novelty ethics", L, " ")
+			split("CLA JUS DEP FAI CON ENG ACC CST NOV ETH", C, " ")
+			split("POS NEG NEU", P, " ")
+			printf "review\tsentence"
+			for (l = 1; l <= 10; l++) printf "\t%s", L[l]
+			printf "\ttext\n"
+			for (i = 1; i <= 40; i++) {
+				if (r == 4 && i == 7) continue
+				printf "ICLR2099-Fix%02d-R1\t1", i
+				for (l = 1; l <= 10; l++) {
+					p = P[(i * 7 + l * 3 + (i % r == 0)) % 3 + 1]
+					if ((i + l + r) % 17 == 0) p = "PAR"
+					v = C[l] "-" p
+					if ((i * l + r) % 23 == 0) v = ""
+					printf "\t%s", v
+				}
+				printf "\tReview %d as rater %d read it.\n", i, r
+			}
+		}' > "r$r.tsv"
+	done
+}
+
+# argu_reviews: argu annotated reviews as language models write them
+# (SPEC 1.3), split by rsplit --scheme argu -j into split.tsv.
+argu_reviews() {
+	printf '%s' 'Clear.\n\nThe \u201cmethod\u201d is new.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' > m1_annotated.txt
+	printf '%s' 'Skips one.[[CLA-NEG],[DEP-POS],[FAI-POS],[CON-NEG],[ENG-NEU],[ACC-POS],[CST-NEU],[NOV-POS],[ETH-NEU]]' > m2_annotated.txt
+	printf '%s' 'Swaps two.[[CLA-POS],[DEP-NEU],[JUS-POS],[FAI-NEG],[CON-POS],[ENG-POS],[ACC-NEG],[CST-POS],[NOV-POS],[ETH-NEG]]' > m3_annotated.txt
+	printf '%s' 'Model words.[[CLA-MIX],[JUS-PAR],[DEP-NEG],[FAI-POS],[CON-MIX],[ENG-PAR],[ACC-POS],[CST-POS],[NOV-NEU],[ETH-NEU]]' > m4_annotated.txt
+	printf '%s' 'One bracket.[CLA-NEU],[JUS-NEU],[DEP-NEU],[FAI-NEU],[CON-NEU],[ENG-NEU],[ACC-NEU],[CST-NEU],[NOV-NEG],[ETH-POS]]' > m5_annotated.txt
+	printf '%s' '"Quoted.\nFine."[[cla-pos],[jus_pos],[DEP-POS],[FAI-POS],[CON-POS],[ENG-POS],[ACC-POS],[CST-POS],[NOV-POS],[ETH-POS]]' > m6_annotated.txt
+	rsplit --scheme argu -j -q m?_annotated.txt > split.tsv
+}
+
+# runs_agree FIT WRONG FILE TOOL ARG...: TOOL ARG... with no option is the
+# run of reference; with the scheme FIT (option or environment) it gives
+# the same bytes and status; with WRONG (option, environment) or the
+# scheme file three.tsv it is refused, status 2, naming FILE and FIT.
+# Counts the runs in $accepted and $refused.
+runs_agree() {
+	local fit=$1 wrong=$2 file=$3 tool=$4 ref refst got st s msg
+	shift 4
+	ref=$("$tool" "$@" 2>&1) && refst=0 || refst=$?
+	[ "$refst" -le 1 ] || { echo "$tool $*: status $refst: $ref"; return 1; }
+	got=$("$tool" --scheme "$fit" "$@" 2>&1) && st=0 || st=$?
+	[ "$got" = "$ref" ] && [ "$st" = "$refst" ] || { echo "$tool --scheme $fit $*: differs"; return 1; }
+	got=$(REVIEWKIT_SCHEME=$fit "$tool" "$@" 2>&1) && st=0 || st=$?
+	[ "$got" = "$ref" ] && [ "$st" = "$refst" ] || { echo "REVIEWKIT_SCHEME=$fit $tool $*: differs"; return 1; }
+	accepted=$((accepted + 2))
+	for s in "$wrong" three.tsv; do
+		msg="$tool: $file: the header's label fields are the layers of scheme $fit, not of $s; use --scheme $fit"
+		expect 2 "" "$msg" "$tool" --scheme "$s" "$@"
+		REVIEWKIT_SCHEME=$s expect 2 "" "$msg" "$tool" "$@"
+		refused=$((refused + 2))
+	done
+}
+
+@test "scheme: argu fixtures: no option gives what --scheme argu -k gives; every wrong scheme is refused naming argu, none under argu" {
+	argu_raters
+	argu_reviews
+	cp "$EXAMPLES"/argu/*.tsv .
+	accepted=0 refused=0
+	for f in r1.tsv r2.tsv r3.tsv r4.tsv split.tsv human.tsv model-a.tsv model-b.tsv model-c.tsv; do
+		# Finding 1: the label fields are argu's with no option.
+		[ "$(rfilter clarity=CLA "$f" | wc -l)" -eq "$(rfilter 'clarity=CLA-*' "$f" | wc -l)" ]
+		[ "$(rfilter clarity=CLA "$f" | wc -l)" -gt 1 ]
+		# Finding 4: keys with polarity, as -k gives them.
+		expect 0 "$(rcount --scheme argu -k novelty "$f")" "" rcount novelty "$f"
+		expect 0 "$(rcount --scheme argu -k -x clarity,novelty "$f")" "" rcount -x clarity,novelty "$f"
+		for t in "rfilter clarity=CLA" "rfilter novelty=*-NEG" "rcount novelty" \
+		    "rcount -x clarity,novelty" "rcount -d review ethics" "rtags" "rtags --check"; do
+			runs_agree argu pra "$f" $t "$f"
+		done
+	done
+	run2 rcount novelty r1.tsv
+	refute_output --partial $'\nNOV\t'
+	for set in "r1.tsv r2.tsv r3.tsv r4.tsv" "human.tsv model-a.tsv model-b.tsv model-c.tsv"; do
+		# shellcheck disable=SC2086
+		expect 0 "$(ragree --scheme argu -k -u review $set)" "" ragree -u review $set
+		# shellcheck disable=SC2086
+		expect 0 "$(ragree --scheme argu -k -u review --pairs $set)" "" ragree -u review --pairs $set
+		run2 ragree -u review $set
+		refute_output --partial $'\tnan'
+		# shellcheck disable=SC2086
+		runs_agree argu pra "${set%% *}" ragree -u review $set
+	done
+	assert_equal "$accepted $refused" "130 260"
+}
+
+@test "scheme: corpus: no option reads rsplit's output as pra; every wrong scheme is refused naming pra, none under pra" {
+	need_corpus
+	rsplit -q "$CORPUS"/pra4/*.txt > pra4.tsv
+	rsplit -q "$CORPUS"/pra2/* > pra2.tsv
+	accepted=0 refused=0
+	for f in pra4.tsv pra2.tsv; do
+		for t in "rfilter severity=MAJ" "rfilter aspect=*-NEG" "rcount aspect" "rcount -k aspect" \
+		    "rcount -x aspect,severity" "rcount -d review section" "rtags" "rtags --check"; do
+			runs_agree pra argu "$f" $t "$f"
+		done
+		# pra keeps its codes: no key of a label field has a polarity.
+		run2 rcount aspect "$f"
+		refute_output --partial -NEG
+		runs_agree pra argu "$f" ragree -n a,b "$f" "$f"
+	done
+	assert_equal "$accepted $refused" "36 72"
+}
