@@ -52,10 +52,10 @@ static const char help_text[] =
 "              FILE...\n"
 "Agreement between raters: each FILE is one rater's review TSV (with -r,\n"
 "the rows name their rater).  Units are matched by FIELDS; a unit's value\n"
-"in a layer is the set of its items (codes without polarity unless -k),\n"
-"order and repetition ignored.  Output, one row per layer: layer raters\n"
-"units missing agree cohen fleiss alpha unanimous majority split (with\n"
-"two raters, fleiss is Scott's pi).\n"
+"in a layer is the set of its items (codes without polarity unless -k\n"
+"or the layer has one code), order and repetition ignored.  Output, one\n"
+"row per layer: layer raters units missing agree cohen fleiss alpha\n"
+"unanimous majority split (with two raters, fleiss is Scott's pi).\n"
 "\n"
 "  -l, --layers LAYERS  comma-separated layers (default: all the scheme's)\n"
 "  -u, --unit-fields FIELDS  the fields that name a unit (default\n"
@@ -86,13 +86,14 @@ static const char help_text[] =
 "                       (default 3)\n"
 "  -x, --confusion LAYER  the confusion table of two raters in LAYER\n"
 "  -N, --no-header      the inputs have no header; write none\n"
-"      --scheme S       the scheme whose layers are compared: pra\n"
-"                       (default), argu, or a file; $REVIEWKIT_SCHEME\n"
+"      --scheme S       the scheme whose layers are compared: pra, argu,\n"
+"                       or a scheme file\n"
 "  -h, --help           print this help and exit\n"
 "  -V, --version        print the version and exit\n"
 "\n"
 "FIELDS and F are header names or 1-based numbers.  A FILE of - is\n"
-"standard input; with -r, no FILE is standard input too.\n";
+"standard input; with -r, no FILE is standard input too.\n"
+SCHEME_HELP;
 
 enum {
 	OPT_PAIRS = 256, OPT_SCHEME, OPT_UNITS, OPT_MEAN, OPT_ORDER,
@@ -353,10 +354,6 @@ main(int argc, char *argv[])
 	memset(&g, 0, sizeof(g));
 	g.opts = &opts;
 	g.inputs = nfiles > 0 ? argv : stdin_only;
-	scheme_in_effect(&scheme, opts.scheme);
-	g.scheme = &scheme;
-	if (args_layers(&g) == -1)
-		usage();
 	memset(&order, 0, sizeof(order));
 	if (opts.order != NULL && order_parse(&order, opts.order) == -1)
 		usage();
@@ -364,14 +361,19 @@ main(int argc, char *argv[])
 	memset(&spec, 0, sizeof(spec));
 	if ((spec.fields = args_list(opts.units, &spec.nfields, "-u")) == NULL)
 		usage();
-	spec.layers = g.layer;
-	spec.nlayers = g.nlayers;
-	spec.scheme = &scheme;
-	spec.polarity = opts.polarity;
 	if (opts.rater == NULL && args_names(&g, argv, nfiles) == -1)
 		usage();
 	if (opts.rater == NULL && opts.gold != NULL)
 		find_gold(g.names, nfiles, opts.gold, false);
+	/* The scheme may come from the first header: the layers after it. */
+	raters_scheme(&g, argv, nfiles, &scheme);
+	g.scheme = &scheme;
+	if (args_layers(&g) == -1)
+		usage();
+	spec.layers = g.layer;
+	spec.nlayers = g.nlayers;
+	spec.scheme = &scheme;
+	spec.polarity = opts.polarity;
 
 	units_init(&g.u, &spec, opts.rater != NULL ? 2 : nfiles);
 	rval = raters_read(&g, argv, nfiles);

@@ -33,10 +33,11 @@ static const char help_text[] =
 "by count descending, ties by key in byte order.\n"
 "\n"
 "Label fields (the layers of the scheme; section, aspect, function and\n"
-"severity by default) count per item, by code without polarity; several\n"
-"label fields count every combination (at most 100000 a row); a row\n"
-"counts at most once for a key and an empty list adds nothing.  The rows\n"
-"counted are the rows that added a key.\n"
+"severity under pra) count per item, by code without polarity (with it\n"
+"in a layer of one code, as every argu layer is); several label fields\n"
+"count every combination (at most 100000 a row); a row counts at most\n"
+"once for a key and an empty list adds nothing.  The rows counted are\n"
+"the rows that added a key.\n"
 "\n"
 "  -k, --keep-polarity  keys keep the polarity: EMP-NEG, not EMP\n"
 "  -p, --percent        add percent, the share of the rows counted\n"
@@ -53,13 +54,14 @@ static const char help_text[] =
 "  -s, --sort count|key sort by count (default) or by key, numbers in\n"
 "                       keys by value (2 before 10)\n"
 "  -N, --no-header      the input has no header; write none\n"
-"      --scheme S       the scheme whose layers are the label fields: pra\n"
-"                       (default), argu, or a file; $REVIEWKIT_SCHEME\n"
+"      --scheme S       the scheme whose layers are the label fields: pra,\n"
+"                       argu, or a scheme file\n"
 "  -h, --help           print this help and exit\n"
 "  -V, --version        print the version and exit\n"
 "\n"
 "F is a header name or a 1-based number.  With no FILE, or when FILE is\n"
-"-, read standard input.\n";
+"-, read standard input.\n"
+SCHEME_HELP;
 
 enum { OPT_SCHEME = 256 };
 
@@ -182,23 +184,19 @@ check_options(const struct opts *o, const char *fields)
  */
 static void
 field_hint(const char *fields, char **files, size_t nfiles,
-    const struct scheme *scheme)
+    const char *scheme_arg)
 {
-	struct slice cols[SCHEME_COLUMNS_MAX];
 	char q[3][MSG_QUOTE_BUFSIZE];
-	size_t i, j, ncols = scheme_columns(scheme, cols);
+	size_t i;
 
-	for (i = 0; i < nfiles; i++) {
-		if (access(files[i], F_OK) == 0)
-			continue;
-		for (j = 0; j < ncols; j++)
-			if (slice_eq(cols[j], files[i]))
-				errx(2, "%s is a field, not a file; to count "
-				    "by several fields write '%s,%s'",
-				    msg_quote(cols[j], q[0]),
-				    msg_clip(slice_str(fields), q[1]),
-				    msg_clip(cols[j], q[2]));
-	}
+	for (i = 0; i < nfiles; i++)
+		if (access(files[i], F_OK) == -1 &&
+		    scheme_names_column(scheme_arg, files[i]))
+			errx(2, "%s is a field, not a file; to count by "
+			    "several fields write '%s,%s'",
+			    msg_quote(slice_str(files[i]), q[0]),
+			    msg_clip(slice_str(fields), q[1]),
+			    msg_clip(slice_str(files[i]), q[2]));
 }
 
 int
@@ -224,12 +222,10 @@ main(int argc, char *argv[])
 	}
 	check_options(&opts, argv[0]);
 	names = split_fields(argv[0], &nkeys);
-	scheme_in_effect(&scheme, opts.scheme);
-	field_hint(argv[0], argv + 1, (size_t)argc - 1, &scheme);
+	field_hint(argv[0], argv + 1, (size_t)argc - 1, opts.scheme);
 
-	tsvin_init(&in, argv + 1, (size_t)argc - 1, opts.count.noheader,
-	    &scheme);
-	tsvin_header(&in);
+	tsvin_start(&in, argv + 1, (size_t)argc - 1, opts.count.noheader,
+	    &scheme, opts.scheme);
 	count_init(&c, &opts.count, &in, names, nkeys, opts.distinct,
 	    opts.weight);
 	out_init(&o, STDOUT_FILENO);

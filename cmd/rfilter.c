@@ -46,14 +46,15 @@ static const char help_text[] =
 "  -i, --ignore-case  compare letters without regard to case\n"
 "  -e, --expr EXPR    EXPR is an expression, whatever it looks like\n"
 "  -N, --no-header    the input has no header; write none\n"
-"      --scheme S     the scheme whose layers are the label fields: pra\n"
-"                     (default), argu, or a file; $REVIEWKIT_SCHEME\n"
+"      --scheme S     the scheme whose layers are the label fields: pra,\n"
+"                     argu, or a scheme file\n"
 "  -h, --help         print this help and exit\n"
 "  -V, --version      print the version and exit\n"
 "\n"
 "Leading arguments that look like expressions are expressions; the first\n"
 "that does not, or any after --, is the first FILE.  With no FILE, or\n"
-"when FILE is -, read standard input.\n";
+"when FILE is -, read standard input.\n"
+SCHEME_HELP;
 
 enum { OPT_SCHEME = 256 };
 
@@ -328,9 +329,7 @@ main(int argc, char *argv[])
 		no_expression(&a);
 	ex = compile(&a, opts.flags);
 
-	scheme_in_effect(&scheme, opts.scheme);
-	tsvin_init(&in, a.files, a.nfiles, opts.noheader, &scheme);
-	tsvin_header(&in);
+	tsvin_start(&in, a.files, a.nfiles, opts.noheader, &scheme, opts.scheme);
 	out_init(&o, STDOUT_FILENO);
 	filter(&in, &o, ex, &a, &opts);
 	out_free(&o);

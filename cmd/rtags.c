@@ -41,13 +41,13 @@ static const char help_text[] =
 "                       review sentence layer tag problem; exit 1 if any\n"
 "      --list           write the scheme: layer code name description\n"
 "                       polarity\n"
-"      --scheme S       the scheme: pra (default), argu, or a file in the\n"
-"                       form of --list; $REVIEWKIT_SCHEME gives the default\n"
+"      --scheme S       the scheme: pra, argu, or a file as --list writes\n"
 "  -N, --no-header      the input has no header; write none\n"
 "  -h, --help           print this help and exit\n"
 "  -V, --version        print the version and exit\n"
 "\n"
-"With no FILE, or when FILE is -, read standard input.\n";
+"With no FILE, or when FILE is -, read standard input.\n"
+SCHEME_HELP;
 
 enum { OPT_NAMES = 256, OPT_CHECK, OPT_LIST, OPT_SCHEME };
 
@@ -118,32 +118,29 @@ default_layers(struct longform *t)
 			t->layer[t->nlayers++] = l;
 }
 
-/* Tags (or checks) every row of the inputs; returns the exit status. */
+/* Tags (or checks) every row of in; returns the exit status. */
 static int
-run(struct longform *t, char **paths, size_t npaths, bool noheader)
+run(struct longform *t, struct tsvin *in, bool has_header)
 {
-	struct tsvin in;
 	struct slice row, header;
 	int rval;
 
-	tsvin_init(&in, paths, npaths, noheader, t->scheme);
-	if (tsvin_header(&in)) {
-		longform_bind(t, &in);
-		header.p = in.header;
-		header.n = in.header_len;
+	longform_bind(t, in);
+	if (has_header) {
+		header.p = in->header;
+		header.n = in->header_len;
 		longform_header(t, header);
-	} else
-		longform_bind(t, &in);
-	while (tsvin_next(&in, &row)) {
+	}
+	while (tsvin_next(in, &row)) {
 		if (!longform_split(t, row))
-			tsvin_split(&in, row, t->f);
+			tsvin_split(in, row, t->f);
 		if (t->check)
 			longform_check(t);
 		else
 			longform_tags(t);
 	}
-	rval = in.status != 0 || t->nproblems > 0;
-	tsvin_free(&in);
+	rval = in->status != 0 || t->nproblems > 0;
+	tsvin_free(in);
 	longform_free(t);
 	return rval;
 }
@@ -153,9 +150,10 @@ main(int argc, char *argv[])
 {
 	struct longform t;
 	struct scheme scheme;
+	struct tsvin in;
 	struct out o;
 	const char *scheme_arg = NULL, *layers_arg = NULL;
-	bool list = false, noheader = false;
+	bool list = false, noheader = false, has_header;
 	int ch, rval = 0;
 
 	memset(&t, 0, sizeof(t));
@@ -203,18 +201,22 @@ main(int argc, char *argv[])
 		usage();
 	}
 
-	scheme_in_effect(&scheme, scheme_arg);
 	t.scheme = &scheme;
-	if (layers_arg != NULL)
-		parse_layers(&t, layers_arg);
-	else
-		default_layers(&t);
 	out_init(&o, STDOUT_FILENO);
 	t.o = &o;
-	if (list)
+	if (list) {
+		scheme_in_effect(&scheme, scheme_arg);
 		scheme_write(&scheme, &o, !noheader);
-	else
-		rval = run(&t, argv, (size_t)argc, noheader);
+	} else {
+		/* The layers are named once the header has chosen the scheme. */
+		has_header = tsvin_start(&in, argv, (size_t)argc, noheader,
+		    &scheme, scheme_arg);
+		if (layers_arg != NULL)
+			parse_layers(&t, layers_arg);
+		else
+			default_layers(&t);
+		rval = run(&t, &in, has_header);
+	}
 	out_free(&o);
 	scheme_free(&scheme);
 	return rval;

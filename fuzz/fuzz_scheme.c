@@ -12,7 +12,8 @@
  *     text;
  *   - each code's polarity is its line's fifth field, "yes" or "no" (read
  *     again here from the input), and a layer takes one when a code of
- *     it does;
+ *     it does; its items are keyed by polarity (scheme_keys_polarity)
+ *     when it lists one code and "any" none;
  *   - every code is found again by scheme_find in its layer (a code of
  *     "any" in every layer), scheme_home names that layer (LAYER_ANY,
  *     LAYER_SEVERAL when several list it), and scheme_check takes CODE
@@ -91,9 +92,9 @@ check_layers(const struct scheme *s, const char *p, size_t n)
 {
 	struct slice cols[SCHEME_COLUMNS_MAX], pol, ln;
 	bool polar[SCHEME_LAYERS_MAX] = { false };
+	size_t ncodes[SCHEME_LAYERS_MAX] = { 0 }, nany = 0, i;
 	const struct scheme_code *c;
 	int nl = 0, l;
-	size_t i;
 
 	if (s->nlayers < 1 || s->nlayers > SCHEME_LAYERS_MAX)
 		abort();
@@ -111,6 +112,7 @@ check_layers(const struct scheme *s, const char *p, size_t n)
 		if (strcmp(c->lname, "any") == 0) {
 			if (c->layer != LAYER_ANY)
 				abort();
+			nany++;
 			continue;
 		}
 		for (l = 0; l < nl; l++)
@@ -121,6 +123,7 @@ check_layers(const struct scheme *s, const char *p, size_t n)
 		if (c->layer != l || strcmp(s->layers[l].name, c->lname) != 0)
 			abort();
 		polar[l] |= c->polar;
+		ncodes[l]++;
 	}
 	if (nl != s->nlayers)
 		abort();
@@ -129,6 +132,7 @@ check_layers(const struct scheme *s, const char *p, size_t n)
 		abort();
 	for (l = 0; l < nl; l++) {
 		if (s->layers[l].polar != polar[l] ||
+		    scheme_keys_polarity(s, l) != (ncodes[l] + nany == 1) ||
 		    s->layers[l].namelen != strlen(s->layers[l].name) ||
 		    scheme_layer(s, cols[l + 2]) != l)
 			abort();

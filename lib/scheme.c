@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <err.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,6 +26,7 @@ static const char *const problems[] = {
 	[TAG_MISSING_POL] =	"missing polarity",
 	[TAG_UNEXPECTED_POL] =	"unexpected polarity",
 	[TAG_UNKNOWN_POL] =	"unknown polarity",
+	[TAG_REPEATED] =	"repeated item",
 };
 
 /*
@@ -190,26 +193,205 @@ static int	bad(struct scheme_error *, unsigned long, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 
 /*
- * The scheme of --scheme's arg, else of $REVIEWKIT_SCHEME, else pra.  A
- * built-in's name means the built-in; anything else, or a name with a
- * '/' ("./argu"), is a file.  Exits 2 on any fault.
+ * The scheme asked for: --scheme's arg, else $REVIEWKIT_SCHEME (empty is
+ * unset), else NULL.  *how is what a message writes before the name:
+ * "--scheme " or "REVIEWKIT_SCHEME=".
  */
+static const char *
+asked_name(const char *arg, const char **how)
+{
+	if (arg != NULL) {
+		*how = "--scheme ";
+		return arg;
+	}
+	*how = SCHEME_ENV "=";
+	arg = getenv(SCHEME_ENV);
+	return arg != NULL && *arg != '\0' ? arg : NULL;
+}
+
+/*
+ * Loads the scheme called name: a built-in's name means the built-in,
+ * and anything else, or a name with a '/' ("./argu"), is a file, read
+ * relative to the current directory.  A file in the current directory
+ * named as a built-in is not read, and a warning says so, since the
+ * user may have meant it.  Exits 2 on any fault.
+ */
+static void
+load_named(struct scheme *s, const char *name, const char *how)
+{
+	char q[MSG_QUOTE_BUFSIZE];
+	bool path = strchr(name, '/') != NULL;
+	struct stat st;
+
+	if (!path && scheme_builtin(s, name) == 0) {
+		if (stat(name, &st) == 0 && S_ISREG(st.st_mode))
+			warnx("%s%s names the built-in scheme %s, not the file %s "
+			    "in the current directory; for the file, write ./%s",
+			    how, name, name, name, name);
+		return;
+	}
+	if (!path && access(name, F_OK) == -1)
+		errx(2, "no scheme %s: the built-in schemes are %s, and any "
+		    "other is a scheme file", msg_quote(slice_str(name), q),
+		    scheme_builtin_names());
+	scheme_load(s, name);
+}
+
+/*
+ * Loads the scheme asked for by --scheme's arg or $REVIEWKIT_SCHEME, and
+ * returns true; false, with nothing loaded, when neither asks.  Exits 2
+ * on any fault, before a row is read.
+ */
+bool
+scheme_asked(struct scheme *s, const char *arg)
+{
+	const char *how, *name;
+
+	if ((name = asked_name(arg, &how)) == NULL)
+		return false;
+	load_named(s, name, how);
+	return true;
+}
+
+/* The scheme asked for, else pra: for a tool that reads no header. */
 void
 scheme_in_effect(struct scheme *s, const char *arg)
 {
-	char q[MSG_QUOTE_BUFSIZE];
+	if (!scheme_asked(s, arg))
+		(void)scheme_builtin(s, SCHEME_DEFAULT);
+}
 
-	if (arg == NULL && (arg = getenv(SCHEME_ENV)) != NULL && *arg == '\0')
-		arg = NULL;
-	if (arg == NULL)
-		arg = SCHEME_DEFAULT;
-	if (strchr(arg, '/') == NULL && scheme_builtin(s, arg) == 0)
+/* Whether the n fields of a header include one called name. */
+static bool
+header_has(const struct slice *names, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (slice_eq(names[i], name))
+			return true;
+	return false;
+}
+
+/*
+ * How many layers of the built-in scheme b are among the n fields of a
+ * header; each layer once, however often the header repeats it.
+ */
+static size_t
+builtin_layers_in(size_t b, const struct slice *names, size_t n)
+{
+	const struct row *rows = builtins[b].rows;
+	size_t i, j, count = 0;
+
+	for (i = 0; i < builtins[b].n; i++) {
+		if (strcmp(rows[i].layer, any_layer) == 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (strcmp(rows[j].layer, rows[i].layer) == 0)
+				break;
+		if (j == i && header_has(names, n, rows[i].layer))
+			count++;
+	}
+	return count;
+}
+
+/* The built-in scheme with the most layers among the fields; pra on a tie. */
+static size_t
+best_builtin(const struct slice *names, size_t n, size_t *nlayers)
+{
+	size_t b, best = 0, c;
+
+	*nlayers = 0;
+	for (b = 0; b < NELEM(builtins); b++)
+		if ((c = builtin_layers_in(b, names, n)) > *nlayers) {
+			*nlayers = c;
+			best = b;
+		}
+	return best;
+}
+
+/*
+ * The header of file, fields names[0..n), contradicts s when none of its
+ * layers is a field while a built-in scheme's are: the label columns are
+ * another scheme's, and reading them under s would give wrong answers
+ * with no error (SPEC 3).  A usage error, naming the scheme that fits.
+ */
+void
+scheme_fits(const struct scheme *s, const struct slice *names, size_t n,
+    const char *file)
+{
+	char q[2][MSG_NAME_BUFSIZE];
+	size_t b, found;
+	int l;
+
+	for (l = 0; l < s->nlayers; l++)
+		if (header_has(names, n, s->layers[l].name))
+			return;
+	b = best_builtin(names, n, &found);
+	if (found > 0)
+		errx(2, "%s: the header's label fields are the layers of scheme "
+		    "%s, not of %s; use --scheme %s", msg_name(file, q[0]),
+		    builtins[b].name, msg_name(s->source, q[1]),
+		    builtins[b].name);
+}
+
+/*
+ * The scheme in effect for review TSV whose first header, read from
+ * file, has the fields names[0..n); names is NULL when there is no
+ * header (no input had a line, or -N).  asked says whether s holds the
+ * scheme asked for (scheme_asked): then the header may only confirm it
+ * (scheme_fits).  Otherwise s becomes the built-in scheme with the most
+ * layers among the fields, pra when none has any.
+ */
+void
+scheme_for_header(struct scheme *s, bool asked, const struct slice *names,
+    size_t n, const char *file)
+{
+	size_t found;
+
+	if (asked) {
+		if (names != NULL)
+			scheme_fits(s, names, n, file);
 		return;
-	if (strchr(arg, '/') == NULL && access(arg, F_OK) == -1)
-		errx(2, "no scheme %s: the built-in schemes are %s, and any "
-		    "other is a scheme file", msg_quote(slice_str(arg), q),
-		    scheme_builtin_names());
-	scheme_load(s, arg);
+	}
+	(void)scheme_builtin(s,
+	    builtins[names != NULL ? best_builtin(names, n, &found) : 0].name);
+}
+
+/*
+ * Whether name is a column of review TSV under the scheme asked for by
+ * arg or $REVIEWKIT_SCHEME, or, when none is, under a built-in scheme:
+ * for rcount's hint, before any input is read.  False for a scheme that
+ * is neither a built-in nor a file (loading it later says why); a bad
+ * scheme file exits here as it would there.
+ */
+bool
+scheme_names_column(const char *arg, const char *name)
+{
+	static const char *const fixed[] = { "review", "sentence", "text" };
+	struct slice one = { name, strlen(name) };
+	const char *how, *asked;
+	struct scheme s;
+	size_t b, i;
+	bool found;
+
+	for (i = 0; i < NELEM(fixed); i++)
+		if (strcmp(name, fixed[i]) == 0)
+			return true;
+	if ((asked = asked_name(arg, &how)) == NULL) {
+		for (b = 0; b < NELEM(builtins); b++)
+			if (builtin_layers_in(b, &one, 1) > 0)
+				return true;
+		return false;
+	}
+	if (strchr(asked, '/') != NULL || scheme_builtin(&s, asked) == -1) {
+		if (access(asked, F_OK) == -1)
+			return false;
+		scheme_load(&s, asked);
+	}
+	found = scheme_layer(&s, one) >= 0;
+	scheme_free(&s);
+	return found;
 }
 
 /* The built-in scheme called name; -1 when there is none. */
@@ -311,21 +493,25 @@ scheme_parse(struct scheme *s, const char *buf, size_t len,
 }
 
 /*
- * Reads the scheme file path whole (a scheme is a few kilobytes) and
- * parses it.  Any fault is fatal with status 2, before a row is read:
- * like a bad expression, a bad scheme means the command cannot run as
- * asked.
+ * Reads the scheme file path whole (a scheme is a few kilobytes; more
+ * than SCHEME_FILE_MAX bytes is no scheme, and /dev/zero must not eat
+ * memory) and parses it.  Any fault is fatal with status 2, before a row
+ * is read: like a bad expression, a bad scheme means the command cannot
+ * run as asked.
  */
 void
 scheme_load(struct scheme *s, const char *path)
 {
+	char q[MSG_NAME_BUFSIZE];
 	struct scheme_error er;
 	struct input in;
 
 	if (input_open(&in, path) == -1)
 		exit(2);
 	while (input_fill(&in, 0) == 1)
-		;
+		if (in.len > SCHEME_FILE_MAX)
+			errx(2, "%s: more than 1 MiB, too large for a scheme "
+			    "file", msg_name(path, q));
 	if (in.failed)
 		exit(2);
 	if (scheme_parse(s, in.buf, in.len, &er) == -1)
@@ -457,6 +643,50 @@ scheme_home(const struct scheme *s, struct slice code)
 	return home;
 }
 
+/*
+ * Whether the items of layer l are keyed by code and polarity even
+ * without -k (SPEC 3): in a layer that holds one code, every argu layer,
+ * the code says nothing and the polarity is the label.  rcount's keys
+ * and ragree's values ask this.
+ */
+bool
+scheme_keys_polarity(const struct scheme *s, int l)
+{
+	return s->layers[l].onecode;
+}
+
+/*
+ * A tool needs a layer of s that the header of file, fields
+ * names[0..n), lacks: says which layers of s the header has and lacks,
+ * and that another scheme is a --scheme away (SPEC 3), then exits 2.
+ */
+void
+scheme_missing_layer(const struct scheme *s, const struct slice *names,
+    size_t n, const char *file)
+{
+	char q[MSG_QUOTE_BUFSIZE], nm[2][MSG_NAME_BUFSIZE];
+	bool has[SCHEME_LAYERS_MAX];
+	int l, k = 0, i;
+
+	for (l = 0; l < s->nlayers; l++)
+		k += has[l] = header_has(names, n, s->layers[l].name);
+	fprintf(stderr, "%s: %s: the header has %d of the %d layer%s of scheme "
+	    "%s (", getprogname(), msg_name(file, nm[0]), k, s->nlayers,
+	    s->nlayers == 1 ? "" : "s", msg_name(s->source, nm[1]));
+	for (l = 0, i = 0; l < s->nlayers; l++)
+		if (has[l])
+			fprintf(stderr, "%s%s", i++ > 0 ? ", " : "",
+			    msg_clip((struct slice){ s->layers[l].name,
+			    s->layers[l].namelen }, q));
+	for (l = 0, i = 0; l < s->nlayers; l++)
+		if (!has[l])
+			fprintf(stderr, "%s%s", i++ > 0 ? ", " : k > 0 ?
+			    "; no " : "no ", msg_clip((struct slice){
+			    s->layers[l].name, s->layers[l].namelen }, q));
+	fputs("); for another scheme, use --scheme FILE\n", stderr);
+	exit(2);
+}
+
 const char *
 scheme_problem_name(enum problem p)
 {
@@ -512,11 +742,13 @@ scheme_check(const struct scheme *s, int l, struct tag t)
 
 /*
  * The layers are the layer names in the order they first appear; "any"
- * is none of them.  A layer takes a polarity when one of its codes does.
+ * is none of them.  A layer takes a polarity when one of its codes does,
+ * and holds one code when it lists one and no code is listed for "any".
  */
 static int
 assign_layers(struct scheme *s, struct scheme_error *er)
 {
+	size_t ncodes[SCHEME_LAYERS_MAX] = { 0 }, nany = 0;
 	struct scheme_code *c;
 	struct slice name;
 	size_t i;
@@ -528,6 +760,7 @@ assign_layers(struct scheme *s, struct scheme_error *er)
 			s->maxcode = c->codelen;
 		if (strcmp(c->lname, any_layer) == 0) {
 			c->layer = LAYER_ANY;
+			nany++;
 			continue;
 		}
 		name.p = c->lname;
@@ -544,9 +777,12 @@ assign_layers(struct scheme *s, struct scheme_error *er)
 		}
 		c->layer = l;
 		s->layers[l].polar |= c->polar;
+		ncodes[l]++;
 	}
 	if (s->nlayers == 0)
 		return bad(er, 2, "no layer but 'any'");
+	for (l = 0; l < s->nlayers; l++)
+		s->layers[l].onecode = ncodes[l] + nany == 1;
 	return 0;
 }
 

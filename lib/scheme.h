@@ -6,8 +6,14 @@
  * other is a file in the form "rtags --list" writes.  No tool knows a
  * layer's name but through this.
  *
+ * Which scheme is in effect (SPEC 3): the one --scheme or
+ * $REVIEWKIT_SCHEME asks for (scheme_asked), else, for a tool that reads
+ * review TSV, the built-in scheme whose layers its first header names
+ * (scheme_for_header), else pra.  A header that contradicts the scheme
+ * asked for is a usage error naming the one that fits (scheme_fits).
+ *
  * scheme_parse reads a scheme file from memory and never exits, so a
- * fuzzer can call it; scheme_in_effect and scheme_load exit 2 on any
+ * fuzzer can call it; the functions that load a scheme exit 2 on any
  * fault, since a command cannot run as asked under a bad scheme.
  */
 #ifndef RK_SCHEME_H
@@ -24,6 +30,12 @@
 #define SCHEME_COLUMNS_MAX	(SCHEME_LAYERS_MAX + 3)
 #define SCHEME_ENV		"REVIEWKIT_SCHEME"
 #define SCHEME_DEFAULT		"pra"
+#define SCHEME_FILE_MAX		(1024 * 1024)	/* bytes of a scheme file */
+
+/* The line of --help that says how the scheme is chosen. */
+#define SCHEME_HELP \
+"Scheme: --scheme, else $REVIEWKIT_SCHEME, else the built-in one with the\n" \
+"most layers in the first header (pra if none, or with -N); review-tsv(5).\n"
 
 /* What scheme_home says of a code that no single layer owns. */
 #define LAYER_ANY	(-1)	/* listed for every layer ("any") */
@@ -34,6 +46,7 @@ struct scheme_layer {
 	const char	*name;
 	size_t		 namelen;
 	bool		 polar;		/* one of its codes takes a polarity */
+	bool		 onecode;	/* it may hold one code only */
 };
 
 struct scheme_code {
@@ -64,7 +77,13 @@ struct scheme_error {
 	char		msg[256];
 };
 
+bool	scheme_asked(struct scheme *, const char *arg);
 void	scheme_in_effect(struct scheme *, const char *arg);
+void	scheme_for_header(struct scheme *, bool asked,
+	    const struct slice *names, size_t n, const char *file);
+void	scheme_fits(const struct scheme *, const struct slice *names,
+	    size_t n, const char *file);
+bool	scheme_names_column(const char *arg, const char *name);
 int	scheme_builtin(struct scheme *, const char *name);
 const char *scheme_builtin_name(size_t);
 const char *scheme_builtin_names(void);
@@ -79,6 +98,9 @@ void	scheme_unknown_layer(const struct scheme *, struct slice name);
 size_t	scheme_columns(const struct scheme *, struct slice *cols);
 void	scheme_put_layers(const struct scheme *, struct out *, const char *sep);
 int	scheme_home(const struct scheme *, struct slice code);
+bool	scheme_keys_polarity(const struct scheme *, int layer);
+void	scheme_missing_layer(const struct scheme *, const struct slice *names,
+	    size_t n, const char *file) __attribute__((noreturn));
 
 enum problem {
 	TAG_OK,
@@ -87,7 +109,8 @@ enum problem {
 	TAG_OTHER_LAYER,
 	TAG_MISSING_POL,
 	TAG_UNEXPECTED_POL,
-	TAG_UNKNOWN_POL
+	TAG_UNKNOWN_POL,
+	TAG_REPEATED		/* judged by the caller, who sees the list */
 };
 
 const struct scheme_code *scheme_find(const struct scheme *, int layer,

@@ -34,6 +34,22 @@ tsvin_init(struct tsvin *in, char **paths, size_t npaths, bool noheader,
 	in->scheme = scheme;
 }
 
+/* Reads up to the first header; false when no input has a line. */
+static bool
+first_header(struct tsvin *in)
+{
+	struct slice line;
+
+	while (open_next(in)) {
+		if (line_next(&in->r, &line)) {
+			keep_header(in, line);
+			return true;
+		}
+		close_input(in);
+	}
+	return false;
+}
+
 /*
  * Reads up to the first header.  Returns false when no input has one
  * (all empty or unreadable); field names then mean rsplit's layout
@@ -42,19 +58,8 @@ tsvin_init(struct tsvin *in, char **paths, size_t npaths, bool noheader,
 bool
 tsvin_header(struct tsvin *in)
 {
-	struct slice line;
-
-	if (in->noheader) {
-		use_default_names(in);
-		return false;
-	}
-	while (open_next(in)) {
-		if (line_next(&in->r, &line)) {
-			keep_header(in, line);
-			return true;
-		}
-		close_input(in);
-	}
+	if (!in->noheader && first_header(in))
+		return true;
 	use_default_names(in);
 	return false;
 }
@@ -69,6 +74,28 @@ header_differs(struct tsvin *in)
 	    msg_name(tsvin_file(in), q[0]), msg_name(in->header_file, q[1]));
 	in->status = 1;
 	close_input(in);
+}
+
+/*
+ * tsvin_init and tsvin_header for a tool that reads review TSV, with the
+ * scheme in effect loaded into *s (SPEC 3): the one --scheme's arg or
+ * $REVIEWKIT_SCHEME asks for, loaded before any input is opened, else
+ * the built-in one whose layers the first header names.  A header that
+ * contradicts the scheme asked for exits 2 (scheme_fits).
+ */
+bool
+tsvin_start(struct tsvin *in, char **paths, size_t npaths, bool noheader,
+    struct scheme *s, const char *scheme_arg)
+{
+	bool asked = scheme_asked(s, scheme_arg), header;
+
+	tsvin_init(in, paths, npaths, noheader, s);
+	header = !noheader && first_header(in);
+	scheme_for_header(s, asked, header ? in->names : NULL,
+	    header ? in->nnames : 0, in->header_file);
+	if (!header)
+		use_default_names(in);
+	return header;
 }
 
 /*
@@ -176,6 +203,10 @@ tsvin_field(const struct tsvin *in, const char *ref)
 	near = tsvin_closest(in, ref, &best);
 	if (in->have_header && not_a_header(in, ref))
 		exit(2);
+	if (in->have_header && in->scheme != NULL &&
+	    scheme_layer(in->scheme, (struct slice){ ref, strlen(ref) }) >= 0)
+		scheme_missing_layer(in->scheme, in->names, in->nnames,
+		    in->header_file);
 	if (near)
 		warnx("unknown field %s; did you mean %s?",
 		    msg_quote(slice_str(ref), qref), msg_quote(in->names[best], q));

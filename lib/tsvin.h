@@ -41,6 +41,8 @@ struct tsvin {
 void	tsvin_init(struct tsvin *, char **paths, size_t npaths, bool noheader,
 	    const struct scheme *);
 bool	tsvin_header(struct tsvin *);
+bool	tsvin_start(struct tsvin *, char **paths, size_t npaths,
+	    bool noheader, struct scheme *, const char *scheme_arg);
 bool	tsvin_next(struct tsvin *, struct slice *row);
 void	tsvin_free(struct tsvin *);
 size_t	tsvin_field(const struct tsvin *, const char *ref);

@@ -140,9 +140,9 @@ $(row r 2 MET-NEG EMP-NEG CRT MAJ '' '' '' '' '' '' B.)"
 @test "argu: the rows pass through rfilter and rcount under the same scheme" {
 	printf '%s' "A.$TEN" > a.txt
 	printf '%s' 'B.[[CLA-NEG],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-POS],[ETH-NEU]]' > b.txt
+	# A layer of one code counts by polarity (SPEC 3).
 	expect 0 "clarity	count
-CLA	1" "" \
-	    bash -c 'rsplit a.txt b.txt | rfilter "novelty=*-NEG" | rcount clarity'
+CLA-POS	1" "" bash -c 'rsplit a.txt b.txt | rfilter "novelty=*-NEG" | rcount clarity'
 }
 
 @test "argu: a marker closed early by ]] takes the groups after it, with a warning" {

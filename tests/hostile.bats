@@ -123,7 +123,7 @@ $RAGREE_USAGE" \
 	expect 2 "" "ragree: unknown layer '$SE'
 ragree: the layers are: section aspect function severity
 $RAGREE_USAGE" \
-	    ragree -l "$E,$E" a.tsv b.tsv
+	    ragree -n x,y -l "$E" /dev/null /dev/null
 }
 
 @test "hostile: getopt's messages for a bad option escape what was typed" {

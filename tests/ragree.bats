@@ -336,8 +336,7 @@ ragree: the layers are: section aspect function severity" "$USAGE" \
 	run2 ragree ann1.tsv nolayer.tsv
 	assert_equal "$status" 2
 	assert_equal "$output" ""
-	assert_equal "$stderr" "ragree: nolayer.tsv: the header has no field for the layer 'aspect'
-ragree: the fields of nolayer.tsv are: review sentence section text"
+	assert_equal "$stderr" "ragree: nolayer.tsv: the header has 1 of the 4 layers of scheme pra (section; no aspect, function, severity); for another scheme, use --scheme FILE"
 	expect 2 "" \
 	    "ragree: ann1.tsv: the header has no field 'sentense'; did you mean 'sentence'?
 ragree: the fields of ann1.tsv are: review sentence section aspect function severity text" \

@@ -513,8 +513,12 @@ rfilter: justification=JSU: 'JSU' is no code of justification; did you mean 'JUS
 }
 
 @test "rfilter: under argu, pra's layers are ordinary fields, never checked" {
-	outputs rfilter --scheme argu severity=MJA "$H"
-	REVIEWKIT_SCHEME=argu expect 0 "$H" "" rfilter 'aspect>3' in.tsv
+	# A header with a layer of argu is not contradicted by --scheme argu.
+	printf 'review\tclarity\taspect\tseverity\nR1\tCLA-POS\tEMP-NEG\tMAJ\n' > mixed.tsv
+	expect 0 $'review\tclarity\taspect\tseverity' "" \
+	    rfilter --scheme argu severity=MJA mixed.tsv
+	REVIEWKIT_SCHEME=argu expect 0 $'review\tclarity\taspect\tseverity' "" \
+	    rfilter 'aspect>3' mixed.tsv
 }
 
 # A header repeated mid-stream (lib/tsvin.c) is skipped with one warning.

@@ -184,6 +184,32 @@ setup() {
 	    rtags --check -l section,aspect,function,severity "$BATS_TEST_TMPDIR/bad.tsv"
 }
 
+@test "rtags: --check reports an item repeated in one list, whole, once per repeat (issue 19 finding 5)" {
+	cd "$BATS_TEST_TMPDIR"
+	fixture rep.tsv '%s\n' \
+	    $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' \
+	    $'R1\t1\tDAT-NEU,DAT-NEU\tEMP-NEG\tCRT\tMAJ\tOne.' \
+	    $'R1\t2\tDAT-NEU,DAT-POS,dat-neu\tEMP-NEG,CLA-NEG,EMP-NEG,EMP-NEG\tCRT,SUG,CRT\tMAJ\tTwo.' \
+	    $'R1\t3\tXYZ,MET-NEG,XYZ\t,,\tCRT\tMAJ,MAJ\tThree.' \
+	    $'R1\t4\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tFour.'
+	expect 1 "review	sentence	layer	tag	problem
+R1	1	section	DAT-NEU	repeated item
+R1	2	section	dat-neu	unknown code
+R1	2	aspect	EMP-NEG	repeated item
+R1	2	aspect	EMP-NEG	repeated item
+R1	2	function	CRT	repeated item
+R1	3	section	XYZ	unknown code
+R1	3	section	XYZ	repeated item
+R1	3	aspect		empty item
+R1	3	aspect		empty item
+R1	3	aspect		empty item
+R1	3	severity	MAJ	repeated item" "" rtags --check rep.tsv
+	# The same under argu, whose criteria are single items.
+	printf 'review\tsentence\tclarity\tnovelty\nR1\t1\tCLA-POS,CLA-POS\tNOV-NEG,NOV-POS\n' > argu.tsv
+	expect 1 "review	sentence	layer	tag	problem
+R1	1	clarity	CLA-POS	repeated item" "" rtags --check -l clarity,novelty argu.tsv
+}
+
 @test "rtags: --check checks all four layers, or only those chosen with -l" {
 	fixture bad.tsv '%s\n' \
 	    $'review\tsentence\tsection\taspect\tfunction\tseverity\ttext' \
@@ -302,10 +328,9 @@ $USAGE" \
 	    rtags -l section,severity,section "$IN"
 }
 
-@test "rtags: an input without a chosen column is a usage error" {
+@test "rtags: an input without a chosen column is a usage error naming the layers it has and lacks" {
 	fixture short.tsv '%s\n' $'review\tsentence\tsection\ttext' $'R1\t1\tMET-NEG\tx'
-	expect 2 "" "rtags: unknown field 'aspect'
-rtags: the fields are: review sentence section text" \
+	expect 2 "" "rtags: $BATS_TEST_TMPDIR/short.tsv: the header has 1 of the 4 layers of scheme pra (section; no aspect, function, severity); for another scheme, use --scheme FILE" \
 	    rtags "$BATS_TEST_TMPDIR/short.tsv"
 }
 

@@ -62,17 +62,17 @@ fault(struct ragree *g, const struct tsvin *in, const struct units_fault *e)
 	size_t col;
 
 	switch (e->kind) {
-	case UNITS_NO_FIELD:
 	case UNITS_NO_LAYER:
-		if (e->kind == UNITS_NO_FIELD && tsvin_closest(in, e->ref, &col))
+		scheme_missing_layer(g->scheme, in->names, in->nnames, e->file);
+	case UNITS_NO_FIELD:
+		if (tsvin_closest(in, e->ref, &col))
 			warnx("%s: the header has no field %s; did you mean "
 			    "%s?", msg_name(e->file, name),
 			    msg_quote(slice_str(e->ref), qref),
 			    msg_quote(in->names[col], q));
 		else
-			warnx("%s: the header has no field %s%s",
+			warnx("%s: the header has no field %s",
 			    msg_name(e->file, name),
-			    e->kind == UNITS_NO_LAYER ? "for the layer " : "",
 			    msg_quote(slice_str(e->ref), qref));
 		list_fields(in);
 		exit(2);
@@ -179,8 +179,11 @@ read_by_field(struct ragree *g, char **files, size_t nfiles)
 	size_t r;
 	int rval;
 
-	tsvin_init(&in, files, nfiles, g->opts->noheader, g->scheme);
-	tsvin_header(&in);
+	/* raters_scheme opened the stream: it passes to in. */
+	(void)files;
+	(void)nfiles;
+	in = g->first;
+	memset(&g->first, 0, sizeof(g->first));
 	keep_unit_names(g, &in);
 	if (units_read_raters(&g->u, &in, g->opts->rater, &e) != UNITS_OK)
 		fault(g, &in, &e);
@@ -193,6 +196,20 @@ read_by_field(struct ragree *g, char **files, size_t nfiles)
 	}
 	enough(g, g->u.nraters);
 	return rval;
+}
+
+/*
+ * The scheme in effect: the one --scheme or $REVIEWKIT_SCHEME asks for,
+ * else the one the first file's header names (SPEC 3); with -r, the
+ * first header of the one stream the inputs make.  That input stays
+ * open, its header read, for raters_read.
+ */
+void
+raters_scheme(struct ragree *g, char **files, size_t nfiles,
+    struct scheme *s)
+{
+	tsvin_start(&g->first, files, g->opts->rater != NULL || nfiles == 0 ?
+	    nfiles : 1, g->opts->noheader, s, g->opts->scheme);
 }
 
 /*
@@ -215,8 +232,17 @@ raters_read(struct ragree *g, char **files, size_t nfiles)
 	keep = g->keep = xcalloc(nfiles, sizeof(*keep));
 	g->paths = xcalloc(nfiles, sizeof(*g->paths));
 	for (r = 0; r < nfiles; r++) {
-		tsvin_init(&in, files + r, 1, g->opts->noheader, g->scheme);
-		tsvin_header(&in);
+		if (r == 0) {
+			/* raters_scheme opened it: its stream passes to in. */
+			in = g->first;
+			memset(&g->first, 0, sizeof(g->first));
+		} else {
+			tsvin_init(&in, files + r, 1, g->opts->noheader,
+			    g->scheme);
+			if (tsvin_header(&in))
+				scheme_fits(g->scheme, in.names, in.nnames,
+				    in.header_file);
+		}
 		if (in.status == 0)
 			keep_unit_names(g, &in);
 		if (in.status == 0 &&

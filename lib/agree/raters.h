@@ -6,6 +6,8 @@
 
 #include "run.h"
 
+void	raters_scheme(struct ragree *, char **files, size_t nfiles,
+	    struct scheme *);
 /* Returns 1 if a file could not be read. */
 int	raters_read(struct ragree *, char **files, size_t nfiles);
 void	raters_free(struct ragree *);

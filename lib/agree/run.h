@@ -57,6 +57,7 @@ struct ragree {
 	char		**words;	/* a list being checked */
 	struct buf	  msg;		/* a message being made */
 	struct units	 u;
+	struct tsvin	  first;	/* the first file, its header read */
 	struct out	*o;
 };
 

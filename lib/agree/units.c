@@ -160,17 +160,18 @@ slice_cmp(const void *x, const void *y)
 
 /*
  * The canonical form of a label field's set: its items (codes unless
- * -k; an item without a code, "-NEG", counts as none, as in rcount),
- * sorted, each once, joined by commas.
+ * -k or in a layer of one code, scheme_keys_polarity; an item without a
+ * code, "-NEG", counts as none, as in rcount), sorted, each once, joined
+ * by commas.
  */
 static struct slice
-canonical(struct units *u, struct slice field)
+canonical(struct units *u, struct slice field, bool polarity)
 {
 	struct slice item, s;
 	size_t n = 0, i;
 
 	while (items_next(&field, &item)) {
-		if (!u->spec->polarity)
+		if (!polarity)
 			item = items_code(item);
 		if (item.n == 0)
 			continue;
@@ -241,7 +242,8 @@ add_row(struct units *u, const struct tsvin *in, size_t r,
 		u->src[at] = (uint32_t)(in->next - 1);
 	u->given[id]++;
 	for (l = 0; l < s->nlayers; l++) {
-		set = canonical(u, u->f[u->col[s->nfields + l]]);
+		set = canonical(u, u->f[u->col[s->nfields + l]], s->polarity ||
+		    scheme_keys_polarity(s->scheme, s->layers[l]));
 		if (u->cats[l].nkeys == CATS_MAX &&
 		    hash_find(&u->cats[l], set.p, set.n) == HASH_NONE)
 			return e->kind = UNITS_TOO_MANY;

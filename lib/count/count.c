@@ -132,6 +132,8 @@ add_ref(struct count *c, struct tsvin *in, const char *name)
 
 	r->col = tsvin_bind(in, name, &layer);
 	r->items = layer >= 0;
+	r->polarity = c->opts.polarity ||
+	    (layer >= 0 && scheme_keys_polarity(in->scheme, layer));
 	return c->nrefs++;
 }
 
@@ -184,7 +186,10 @@ vals_add(struct count_vals *v, struct slice s)
 	v->v[v->n++] = s;
 }
 
-/* The values field value s gives ref r: its items (codes unless -k), or s. */
+/*
+ * The values field value s gives ref r: its items (codes, unless -k or
+ * the layer holds one code), or s.
+ */
 static size_t
 collect(struct count *c, size_t r, struct slice s)
 {
@@ -201,7 +206,7 @@ collect(struct count *c, size_t r, struct slice s)
 	 * an empty key could not be read back as an item by -w.
 	 */
 	while (items_next(&s, &item)) {
-		if (!c->opts.polarity)
+		if (!c->refs[r].polarity)
 			item = items_code(item);
 		if (item.n > 0)
 			vals_add(v, item);

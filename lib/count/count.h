@@ -60,6 +60,7 @@ struct count_vals {
 struct count_ref {
 	size_t		 col;
 	bool		 items;
+	bool		 polarity;	/* items keep it: -k, or one code */
 };
 
 struct count {

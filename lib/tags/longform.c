@@ -191,20 +191,78 @@ put_problem(struct longform *t, int l, struct slice item, enum problem p)
 	t->nproblems++;
 }
 
+/* By bytes, then by place, so that the first of equal items comes first. */
+static int
+item_cmp(const void *x, const void *y)
+{
+	const struct longform_item *a = x, *b = y;
+	size_t n = a->item.n < b->item.n ? a->item.n : b->item.n;
+	int c = n > 0 ? memcmp(a->item.p, b->item.p, n) : 0;
+
+	if (c != 0)
+		return c;
+	if (a->item.n != b->item.n)
+		return a->item.n < b->item.n ? -1 : 1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+/*
+ * Takes the items of list, empty ones included, into t->items, and marks
+ * in t->repeated each that repeats an earlier one whole ("DAT-NEU,DAT-NEU";
+ * "DAT-NEU,DAT-POS" are two items).  Sorting a copy keeps a list of any
+ * length n log n; an empty item is no item to repeat.  Returns how many.
+ */
+static size_t
+gather(struct longform *t, struct slice list)
+{
+	struct slice item;
+	size_t n = 0, i;
+	bool done = list.n == 0;
+
+	while (items_next_any(&list, &done, &item)) {
+		if (n == t->itemcap) {
+			t->itemcap = t->itemcap ? 2 * t->itemcap : 16;
+			t->items = xreallocarray(t->items, t->itemcap,
+			    sizeof(*t->items));
+			t->sorted = xreallocarray(t->sorted, t->itemcap,
+			    sizeof(*t->sorted));
+			t->repeated = xreallocarray(t->repeated, t->itemcap,
+			    sizeof(*t->repeated));
+		}
+		t->items[n].item = item;
+		t->items[n].at = n;
+		t->repeated[n++] = false;
+	}
+	if (n < 2)
+		return n;
+	memcpy(t->sorted, t->items, n * sizeof(*t->sorted));
+	qsort(t->sorted, n, sizeof(*t->sorted), item_cmp);
+	for (i = 1; i < n; i++)
+		if (t->sorted[i].item.n > 0 &&
+		    t->sorted[i].item.n == t->sorted[i - 1].item.n &&
+		    memcmp(t->sorted[i].item.p, t->sorted[i - 1].item.p,
+		    t->sorted[i].item.n) == 0)
+			t->repeated[t->sorted[i].at] = true;
+	return n;
+}
+
+/*
+ * One row per problem item.  A repeated item is reported as such, and
+ * only so: whatever else is wrong with it was said of its first.
+ */
 void
 longform_check(struct longform *t)
 {
 	enum problem p;
-	struct slice rest, item;
-	size_t i;
-	bool done;
+	struct slice item;
+	size_t i, k, n;
 
 	for (i = 0; i < t->nlayers; i++) {
-		rest = t->f[t->col[i]];
-		done = rest.n == 0;
-		while (items_next_any(&rest, &done, &item)) {
-			p = scheme_check(t->scheme, t->layer[i],
-			    items_tag(item));
+		n = gather(t, t->f[t->col[i]]);
+		for (k = 0; k < n; k++) {
+			item = t->items[k].item;
+			p = t->repeated[k] ? TAG_REPEATED : scheme_check(
+			    t->scheme, t->layer[i], items_tag(item));
 			if (p != TAG_OK)
 				put_problem(t, t->layer[i], item, p);
 		}
@@ -216,4 +274,7 @@ longform_free(struct longform *t)
 {
 	free(t->f);
 	free(t->tailbuf.p);
+	free(t->items);
+	free(t->sorted);
+	free(t->repeated);
 }

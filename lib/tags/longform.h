@@ -16,6 +16,12 @@
 #include "slice.h"
 #include "tsvin.h"
 
+/* An item of a list, and its place there, for --check's repeats. */
+struct longform_item {
+	struct slice	 item;
+	size_t		 at;
+};
+
 /* What one run works with: the options, then per-row slices. */
 struct longform {
 	int		 layer[SCHEME_LAYERS_MAX];	/* chosen, in -l order */
@@ -37,6 +43,10 @@ struct longform {
 	struct slice	 tail;			/* the other columns after it */
 	struct buf	 tailbuf;		/* holds tail when gaps */
 	unsigned long	 nproblems;
+	struct longform_item *items;		/* --check: a list's items, */
+	struct longform_item *sorted;		/* the same sorted, */
+	bool		*repeated;		/* and which repeat one */
+	size_t		 itemcap;
 };
 
 void	longform_bind(struct longform *, struct tsvin *);
