@@ -71,7 +71,17 @@ NOV\tAPC\t1'
 	assert_equal "$status" 0
 	assert_equal "$output" $'section\tcount\nMET\t1\nRES\t1'
 	run2 rcount -k section rep.tsv
-	assert_equal "$output" $'section\tcount\n-NEG\t1\nMET-NEG\t1\nMET-POS\t1\nRES-NEU\t1'
+	assert_equal "$output" $'section\tcount\nMET-NEG\t1\nMET-POS\t1\nRES-NEU\t1'
+}
+
+@test "rcount: -k: an item without a code adds nothing, nor counts for -p (issue 23)" {
+	expect 0 $'aspect\tcount' "" rcount -k aspect - <<< $'aspect\n-NEU'
+	printf '%s\n' aspect -NEU EMP-NEG ,-POS, > nocode.tsv
+	expect 0 $'aspect\tcount\tpercent\nEMP-NEG\t1\t100.0\ntotal\t1\t100.0' "" \
+	    rcount -k -p -t aspect nocode.tsv
+	expect 0 $'aspect\tEMP-NEG\ttotal\nEMP-NEG\t1\t1\ntotal\t1\t1' "" \
+	    rcount -k -x -t aspect,aspect nocode.tsv
+	expect 0 $'aspect\tcount\nEMP-NEG\t1' "" rcount -k -d aspect aspect nocode.tsv
 }
 
 @test "rcount: other fields count whole values" {

@@ -197,14 +197,16 @@ collect(struct count *c, size_t r, struct slice s)
 		return 1;
 	}
 	/*
-	 * An item without a code ("-NEG") is skipped like an empty one:
-	 * an empty key could not be read back as an item by -w.
+	 * An item without a code ("-NEG") is skipped like an empty one,
+	 * with -k too: it names nothing to count, and an empty key could
+	 * not be read back as an item by -w.
 	 */
 	while (items_next(&s, &item)) {
+		if (items_code(item).n == 0)
+			continue;
 		if (!c->opts.polarity)
 			item = items_code(item);
-		if (item.n > 0)
-			vals_add(v, item);
+		vals_add(v, item);
 	}
 	return v->n;
 }
