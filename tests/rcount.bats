@@ -431,7 +431,7 @@ total\t8\t100.0'
 	assert_equal "$stderr" "rcount: ctl.tsv:2: weight '1\\x1bx' is not a non-negative integer"
 }
 
-@test "rcount: a row past 100000 combinations is an error at FILE:LINE" {
+@test "rcount: a row past 100000 distinct combinations is an error at FILE:LINE" {
 	items=$(seq -f 'A%g' 317 | paste -sd, -)
 	printf '%s\n' $'k\tsection\taspect' "r1"$'\t'"X"$'\t'"$items" > wide.tsv
 	run2 rcount -x section,aspect wide.tsv
@@ -445,19 +445,43 @@ total\t8\t100.0'
 	run2 rcount -x aspect,aspect wide.tsv
 	assert_equal "$status" 1
 	assert_equal "$output" ""
-	assert_equal "$stderr" "rcount: wide.tsv:3: the row's values make more than 100000 combinations, the most one row may add"
+	assert_equal "$stderr" "rcount: wide.tsv:3: the row's values make more than 100000 distinct combinations, the most one row may add"
 	# Twelve fields of three items: 531441, found before any is added.
 	run2 rcount aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect - <<-EOF
 	k	section	aspect
 	r	X	A,B,C
 	EOF
 	assert_equal "$status" 1
-	assert_equal "$stderr" "rcount: -:2: the row's values make more than 100000 combinations, the most one row may add"
+	assert_equal "$stderr" "rcount: -:2: the row's values make more than 100000 distinct combinations, the most one row may add"
 	# -d values count in the product: 317 reviews' worth of pairs.
 	printf '%s\n' $'k\tsection\taspect' "r1"$'\t'"$(seq -f 'S%g' 400 | paste -sd, -)"$'\t'"$(seq -f 'A%g' 300 | paste -sd, -)" > pairs.tsv
 	run2 rcount -d aspect section pairs.tsv
 	assert_equal "$status" 1
-	assert_equal "$stderr" "rcount: pairs.tsv:2: the row's values make more than 100000 combinations, the most one row may add"
+	assert_equal "$stderr" "rcount: pairs.tsv:2: the row's values make more than 100000 distinct pairs of key and value, the most one row may add"
+}
+
+@test "rcount: the bound is on a row's distinct keys, not its items (issue 23)" {
+	# 100001 items of one code add one key, with -k, -x and -d too.
+	{ printf 'review\taspect\nR1\t'; yes MET-NEG | head -n 100001 | paste -sd, -; } > same.tsv
+	expect 0 $'aspect\tcount\nMET\t1' "" rcount aspect same.tsv
+	expect 0 $'aspect\tcount\nMET-NEG\t1' "" rcount -k aspect same.tsv
+	expect 0 $'aspect\tMET\ttotal\nMET\t1\t1\ntotal\t1\t1' "" rcount -x -t aspect,aspect same.tsv
+	expect 0 $'review\tcount\nR1\t1' "" rcount -d aspect review same.tsv
+	# 100001 distinct ones are too many, said for one field.
+	{ printf 'review\taspect\nR1\t'; seq -f 'A%g' 100001 | paste -sd, -; } > wide.tsv
+	expect 1 "" "rcount: wide.tsv:2: the row holds more than 100000 distinct keys of aspect, the most one row may add" \
+	    rcount aspect wide.tsv
+	{ printf 'R1\t1\t\t'; tail -n 1 wide.tsv | cut -f 2; } > wide-n.tsv
+	expect 1 "" "rcount: wide-n.tsv:1: the row holds more than 100000 distinct keys of aspect, the most one row may add" \
+	    rcount -N 4 wide-n.tsv
+	# Repeats of 100000 distinct ones are fine.
+	{ printf 'review\taspect\nR1\t'; seq -f 'A%g' 100000 | paste -sd, -; } > max.tsv
+	{ printf 'R1\t'; seq -f 'A%g' 100000 | paste -sd, -; } >> max.tsv
+	run2 rcount -t aspect max.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "${#lines[@]}" 100002
+	assert_equal "${lines[100001]}" $'total\t2'
 }
 
 @test "rcount: a key field named count: the count column is count2" {

@@ -143,6 +143,7 @@ count_init(struct count *c, const struct count_opts *o, struct tsvin *in,
 
 	memset(c, 0, sizeof(*c));
 	c->opts = *o;
+	c->in = in;
 	c->refs = xreallocarray(NULL, nkeys + 2, sizeof(*c->refs));
 	for (i = 0; i < nkeys; i++)
 		add_ref(c, in, keys[i]);
@@ -268,12 +269,34 @@ combo_key(struct count *c)
 	return k;
 }
 
-/*
- * A field named twice is legal (aspect,aspect is a co-occurrence table),
- * so the keys a row adds are a product: bound it before adding any.
- */
+/* Byte order of two values, for vals_unique. */
+static int
+val_cmp(const void *a, const void *b)
+{
+	const struct slice *x = a, *y = b;
+	int r = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+
+	return r != 0 ? r : (x->n > y->n) - (x->n < y->n);
+}
+
+/* Sorts v's values and drops the repeats. */
 static void
-check_product(const struct count *c, const char *file, unsigned long line)
+vals_unique(struct count_vals *v)
+{
+	size_t i, k;
+
+	if (v->n < 2)
+		return;
+	qsort(v->v, v->n, sizeof(*v->v), val_cmp);
+	for (i = k = 1; i < v->n; i++)
+		if (val_cmp(&v->v[i], &v->v[k - 1]) != 0)
+			v->v[k++] = v->v[i];
+	v->n = k;
+}
+
+/* The combinations c->vals make, or SIZE_MAX past COUNT_ROW_MAX. */
+static size_t
+combos(const struct count *c)
 {
 	size_t i, p = 1;
 
@@ -281,11 +304,41 @@ check_product(const struct count *c, const char *file, unsigned long line)
 		if (i == c->weight)
 			continue;
 		if (c->vals[i].n > COUNT_ROW_MAX / p)
-			msg_die_at(1, file, line, "the row's values make more than "
-			    "%d combinations, the most one row may add",
-			    COUNT_ROW_MAX);
+			return SIZE_MAX;
 		p *= c->vals[i].n;
 	}
+	return p;
+}
+
+/*
+ * A field named twice is legal (aspect,aspect is a co-occurrence table),
+ * so the keys a row adds are a product: bound it before adding any.
+ * What is bounded is the distinct keys (with -d, pairs of key and
+ * value): a row that repeats one item 100001 times adds one key.  Only
+ * a row past the bound pays for sorting out its repeats.
+ */
+static void
+check_product(struct count *c, const char *file, unsigned long line)
+{
+	char q[MSG_QUOTE_BUFSIZE];
+	size_t i;
+
+	if (combos(c) <= COUNT_ROW_MAX)
+		return;
+	for (i = 0; i < c->nrefs; i++)
+		if (i != c->weight)
+			vals_unique(&c->vals[i]);
+	if (combos(c) <= COUNT_ROW_MAX)
+		return;
+	if (c->nkeys > 1 || c->dist != HASH_NONE)
+		msg_die_at(1, file, line, "the row's values make more than %d "
+		    "distinct %s, the most one row may add", COUNT_ROW_MAX,
+		    c->dist != HASH_NONE ? "pairs of key and value" :
+		    "combinations");
+	/* One field with items is a label field, so the header names it. */
+	msg_die_at(1, file, line, "the row holds more than %d distinct keys "
+	    "of %s, the most one row may add", COUNT_ROW_MAX,
+	    msg_clip(c->in->names[c->refs[0].col], q));
 }
 
 /* n + w, or UINT64_MAX and an error to come if -p or -t use it. */

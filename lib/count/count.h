@@ -21,8 +21,8 @@
 #include "tsvin.h"
 
 /*
- * The keys one row may add (with -d, keys times values): a row of 3000
- * items counted by aspect,aspect would add 9 million.  Far above what an
+ * The distinct keys one row may add (with -d, keys times values): a row
+ * of 3000 items counted by aspect,aspect would add 9 million.  Far above what an
  * annotated sentence holds, far below what runs out of memory.
  */
 #define COUNT_ROW_MAX	100000
@@ -64,6 +64,7 @@ struct count_ref {
 
 struct count {
 	struct count_opts opts;
+	const struct tsvin *in;		/* for the names of fields */
 	struct count_ref *refs;		/* the keys, then -d's, then -w's */
 	size_t		 nrefs;
 	size_t		 nkeys;
