@@ -47,7 +47,9 @@ static const char help_text[] =
 "  -b, --bar            add a bar scaled to the largest count\n"
 "  -d, --distinct F     count distinct values of F per key, not rows\n"
 "  -w, --weight F       add F's integer value instead of 1; with -p or\n"
-"                       -t, an input's last row 'total' is its total\n"
+"                       -t, an input's last row 'total' is its total,\n"
+"                       which counts by item need; -x -w total adds up\n"
+"                       tables that rcount -x -t wrote\n"
 "  -s, --sort count|key sort by count (default) or by key, numbers in\n"
 "                       keys by value (2 before 10)\n"
 "  -N, --no-header      the input has no header; write none\n"
@@ -200,8 +202,8 @@ main(int argc, char *argv[])
 	struct scheme scheme;
 	struct tsvin in;
 	struct count c;
-	struct slice row;
 	struct out o;
+	const char *why;
 	char **names;
 	size_t nkeys;
 	int rval;
@@ -223,10 +225,10 @@ main(int argc, char *argv[])
 	tsvin_header(&in);
 	count_init(&c, &opts.count, &in, names, nkeys, opts.distinct,
 	    opts.weight);
+	if ((why = count_refusal(&c)) != NULL)
+		errx(2, "%s", why);
 	out_init(&o, STDOUT_FILENO);
-	while (tsvin_next(&in, &row))
-		count_line(&c, &in, &o, row);
-	count_end(&c);
+	count_read(&c, &in, &o);
 	if (opts.count.crosstab)
 		crosstab_write(&c, &o, &in);
 	else

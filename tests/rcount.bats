@@ -269,16 +269,17 @@ NOV\t1'
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
 	assert_equal "$output" $'aspect\tcount\nEMP\t6\nNOV\t4\nCLA\t2'
-	run2 rcount --weight 2 -t aspect p1.tsv
-	assert_equal "$output" $'aspect\tcount\nEMP\t5\nCLA\t2\ntotal\t7'
+	printf '%s\n' $'code\tcount' $'EMP\t5' $'CLA\t2' > q.tsv
+	run2 rcount --weight 2 -t code q.tsv
+	assert_equal "$output" $'code\tcount\nEMP\t5\nCLA\t2\ntotal\t7'
 }
 
 @test "rcount: -w weighs the rows counted of -p and -t" {
-	printf '%s\n' $'aspect\tcount' $'EMP\t5' $'CLA\t2' $'NOV\t0' > p1.tsv
-	run2 rcount -p -t -w count aspect p1.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" $'aspect\tcount\tpercent\nEMP\t5\t71.4\nCLA\t2\t28.6\nNOV\t0\t0.0\ntotal\t7\t100.0'
+	# A field that is no label field gives a row one key: the weights
+	# of the rows are the rows counted.
+	printf '%s\n' $'code\tcount' $'EMP\t5' $'CLA\t2' $'NOV\t0' > p1.tsv
+	expect 0 $'code\tcount\tpercent\nEMP\t5\t71.4\nCLA\t2\t28.6\nNOV\t0\t0.0\ntotal\t7\t100.0' "" \
+	    rcount -p -t -w count code p1.tsv
 }
 
 @test "rcount: parts written with -t merge by -p -t -w count as one run" {
@@ -313,26 +314,124 @@ CNT\t1\t12.5
 total\t8\t100.0'
 }
 
-@test "rcount: a key named total is a key; only an input's last row is its total" {
+@test "rcount: with -p or -t a total row must end its input (issue 23)" {
 	printf '%s\n' k total total a > t.tsv
 	run2 rcount -t k t.tsv
 	assert_equal "$output" $'k\tcount\ntotal\t2\na\t1\ntotal\t3'
 	rcount -t k t.tsv > c.tsv
-	run2 rcount -p -t -w count k c.tsv c.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" $'k\tcount\tpercent\ntotal\t4\t66.7\na\t2\t33.3\ntotal\t6\t100.0'
-	# From standard input too, and with -s key, where total sorts last.
+	# A key "total" before the total row cannot be told from the total
+	# of a part run together with the next: both are refused.
+	expect 1 "" "rcount: c.tsv:2: a total row before the end of its input: with -p or -t, each part must be an input of its own, its total row last" \
+	    rcount -p -t -w count k c.tsv c.tsv
 	rcount -t -s key k t.tsv > s.tsv
-	run2 rcount -t -s key -w count k - < s.tsv
-	assert_equal "$output" $'k\tcount\na\t1\ntotal\t2\ntotal\t3'
+	expect 1 "" "rcount: -:3: a total row before the end of its input: with -p or -t, each part must be an input of its own, its total row last" \
+	    rcount -t -s key -w count k - < s.tsv
+	# Parts with their totals, run together into one stream.
+	printf '%s\n' a b > u.tsv
+	rcount -N -t 1 u.tsv > u1.tsv
+	expect 1 "" "rcount: -:3: a total row before the end of its input: with -p or -t, each part must be an input of its own, its total row last" \
+	    rcount -N -p -t -w 2 1 - < <(cat u1.tsv u1.tsv)
+	expect 0 $'a\t2\t50.0\nb\t2\t50.0\ntotal\t4\t100.0' "" rcount -N -p -t -w 2 1 u1.tsv u1.tsv
 	# Without -p or -t nothing needs a total: the row is a key like any.
-	run2 rcount -w count k c.tsv
-	assert_equal "$output" $'k\tcount\ntotal\t5\na\t1'
-	# A total row followed by a row of its input is a key.
-	printf '%s\n' $'k\tcount' $'total\t4' $'a\t1' > notlast.tsv
-	run2 rcount -t -w count k notlast.tsv
-	assert_equal "$output" $'k\tcount\ntotal\t4\na\t1\ntotal\t5'
+	expect 0 $'k\tcount\ntotal\t5\na\t1' "" rcount -w count k c.tsv
+}
+
+@test "rcount: -x -t -p merge from tables, not from counts of pairs (issue 23)" {
+	printf '%s\n' $'function\tseverity' $'CRT\tMAJ,MIN' > m1.tsv
+	one=$'function\tMAJ\tMIN\ttotal\nCRT\t100.0\t100.0\t1\ntotal\t100.0\t100.0\t1'
+	expect 0 "$one" "" rcount -x -t -p function,severity m1.tsv
+	# The row counts once in CRT's total though it adds to two cells:
+	# counts of pairs cannot say so, and are refused.
+	rcount -t function,severity m1.tsv > m1c.tsv
+	expect 2 "" "rcount: -x -w cannot merge counts of pairs of label fields unless by -s key without -t and -p: a row counts once in the total of its line or column though it adds to several of its cells; merge tables written by rcount -x -t, with -w total" \
+	    rcount -x -t -p -w count function,severity m1c.tsv
+	# The table carries its totals.
+	rcount -x -t function,severity m1.tsv > m1t.tsv
+	expect 0 "$one" "" rcount -x -t -p -w total function,severity m1t.tsv
+	# Two parts, each mode.
+	printf '%s\n' "$H" "$A" "$B" "$C" > h1.tsv
+	printf '%s\n' "$H" "$D" "$E" "$F" > h2.tsv
+	rcount -x -t aspect,severity h1.tsv > t1.tsv
+	rcount -x -t aspect,severity h2.tsv > t2.tsv
+	expect 0 $'aspect\tMAJ\tMIN\tGEN\ttotal
+EMP\t50.0\t50.0\t0.0\t2
+CLA\t0.0\t100.0\t0.0\t1
+CMP\t0.0\t100.0\t0.0\t1
+CNT\t100.0\t0.0\t100.0\t1
+NOV\t100.0\t0.0\t0.0\t1
+total\t60.0\t40.0\t20.0\t5' "" rcount -x -t -p -w total aspect,severity t1.tsv t2.tsv
+	for o in "" -t -p "-s key" "-s key -t -p"; do
+		# shellcheck disable=SC2086
+		expect 0 "$(rcount -x $o aspect,severity in.tsv)" "" \
+		    rcount -x $o -w total aspect,severity t1.tsv t2.tsv
+	done
+	# A merged table merges again.
+	rcount -x -t -w total aspect,severity t1.tsv t2.tsv > m.tsv
+	expect 0 "$(rcount -x -t aspect,severity in.tsv in.tsv h1.tsv)" "" \
+	    rcount -x -t -w total aspect,severity m.tsv m.tsv t1.tsv
+	# Counts of pairs still merge by -s key, where no total counts, and
+	# for fields that are no label fields, whose rows add one cell.
+	rcount aspect,severity h1.tsv > c1.tsv
+	rcount aspect,severity h2.tsv > c2.tsv
+	expect 0 "$(rcount -x -s key aspect,severity in.tsv)" "" \
+	    rcount -x -s key -w count aspect,severity c1.tsv c2.tsv
+	rcount -t review,sentence h1.tsv > c1.tsv
+	rcount -t review,sentence h2.tsv > c2.tsv
+	expect 0 "$(rcount -x -t -p review,sentence in.tsv)" "" \
+	    rcount -x -t -p -w count review,sentence c1.tsv c2.tsv
+}
+
+@test "rcount: tables that cannot merge are refused, with the reason (issue 23)" {
+	printf '%s\n' "$H" "$A" "$B" "$C" > h1.tsv
+	rcount -x -t aspect,severity h1.tsv > t1.tsv
+	rcount -x -t -p aspect,severity h1.tsv > p1.tsv
+	expect 1 "" "rcount: p1.tsv:2: cell '50.0' is a share, not a count: tables written with -p do not merge; write them with rcount -x -t" \
+	    rcount -x -t -w total aspect,severity t1.tsv p1.tsv
+	rcount -x aspect,severity h1.tsv > n1.tsv
+	expect 1 "" "rcount: n1.tsv:1: the table has no column total; tables merge when rcount -x -t wrote them" \
+	    rcount -x -w total aspect,severity t1.tsv n1.tsv
+	head -n -1 t1.tsv > e1.tsv
+	expect 1 "" "rcount: e1.tsv:4: the table ends without its total line; tables merge when rcount -x -t wrote them" \
+	    rcount -x -w total aspect,severity e1.tsv t1.tsv
+	expect 1 "" "rcount: -:6: the header again; skipped here and wherever it repeats
+rcount: -:5: a total line before the end of its table: each table must be an input of its own" \
+	    rcount -x -w total aspect,severity - < <(cat t1.tsv t1.tsv)
+	rcount -x -t -k aspect,severity h1.tsv > k1.tsv
+	expect 1 "" "rcount: k1.tsv:2: line 'CLA-NEG' is no key of this count (a table written with -k merges with -k)" \
+	    rcount -x -w total aspect,severity k1.tsv
+	expect 0 "$(rcount -x -k aspect,severity h1.tsv)" "" rcount -x -k -w total aspect,severity k1.tsv
+	rcount -x -t -k severity,aspect h1.tsv > k2.tsv
+	expect 1 "" "rcount: k2.tsv:1: column 'CLA-NEG' is no key of this count (a table written with -k merges with -k)" \
+	    rcount -x -w total severity,aspect k2.tsv
+	expect 2 "" "rcount: t1.tsv: a table of 'aspect', not of 'section'" \
+	    rcount -x -w total section,severity t1.tsv
+	rcount -x -t section,severity h1.tsv > s1.tsv
+	expect 1 "" "rcount: s1.tsv:1: a table of 'section', not of 'aspect'" \
+	    rcount -x -w total aspect,severity t1.tsv s1.tsv
+	printf '%s\n' $'aspect\tMAJ\ttotal' $'EMP\t1' $'total\t1\t1' > short.tsv
+	expect 1 "" "rcount: short.tsv:2: line has 2 fields, its table's first line 3" \
+	    rcount -x -w total aspect,severity short.tsv
+	printf '%s\n' $'aspect\tMAJ\ttotal' $'EMP\t18446744073709551615\t1' $'total\t1\t1' > big.tsv
+	expect 1 "" "rcount: big.tsv:2: count overflows" \
+	    rcount -x -w total aspect,severity big.tsv big.tsv
+	printf '%s\n' $'aspect\tMAJ\ttotal' $'EMP\t1\t18446744073709551615' $'total\t1\t1' > line.tsv
+	printf '%s\n' $'aspect\tMAJ\ttotal' $'EMP\t1\t1' $'total\t1\t1' > one.tsv
+	expect 1 "" "rcount: total count overflows" \
+	    rcount -x -w total aspect,severity line.tsv one.tsv
+}
+
+@test "rcount: -p or -t over counts by item need each input's total row (issue 23)" {
+	# C holds two aspects: the counts add up to 4, the rows counted are 3.
+	printf '%s\n' "$H" "$A" "$B" "$C" > h1.tsv
+	rcount aspect h1.tsv > d1.tsv
+	expect 1 "" "rcount: d1.tsv:4: the input ends without a total row: counts by item do not add up to the rows counted, which -p and -t need; write the parts with rcount -t" \
+	    rcount -p -w count aspect d1.tsv
+	rcount -t aspect h1.tsv > d2.tsv
+	expect 1 "" "rcount: d1.tsv:4: the input ends without a total row: counts by item do not add up to the rows counted, which -p and -t need; write the parts with rcount -t" \
+	    rcount -t -w count aspect d2.tsv d1.tsv
+	expect 0 $'aspect\tcount\tpercent\nEMP\t2\t66.7\nCLA\t1\t33.3\nNOV\t1\t33.3' "" \
+	    rcount -p -w count aspect d2.tsv
+	expect 0 "$(rcount -t aspect h1.tsv h1.tsv)" "" rcount -t -w count aspect d2.tsv d2.tsv
 }
 
 @test "rcount: a total row of two fields has the others empty" {
@@ -341,8 +440,9 @@ total\t8\t100.0'
 	assert_equal "$status" 0
 	assert_equal "$output" $'a\tb\tcount\nx\ty\t2\ntotal\ty\t1\ntotal\t\t3'
 	printf '%s\n' $'a\tb\tcount' $'x\ty\t2' $'total\t\t3' $'total\ty\t1' > t3.tsv
-	run2 rcount -t -w count a,b t3.tsv
-	assert_equal "$output" $'a\tb\tcount\ntotal\t\t3\nx\ty\t2\ntotal\ty\t1\ntotal\t\t6'
+	expect 1 "" "rcount: t3.tsv:3: a total row before the end of its input: with -p or -t, each part must be an input of its own, its total row last" \
+	    rcount -t -w count a,b t3.tsv
+	expect 0 $'a\tb\tcount\ntotal\t\t3\nx\ty\t2\ntotal\ty\t1' "" rcount -w count a,b t3.tsv
 }
 
 @test "rcount: a bad weight in a total row is an error" {
