@@ -420,6 +420,26 @@ check_merge(const struct run *r, const char *p, size_t n, unsigned k)
 	merge_is_one(&merge);
 }
 
+/* Whether the first line of memory file i has a field that is name. */
+static bool
+names_column(int i, struct slice name)
+{
+	size_t n, at, end;
+	char *p = get(i, &n), *nl, *tab;
+	bool found = false;
+
+	end = (nl = memchr(p, '\n', n)) != NULL ? (size_t)(nl - p) : n;
+	for (at = 0; at <= end && !found; at = (size_t)(tab - p) + 1) {
+		tab = memchr(p + at, '\t', end - at);
+		if (tab == NULL)
+			tab = p + end;
+		found = (size_t)(tab - p) - at == name.n &&
+		    memcmp(p + at, name.p, name.n) == 0;
+	}
+	free(p);
+	return found;
+}
+
 /*
  * Tables of the parts (-x -t), merged with -w total, give the one run's
  * table (in OUT).  The merge names the fields, as tables need: the
@@ -431,8 +451,7 @@ check_tables(const struct run *r, const struct count *whole,
 {
 	struct run part = *r, merge = *r;
 	struct slice n0, n1;
-	char *name, *hdr, *nl;
-	size_t len, i;
+	size_t i;
 
 	if (whole->refs[0].col >= in->nnames ||
 	    whole->refs[1].col >= in->nnames)
@@ -451,19 +470,9 @@ check_tables(const struct run *r, const struct count *whole,
 	    early_line(COUNT2, "total\t"))
 		return;
 	/* The second field's name among a table's columns: no table. */
-	for (i = COUNT1; i <= COUNT2; i++) {
-		hdr = get((int)i, &len);
-		if ((nl = memchr(hdr, '\n', len)) != NULL)
-			*nl = '\0';
-		for (name = strtok(hdr, "\t"); name != NULL;
-		    name = strtok(NULL, "\t"))
-			if (strlen(name) == n1.n &&
-			    memcmp(name, n1.p, n1.n) == 0)
-				break;
-		free(hdr);
-		if (name != NULL)
+	for (i = COUNT1; i <= COUNT2; i++)
+		if (names_column((int)i, n1))
 			return;
-	}
 	memcpy(merge.refs[0], n0.p, n0.n);
 	merge.refs[0][n0.n] = '\0';
 	memcpy(merge.refs[1], n1.p, n1.n);
