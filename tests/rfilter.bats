@@ -684,3 +684,13 @@ matches() {
 	[[ $man == *'is skipped, with one warning for the run.'* ]]
 	[[ $man == *'Patterns read the stream as UTF-8, whatever the locale'* ]]
 }
+
+@test "rfilter: a rewritten regex is measured as regcomp sees it: .{1,1500} stays in, [^é]{1,1000} is too big (issue 23)" {
+	printf '%s\n' text 'Café' > c.tsv
+	expect 0 $'text\nCafé' "" rfilter 'text~^.{1,1500}$' c.tsv
+	expect 0 $'text\nCafé' "" rfilter 'text~^[^,]{1,1000}$' c.tsv
+	expect 0 $'text\nCafé' "" rfilter 'text~^[^é]{1,100}é$' c.tsv
+	expect 2 "" "rfilter: bad expression at column 6: Regular expression too big
+  text~^[^é]{1,1000}\$
+       ^" rfilter 'text~^[^é]{1,1000}$' c.tsv
+}

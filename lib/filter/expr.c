@@ -37,10 +37,9 @@ static int	parse_alts(struct expr *, const char *, struct expr_error *);
 static int	compile_alt(struct expr *, struct expr_alt *, const char **,
 		    size_t *);
 static int	parse_re(struct expr *, const char *, struct expr_error *);
-static int	parse_checked(struct expr *, const char *, int,
-		    struct expr_error *);
 enum re_verdict { RE_OK, RE_TOO_BIG, RE_BACKREF, RE_STACKED };
-static enum re_verdict re_check(const char *);
+static bool	checked(enum re_verdict, struct expr_error *);
+static enum re_verdict re_check(const char *, size_t);
 static enum re_verdict verdict(bool, bool);
 static const char *skip_bracket(const char *);
 static void	interval(const char **, size_t *, size_t *);
@@ -294,59 +293,63 @@ compile_alt(struct expr *e, struct expr_alt *a, const char **msg, size_t *at)
 }
 
 /*
- * The ERE is rewritten so that it matches characters of UTF-8 (ure.c),
- * and what regcomp will see is what re_check measures.
+ * The ERE is checked as written (re_check), then rewritten so that it
+ * matches characters of UTF-8 (ure.c).  A character class or '.' then
+ * takes a few nodes where it took one, and a negated class with a
+ * character past ASCII a few dozen: what regcomp will see is measured
+ * again, against limits URE_GROWTH times as large, so that '.{1,1000}',
+ * whose rewritten form takes 11 MB as it took 10, stays in, and
+ * '[^é]{1,1000}', which takes 114 MB, does not.
  */
+#define URE_GROWTH	8
+
 static int
 parse_re(struct expr *e, const char *text, struct expr_error *er)
 {
-	int cflags = REG_EXTENDED | REG_NOSUB, rc;
+	int cflags = REG_EXTENDED | REG_NOSUB, rc = -1;
 	struct buf out = { NULL, 0, 0 };
-	const char *msg, *re;
+	const char *msg;
 
 	if (e->flags & EXPR_ICASE)
 		cflags |= REG_ICASE;
-	if ((msg = ure_rewrite(text, e->flags & EXPR_ICASE, &out,
-	    &e->re_chars)) != NULL) {
-		free(out.p);
-		snprintf(er->detail, sizeof(er->detail), "%s", msg);
+	if (!checked(re_check(text, 1), er))
 		return -1;
+	if ((msg = ure_rewrite(text, e->flags & EXPR_ICASE, &out,
+	    &e->re_chars)) != NULL)
+		snprintf(er->detail, sizeof(er->detail), "%s", msg);
+	else if (checked(re_check(out.p, URE_GROWTH), er)) {
+		if ((rc = regcomp(&e->re, out.p, cflags)) != 0) {
+			regerror(rc, &e->re, er->detail, sizeof(er->detail));
+			rc = -1;
+		} else
+			e->have_re = true;
 	}
-	re = out.p;
-	rc = parse_checked(e, re, cflags, er);
 	free(out.p);
 	return rc;
 }
 
-static int
-parse_checked(struct expr *e, const char *re, int cflags,
-    struct expr_error *er)
+/* Whether re_check's verdict lets the ERE through; else the error. */
+static bool
+checked(enum re_verdict v, struct expr_error *er)
 {
-	int rc;
-
-	switch (re_check(re)) {
+	switch (v) {
 	case RE_TOO_BIG:
 		/* regerror's text for REG_ESIZE, as regcomp would say it. */
 		snprintf(er->detail, sizeof(er->detail),
 		    "Regular expression too big");
-		return -1;
+		return false;
 	case RE_BACKREF:
 		snprintf(er->detail, sizeof(er->detail),
 		    "back-references such as '\\1' are undefined in an ERE");
-		return -1;
+		return false;
 	case RE_STACKED:
 		snprintf(er->detail, sizeof(er->detail),
 		    "adjacent repetitions such as '++' are undefined in an ERE");
-		return -1;
+		return false;
 	case RE_OK:
 		break;
 	}
-	if ((rc = regcomp(&e->re, re, cflags)) != 0) {
-		regerror(rc, &e->re, er->detail, sizeof(er->detail));
-		return -1;
-	}
-	e->have_re = true;
-	return 0;
+	return true;
 }
 
 /*
@@ -368,7 +371,9 @@ parse_checked(struct expr *e, const char *re, int cflags,
  * \9) too, equally undefined in an ERE: glibc takes them and backtracks
  * exponentially ("^(a*)(a*)(a*)\3\2\1$" took 62 s on 200 a's).  An
  * escaped backslash and a backslash inside brackets ("[\1]") are no
- * back-reference.  Too big is said first, then back-references.
+ * back-reference.  Too big is said first, then back-references.  The
+ * limits are scale times the above (the depth one more), for a pattern
+ * rewritten by ure.c.
  */
 #define RE_MAX_NODES	100000
 #define RE_MAX_LOOPS	1500
@@ -381,10 +386,13 @@ struct re_size {
 };
 
 static enum re_verdict
-re_check(const char *p)
+re_check(const char *p, size_t scale)
 {
 	/* Per open group: its size so far, and its last item's. */
-	struct re_size total[RE_MAX_DEPTH + 1], last[RE_MAX_DEPTH + 1], *t, *l;
+	struct re_size total[RE_MAX_DEPTH + 2], last[RE_MAX_DEPTH + 2], *t, *l;
+	const size_t max_nodes = RE_MAX_NODES * scale;
+	const size_t max_loops = RE_MAX_LOOPS * scale;
+	const size_t max_depth = RE_MAX_DEPTH + (scale > 1);
 	size_t depth = 0, copies, optional;
 	bool dup = false, was_dup, stacked = false, backref = false;
 
@@ -398,7 +406,7 @@ re_check(const char *p)
 		dup = false;
 		switch (*p++) {
 		case '(':
-			if (++depth > RE_MAX_DEPTH)
+			if (++depth > max_depth)
 				return RE_TOO_BIG;
 			memset(&total[depth], 0, sizeof(total[depth]));
 			memset(&last[depth], 0, sizeof(last[depth]));
@@ -444,9 +452,9 @@ re_check(const char *p)
 		} else {			/* a repetition of the last item */
 			stacked |= was_dup;
 			dup = true;
-			if (l->nodes > RE_MAX_NODES / copies ||
-			    l->loops > RE_MAX_LOOPS / copies || (optional > 0 &&
-			    l->nodes > RE_MAX_LOOPS / optional))
+			if (l->nodes > max_nodes / copies ||
+			    l->loops > max_loops / copies || (optional > 0 &&
+			    l->nodes > max_loops / optional))
 				return RE_TOO_BIG;
 			t->nodes += l->nodes * (copies - 1) + 1;
 			t->loops += l->loops * (copies - 1) + l->nodes * optional;
@@ -454,7 +462,7 @@ re_check(const char *p)
 			l->nodes = l->nodes * copies + 1;
 		}
 	check:
-		if (t->nodes > RE_MAX_NODES || t->loops > RE_MAX_LOOPS)
+		if (t->nodes > max_nodes || t->loops > max_loops)
 			return RE_TOO_BIG;
 	}
 	return verdict(backref, stacked);

@@ -5,15 +5,16 @@
 #include "utf8.h"
 
 /*
- * Any one character but NUL, as '.' is in glibc: an ASCII byte, or a
- * lead byte and the continuation bytes after it.  That a lead byte may
- * take fewer continuation bytes than it has does no harm: the subject
- * is valid UTF-8 (ure_subject), and nothing the rewritten pattern
- * matches next can start with a continuation byte, so a match always
- * takes them all.
+ * Any one character but NUL, as '.' is in glibc: a byte that is no
+ * continuation byte, then the continuation bytes after it.  The subject
+ * is valid UTF-8 (ure_subject), so an ASCII byte has none after it and
+ * a lead byte its own; that the '*' may take fewer does no harm, since
+ * nothing the rewritten pattern matches next can start with a
+ * continuation byte, so a match always takes them all.  A negated
+ * bracket that lists ASCII only is the same with those bytes left out.
  */
-#define ANY_CHAR	"([\001-\177]|[\300-\377][\200-\277]*)"
-#define ANY_MULTI	"[\300-\377][\200-\277]*"
+#define ANY_CHAR	"([\001-\177\300-\377][\200-\277]*)"
+#define CONT_BYTES	"[\200-\277]*"
 
 /* The codes a negated set may match: all but the surrogates unused. */
 static const struct charset_range universe[] = {
@@ -26,7 +27,8 @@ static const struct charset_range universe[] = {
  * meaning of their own in a bracket.  A negated set is one negated
  * bracket of the characters listed, the bytes past ASCII and ^ [ -
  * last, where they mean themselves; NUL, which no pattern can list, is
- * in it.
+ * in it.  When it lists no character past ASCII, it takes all of them
+ * as ANY_CHAR does.
  */
 static void
 put_ascii(struct buf *out, const struct charset *cs)
@@ -55,11 +57,14 @@ put_ascii(struct buf *out, const struct charset *cs)
 				buf_addc(out, (char)c);
 	}
 	if (cs->negate) {
-		buf_add(out, "\200-\377", 3);
+		/* Past ASCII: all with their continuation bytes, or none. */
+		buf_add(out, cs->nr == 0 ? "\200-\277" : "\200-\377", 3);
 		for (c = 0; specials[c] != '\0'; c++)
 			if (in[(unsigned char)specials[c]])
 				buf_addc(out, specials[c]);
 		buf_addc(out, ']');
+		if (cs->nr == 0)
+			buf_add(out, CONT_BYTES, strlen(CONT_BYTES));
 		return;
 	}
 	if (out->len > start)
@@ -145,11 +150,8 @@ put_multi(struct buf *out, const struct charset *cs)
 			put_range(out, cs->r[i].lo, cs->r[i].hi);
 		return;
 	}
-	if (cs->nr == 0) {
-		buf_addc(out, '|');
-		buf_add(out, ANY_MULTI, strlen(ANY_MULTI));
-		return;
-	}
+	if (cs->nr == 0)
+		return;		/* put_ascii took them */
 	for (i = 0; i < sizeof(universe) / sizeof(universe[0]); i++) {
 		from = universe[i].lo;
 		for (j = 0; j < cs->nr && from <= universe[i].hi; j++) {
