@@ -35,9 +35,9 @@ static const char help_text[] =
 "Label fields (the layers of the scheme; section, aspect, function and\n"
 "severity under pra) count per item, by code without polarity (with it\n"
 "in a layer of one code, as every argu layer is); several label fields\n"
-"count every combination (at most 100000 a row); a row counts at most\n"
-"once for a key and an empty list adds nothing.  The rows counted are\n"
-"the rows that added a key.\n"
+"count every combination (at most 100000 distinct keys a row); a row\n"
+"counts at most once for a key and an empty list adds nothing.  The rows\n"
+"counted are the rows that added a key.\n"
 "\n"
 "  -k, --keep-polarity  keys keep the polarity: EMP-NEG, not EMP\n"
 "  -p, --percent        add percent, the share of the rows counted\n"
@@ -50,7 +50,9 @@ static const char help_text[] =
 "  -b, --bar            add a bar scaled to the largest count\n"
 "  -d, --distinct F     count distinct values of F per key, not rows\n"
 "  -w, --weight F       add F's integer value instead of 1; with -p or\n"
-"                       -t, an input's last row 'total' is its total\n"
+"                       -t, an input's last row 'total' is its total,\n"
+"                       which counts by item need; -x -w total adds up\n"
+"                       tables that rcount -x -t wrote\n"
 "  -s, --sort count|key sort by count (default) or by key, numbers in\n"
 "                       keys by value (2 before 10)\n"
 "  -N, --no-header      the input has no header; write none\n"
@@ -207,8 +209,8 @@ main(int argc, char *argv[])
 	struct scheme scheme;
 	struct tsvin in;
 	struct count c;
-	struct slice row;
 	struct out o;
+	const char *why;
 	char **names;
 	size_t nkeys;
 	int rval;
@@ -228,10 +230,10 @@ main(int argc, char *argv[])
 	    &scheme, opts.scheme);
 	count_init(&c, &opts.count, &in, names, nkeys, opts.distinct,
 	    opts.weight);
+	if ((why = count_refusal(&c)) != NULL)
+		errx(2, "%s", why);
 	out_init(&o, STDOUT_FILENO);
-	while (tsvin_next(&in, &row))
-		count_line(&c, &in, row);
-	count_end(&c);
+	count_read(&c, &in);
 	if (opts.count.crosstab)
 		crosstab_write(&c, &o, &in);
 	else

@@ -14,7 +14,11 @@
  *     line of a -x table has its columns;
  *   - without -d, -w, -x, -N: the file's rows cut in two at a chosen
  *     line, each part counted with -t and the parts merged with
- *     -p -t -w count give exactly the table of one -p -t run.
+ *     -p -t -w count give exactly the table of one -p -t run;
+ *   - with -x, without -d, -w, -N: each part as a table of -x -t, the
+ *     tables merged with -w total give exactly the one run's table.
+ * Merges rcount rightly refuses (a key "total", which cannot be told
+ * from a part's total) are left out.
  */
 #include <err.h>
 #include <stdint.h>
@@ -121,18 +125,49 @@ nitems(struct slice s, bool items)
 	return n;
 }
 
+/* Whether the row with fields f is a total row as -w reads it. */
+static bool
+is_total_row(const struct count *c, const struct slice *f)
+{
+	size_t i;
+
+	if (c->weight == HASH_NONE || !(c->opts.percent || c->opts.total) ||
+	    !slice_eq(f[c->refs[0].col], "total"))
+		return false;
+	for (i = 1; i < c->nkeys; i++)
+		if (f[c->refs[i].col].n > 0)
+			return false;
+	return true;
+}
+
+/* With -w and -p or -t, counts by item need each input's total row. */
+static bool
+total_ok(const struct count *c, bool total)
+{
+	return total || !c->items || c->weight == HASH_NONE ||
+	    !(c->opts.percent || c->opts.total);
+}
+
 /* False when some row would make rcount exit: no finding, but no run. */
 static bool
 rows_ok(const struct count *c, struct tsvin *in)
 {
 	struct slice row, f[64];
-	size_t i, p, k;
+	size_t i, p, k, input = 0;
+	bool total = false;
 
 	if (in->need > 64)
 		return false;
 	while (tsvin_next(in, &row)) {
+		if (in->next != input) {
+			if (input != 0 && !total_ok(c, total))
+				return false;
+			input = in->next;
+		} else if (total)
+			return false;	/* a row after its input's total */
 		if (tsv_split(row, f, in->need) < in->need)
 			return false;
+		total = is_total_row(c, f);
 		if (c->weight != HASH_NONE &&
 		    !is_weight(f[c->refs[c->weight].col]))
 			return false;
@@ -145,6 +180,8 @@ rows_ok(const struct count *c, struct tsvin *in)
 			p *= k > 0 ? k : 1;
 		}
 	}
+	if (input != 0 && !total_ok(c, total))
+		return false;
 	return in->status == 0;
 }
 
@@ -155,7 +192,6 @@ count_file(const struct run *r, const char **paths, size_t npaths,
 {
 	struct tsvin in, pre;
 	struct count c;
-	struct slice row;
 	struct out o;
 	bool ok;
 
@@ -163,7 +199,8 @@ count_file(const struct run *r, const char **paths, size_t npaths,
 	tsvin_header(&pre);
 	count_init(&c, &r->opts, &pre, (char **)r->keys, r->nkeys,
 	    r->distinct, r->weight);
-	ok = rows_ok(&c, &pre);
+	/* Tables are rcount's own output: no row of theirs stops it. */
+	ok = count_refusal(&c) == NULL && (c.tables || rows_ok(&c, &pre));
 	count_free(&c);
 	tsvin_free(&pre);
 	if (!ok)
@@ -176,9 +213,7 @@ count_file(const struct run *r, const char **paths, size_t npaths,
 	put(outfd, "", 0);
 	lseek(fds[outfd], 0, SEEK_SET);
 	out_init(&o, fds[outfd]);
-	while (tsvin_next(&in, &row))
-		count_line(&c, &in, row);
-	count_end(&c);
+	count_read(&c, &in);
 	if (r->opts.crosstab)
 		crosstab_write(&c, &o, &in);
 	else
@@ -279,18 +314,15 @@ all_digits(struct slice s)
 	return true;
 }
 
-/* Parts counted with -t, merged with -p -t -w count, give one run's table. */
-static void
-check_merge(const struct run *r, const char *p, size_t n, unsigned k)
+/* Writes the file's rows cut at its k-th data line as PART1 and PART2. */
+static bool
+split_parts(const char *p, size_t n, unsigned k)
 {
-	struct run part = *r, merge = *r;
-	const char *paths[2];
-	char *one, *two;
-	size_t hdr, at, n1, n2, i;
+	size_t hdr, at;
 	char *buf;
 
 	if (!cut(p, n, k, &hdr, &at))
-		return;
+		return false;
 	buf = malloc(n + hdr + 1);
 	if (buf == NULL)
 		abort();
@@ -299,16 +331,83 @@ check_merge(const struct run *r, const char *p, size_t n, unsigned k)
 	put(PART1, p, at);
 	put(PART2, buf, hdr + n - at);
 	free(buf);
+	return true;
+}
 
+/* Counts PART1 and PART2 with part's options into COUNT1 and COUNT2. */
+static bool
+count_parts(const struct run *part)
+{
+	const char *paths[1];
+
+	paths[0] = path_of(PART1);
+	if (!count_file(part, paths, 1, COUNT1, NULL))
+		return false;
+	paths[0] = path_of(PART2);
+	if (!count_file(part, paths, 1, COUNT2, NULL))
+		abort();	/* a part of a file that counted */
+	return true;
+}
+
+/*
+ * Whether memory file i has a line before its last that starts with
+ * prefix: a key "total" where a merge takes it for a part's total.
+ */
+static bool
+early_line(int i, const char *prefix)
+{
+	size_t n, at, len = strlen(prefix);
+	char *p = get(i, &n), *nl;
+	bool found = false;
+
+	for (at = 0; at < n; at = (size_t)(nl - p) + 1) {
+		if ((nl = memchr(p + at, '\n', n - at)) == NULL ||
+		    (size_t)(nl - p) + 1 == n)
+			break;
+		if ((size_t)(nl - p) - at >= len &&
+		    memcmp(p + at, prefix, len) == 0)
+			found = true;
+	}
+	free(p);
+	return found;
+}
+
+/* COUNT1 and COUNT2 merged with merge's options give OUT, byte for byte. */
+static void
+merge_is_one(const struct run *merge)
+{
+	const char *paths[2] = { path_of(COUNT1), path_of(COUNT2) };
+	size_t n1, n2;
+	char *one, *two;
+
+	if (!count_file(merge, paths, 2, MERGED, NULL))
+		abort();
+	one = get(OUT, &n1);
+	two = get(MERGED, &n2);
+	if (n1 != n2 || memcmp(one, two, n1) != 0)
+		abort();
+	free(one);
+	free(two);
+}
+
+/* Parts counted with -t, merged with -p -t -w count, give one run's table. */
+static void
+check_merge(const struct run *r, const char *p, size_t n, unsigned k)
+{
+	struct run part = *r, merge = *r;
+	char total[32];
+	size_t i;
+
+	if (!split_parts(p, n, k))
+		return;
 	part.opts.percent = false;
 	part.opts.total = true;
 	part.opts.bar = false;
-	paths[0] = path_of(PART1);
-	if (!count_file(&part, paths, 1, COUNT1, NULL))
+	if (!count_parts(&part))
 		return;
-	paths[0] = path_of(PART2);
-	if (!count_file(&part, paths, 1, COUNT2, NULL))
-		abort();	/* a part of a file that counted */
+	snprintf(total, sizeof(total), "total%.*s", (int)r->nkeys, "\t\t\t");
+	if (early_line(COUNT1, total) || early_line(COUNT2, total))
+		return;
 
 	merge.opts.percent = merge.opts.total = true;
 	merge.opts.bar = false;
@@ -318,16 +417,70 @@ check_merge(const struct run *r, const char *p, size_t n, unsigned k)
 	}
 	snprintf(merge.wref, sizeof(merge.wref), "%zu", r->nkeys + 1);
 	merge.weight = merge.wref;
-	paths[0] = path_of(COUNT1);
-	paths[1] = path_of(COUNT2);
-	if (!count_file(&merge, paths, 2, MERGED, NULL))
-		abort();
-	one = get(OUT, &n1);
-	two = get(MERGED, &n2);
-	if (n1 != n2 || memcmp(one, two, n1) != 0)
-		abort();
-	free(one);
-	free(two);
+	merge_is_one(&merge);
+}
+
+/* Whether the first line of memory file i has a field that is name. */
+static bool
+names_column(int i, struct slice name)
+{
+	size_t n, at, end;
+	char *p = get(i, &n), *nl, *tab;
+	bool found = false;
+
+	end = (nl = memchr(p, '\n', n)) != NULL ? (size_t)(nl - p) : n;
+	for (at = 0; at <= end && !found; at = (size_t)(tab - p) + 1) {
+		tab = memchr(p + at, '\t', end - at);
+		if (tab == NULL)
+			tab = p + end;
+		found = (size_t)(tab - p) - at == name.n &&
+		    memcmp(p + at, name.p, name.n) == 0;
+	}
+	free(p);
+	return found;
+}
+
+/*
+ * Tables of the parts (-x -t), merged with -w total, give the one run's
+ * table (in OUT).  The merge names the fields, as tables need: the
+ * second must be a name no table's first line holds.
+ */
+static void
+check_tables(const struct run *r, const struct count *whole,
+    const struct tsvin *in, const char *p, size_t n, unsigned k)
+{
+	struct run part = *r, merge = *r;
+	struct slice n0, n1;
+	size_t i;
+
+	if (whole->refs[0].col >= in->nnames ||
+	    whole->refs[1].col >= in->nnames)
+		return;
+	n0 = in->names[whole->refs[0].col];
+	n1 = in->names[whole->refs[1].col];
+	if (n0.n == 0 || n1.n == 0 || n0.n >= sizeof(merge.refs[0]) ||
+	    n1.n >= sizeof(merge.refs[1]) || memchr(n0.p, '\0', n0.n) ||
+	    memchr(n1.p, '\0', n1.n) || (n0.n == n1.n &&
+	    memcmp(n0.p, n1.p, n0.n) == 0) || (n1.p[0] >= '0' &&
+	    n1.p[0] <= '9') || !split_parts(p, n, k))
+		return;
+	part.opts.percent = false;
+	part.opts.total = true;
+	if (!count_parts(&part) || early_line(COUNT1, "total\t") ||
+	    early_line(COUNT2, "total\t"))
+		return;
+	/* The second field's name among a table's columns: no table. */
+	for (i = COUNT1; i <= COUNT2; i++)
+		if (names_column((int)i, n1))
+			return;
+	memcpy(merge.refs[0], n0.p, n0.n);
+	merge.refs[0][n0.n] = '\0';
+	memcpy(merge.refs[1], n1.p, n1.n);
+	merge.refs[1][n1.n] = '\0';
+	merge.keys[0] = merge.refs[0];
+	merge.keys[1] = merge.refs[1];
+	merge.weight = "total";
+	merge_is_one(&merge);
 }
 
 /* Numbered references resolve to header names first: keep clear of them. */
@@ -399,10 +552,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		check_table(&whole, OUT);
 	tsvin_init(&in, (char **)paths, 1, false, pra());
 	tsvin_header(&in);
-	merge = !r.opts.crosstab && r.distinct == NULL && r.weight == NULL &&
-	    !r.opts.noheader && in.have_header && !numbered_names(&whole, &in);
+	merge = r.distinct == NULL && r.weight == NULL && !r.opts.noheader &&
+	    in.have_header && !numbered_names(&whole, &in);
+	if (merge && r.opts.crosstab)
+		check_tables(&r, &whole, &in, p, len, data[5]);
 	tsvin_free(&in);
-	if (merge) {
+	if (merge && !r.opts.crosstab) {
 		/* The one run to compare with: -p -t, as the merge. */
 		r.opts.percent = r.opts.total = true;
 		r.opts.bar = false;

@@ -16,8 +16,14 @@
  *   - of F<N, F>=N (and F<=N, F>N) at most one holds, and one does
  *     exactly when the field is a number;
  *   - F=V with a single plain value (no glob character, no comma) holds
- *     on the row whose fields are all V.
+ *     on the row whose fields are all V;
+ *   - on ASCII, where a character is a byte, a glob (without -i, on a
+ *     field of whole values) matches as fnmatch(3) does, and an ERE as
+ *     regcomp(3) in the C locale does: their UTF-8 engines (wild.c,
+ *     ure.c) change nothing there.
  */
+#include <fnmatch.h>
+#include <regex.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,6 +181,59 @@ check_literal(struct expr *e, struct slice value)
 		abort();
 }
 
+static bool
+ascii(const char *p, size_t n, bool nul)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] >= 0x80 || (p[i] == '\0' && !nul))
+			return false;
+	return true;
+}
+
+/* On ASCII the engines of wild.c and ure.c are fnmatch's and regcomp's. */
+static void
+check_ascii(struct expr *e, const char *text, const struct slice *rows,
+    size_t nrows)
+{
+	const char *v = text + value_pos(text);
+	regmatch_t m;
+	regex_t re;
+	char *s;
+	size_t r;
+	bool want;
+
+	if (!ascii(v, strlen(v), false) || e->items || e->flags != 0 ||
+	    (e->kind == EXPR_EQ && (e->nalts != 1 || !e->alts[0].glob ||
+	    (e->alts[0].wild.lit.len > 0 && memchr(e->alts[0].wild.lit.p, '[',
+	    e->alts[0].wild.lit.len)))) ||
+	    e->kind == EXPR_NUM)
+		return;	/* a '[' without its ']': glibc varies, wild.c not */
+	if (e->kind == EXPR_RE && regcomp(&re, v, REG_EXTENDED | REG_NOSUB) != 0)
+		abort();	/* the rewritten one compiled */
+	for (r = 0; r < nrows; r++) {
+		if (!ascii(rows[r].p, rows[r].n, e->kind == EXPR_RE))
+			continue;
+		if ((s = malloc(rows[r].n + 1)) == NULL)
+			abort();
+		memcpy(s, rows[r].p, rows[r].n);
+		s[rows[r].n] = '\0';
+		if (e->kind == EXPR_EQ)
+			want = fnmatch(e->alts[0].pat, s, 0) == 0;
+		else {
+			m.rm_so = 0;
+			m.rm_eo = (regoff_t)rows[r].n;
+			want = regexec(&re, s, 1, &m, REG_STARTEND) == 0;
+		}
+		free(s);
+		if ((expr_match(e, rows[r]) != e->negate) != want)
+			abort();
+	}
+	if (e->kind == EXPR_RE)
+		regfree(&re);
+}
+
 static void
 check_expr(const char *text, const struct slice *input_row, int flags)
 {
@@ -204,6 +263,7 @@ check_expr(const char *text, const struct slice *input_row, int flags)
 	rows[nrows++] = value;
 	check_literal(&e, value);
 	check_negation(&e, text, rows, nrows);
+	check_ascii(&e, text, rows, nrows);
 	expr_free(&e);
 }
 

@@ -127,7 +127,12 @@ tsvin_next(struct tsvin *in, struct slice *row)
 		}
 		if (!in->have_header)
 			keep_header(in, *row);
-		else if (!is_header(in, *row))
+		else if (in->own_headers) {
+			/* Tables (rcount -x -w total): columns differ. */
+			free(in->header);
+			free(in->names);
+			keep_header(in, *row);
+		} else if (!is_header(in, *row))
 			header_differs(in);
 	}
 	in->row = *row;

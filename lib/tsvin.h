@@ -1,7 +1,9 @@
 /*
  * Several TSV inputs read as one stream of rows (SPEC 2.1): each input has
  * its own header, the first is kept, a later one that differs is reported
- * and its input skipped; unreadable inputs are reported and skipped.
+ * and its input skipped (with own_headers, each replaces the last, for
+ * inputs whose columns differ by design: rcount's tables); unreadable
+ * inputs are reported and skipped.
  * Fields are referred to by header name or 1-based number; those named
  * as a layer of the scheme in effect are label fields.
  */
@@ -35,6 +37,7 @@ struct tsvin {
 	size_t		  fcap;
 	struct slice	  row;		/* the row tsvin_next returned last */
 	bool		  repeat_seen;	/* a repeated header was skipped */
+	bool		  own_headers;	/* each input's header is its own */
 	int		  status;	/* 1 once an input was bad */
 };
 

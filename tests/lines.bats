@@ -421,7 +421,9 @@ need_parallel() {
 # parallel into blocks of BLOCK bytes, are the single run's byte for byte;
 # the same through four parts made by split -n l/4 (as on a shared file
 # system), through --sshlogin (here ':', this machine), with shares and
-# the total (-p -t) merged from a part file per job, and as Hadoop
+# the total (-p -t) merged from a part file per job, a cross-tab with
+# its totals (-x -t -p) from a table per job, reviews per aspect
+# (-d review) from the pairs the jobs count, and as Hadoop
 # Streaming's mapper and reducer with sort(1) as the shuffle.  Sets
 # $single and $jobs.
 par_is() {
@@ -451,6 +453,18 @@ par_is() {
 	par=$(rcount -N -p -t -w 2 1 shares/*)
 	assert_equal "$par" "$(rsplit -L -q "$lines" | rfilter severity=MAJ |
 	    rcount -p -t aspect | sed 1d)"
+	# A cross-tab's totals: the jobs write tables, -w total adds them.
+	mkdir tables
+	parallel --pipepart -a "$lines" --block "$block" -j 2 \
+	    "rsplit -L -N -q | rcount -N -x -t function,severity > tables/{#}"
+	par=$(rcount -x -t -p -w total function,severity tables/*)
+	assert_equal "$par" "$(rsplit -L -q "$lines" | rcount -x -t -p function,severity)"
+	# Reviews per aspect from pairs, whatever job a review is in.
+	par=$({ printf 'review\taspect\tcount\n'
+		parallel --pipepart -a "$lines" --block "$block" -j 2 \
+		    'rsplit -L -N -q | rcount -N review,aspect'
+	      } | rcount -p -t -d review aspect)
+	assert_equal "$par" "$(rsplit -L -q "$lines" | rcount -p -t -d review aspect)"
 	par=$(rsplit -L -N -q "$lines" | rfilter -N severity=MAJ | rcount -N aspect |
 	    sort | rcount -N -w 2 1)
 	assert_equal "$par" "$(printf '%s\n' "$single" | sed 1d)"

@@ -423,6 +423,15 @@ $USAGE" \
 	same_as_ref -i -u review,text -l section pra4.tsv pra2.tsv
 }
 
+@test "ragree: an exact half rounds to even, as ragree(1) says: 9/16 is 0.562 (issue 23)" {
+	{ printf 'review\tsentence\tseverity\n'; for i in $(seq 16); do printf 'R\t%d\tMAJ\n' "$i"; done; } > h.tsv
+	{ printf 'review\tsentence\tseverity\n'; for i in $(seq 16); do printf 'R\t%d\t%s\n' "$i" "$( [ "$i" -le 9 ] && echo MAJ || echo MIN)"; done; } > m.tsv
+	expect 0 $'layer\traters\tunits\tmissing\tagree\tcohen\tfleiss\talpha\tunanimous\tmajority\tsplit
+severity\t2\t16\t0\t0.562\t0.000\t-0.280\t-0.240\t9\t0\t7' "" ragree -l severity h.tsv m.tsv
+	grep -q '^An exact half rounds to even, as Python and R print it: 9/16 is 0.562.$' \
+	    "$BATS_TEST_DIRNAME/../man/ragree.1"
+}
+
 # --- published figures (tests/agree_ref.py names the source of each case)
 
 @test "ragree: Krippendorff (2011): alpha 0.743 nominal, 0.815 ordinal, 0.849 interval" {

@@ -67,9 +67,21 @@ NOV\tAPC\t1'
 
 @test "rcount: a row counts once for a key, even when codes repeat" {
 	printf '%s\n' "$H" $'R\t1\tMET-NEG,MET-POS,,RES-NEU,-NEG\t\t\t\tx' > rep.tsv
-	expect 0 $'section\tcount\nMET\t1\nRES\t1' "" rcount section rep.tsv
-	expect 0 $'section\tcount\n-NEG\t1\nMET-NEG\t1\nMET-POS\t1\nRES-NEU\t1' "" \
-	    rcount -k section rep.tsv
+	run2 rcount section rep.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'section\tcount\nMET\t1\nRES\t1'
+	run2 rcount -k section rep.tsv
+	assert_equal "$output" $'section\tcount\nMET-NEG\t1\nMET-POS\t1\nRES-NEU\t1'
+}
+
+@test "rcount: -k: an item without a code adds nothing, nor counts for -p (issue 23)" {
+	expect 0 $'aspect\tcount' "" rcount -k aspect - <<< $'aspect\n-NEU'
+	printf '%s\n' aspect -NEU EMP-NEG ,-POS, > nocode.tsv
+	expect 0 $'aspect\tcount\tpercent\nEMP-NEG\t1\t100.0\ntotal\t1\t100.0' "" \
+	    rcount -k -p -t aspect nocode.tsv
+	expect 0 $'aspect\tEMP-NEG\ttotal\nEMP-NEG\t1\t1\ntotal\t1\t1' "" \
+	    rcount -k -x -t aspect,aspect nocode.tsv
+	expect 0 $'aspect\tcount\nEMP-NEG\t1' "" rcount -k -d aspect aspect nocode.tsv
 }
 
 @test "rcount: other fields count whole values" {
@@ -252,16 +264,17 @@ NOV\t1'
 	assert_equal "$status" 0
 	assert_equal "$stderr" ""
 	assert_equal "$output" $'aspect\tcount\nEMP\t6\nNOV\t4\nCLA\t2'
-	expect 0 $'aspect\tcount\nEMP\t5\nCLA\t2\ntotal\t7' "" \
-	    rcount --weight 2 -t aspect p1.tsv
+	printf '%s\n' $'code\tcount' $'EMP\t5' $'CLA\t2' > q.tsv
+	run2 rcount --weight 2 -t code q.tsv
+	assert_equal "$output" $'code\tcount\nEMP\t5\nCLA\t2\ntotal\t7'
 }
 
 @test "rcount: -w weighs the rows counted of -p and -t" {
-	printf '%s\n' $'aspect\tcount' $'EMP\t5' $'CLA\t2' $'NOV\t0' > p1.tsv
-	run2 rcount -p -t -w count aspect p1.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" $'aspect\tcount\tpercent\nEMP\t5\t71.4\nCLA\t2\t28.6\nNOV\t0\t0.0\ntotal\t7\t100.0'
+	# A field that is no label field gives a row one key: the weights
+	# of the rows are the rows counted.
+	printf '%s\n' $'code\tcount' $'EMP\t5' $'CLA\t2' $'NOV\t0' > p1.tsv
+	expect 0 $'code\tcount\tpercent\nEMP\t5\t71.4\nCLA\t2\t28.6\nNOV\t0\t0.0\ntotal\t7\t100.0' "" \
+	    rcount -p -t -w count code p1.tsv
 }
 
 @test "rcount: parts written with -t merge by -p -t -w count as one run" {
@@ -291,33 +304,136 @@ total\t8\t100.0' "" \
 	    rcount -p -t -w count aspect m.tsv c1.tsv
 }
 
-@test "rcount: a key named total is a key; only an input's last row is its total" {
+@test "rcount: with -p or -t a total row must end its input (issue 23)" {
 	printf '%s\n' k total total a > t.tsv
-	expect 0 $'k\tcount\ntotal\t2\na\t1\ntotal\t3' "" rcount -t k t.tsv
+	run2 rcount -t k t.tsv
+	assert_equal "$output" $'k\tcount\ntotal\t2\na\t1\ntotal\t3'
 	rcount -t k t.tsv > c.tsv
-	run2 rcount -p -t -w count k c.tsv c.tsv
-	assert_equal "$status" 0
-	assert_equal "$stderr" ""
-	assert_equal "$output" $'k\tcount\tpercent\ntotal\t4\t66.7\na\t2\t33.3\ntotal\t6\t100.0'
-	# From standard input too, and with -s key, where total sorts last.
+	# A key "total" before the total row cannot be told from the total
+	# of a part run together with the next: both are refused.
+	expect 1 "" "rcount: c.tsv:2: a total row before the end of its input: with -p or -t, each part must be an input of its own, its total row last" \
+	    rcount -p -t -w count k c.tsv c.tsv
 	rcount -t -s key k t.tsv > s.tsv
-	expect 0 $'k\tcount\na\t1\ntotal\t2\ntotal\t3' "" \
+	expect 1 "" "rcount: -:3: a total row before the end of its input: with -p or -t, each part must be an input of its own, its total row last" \
 	    rcount -t -s key -w count k - < s.tsv
+	# Parts with their totals, run together into one stream.
+	printf '%s\n' a b > u.tsv
+	rcount -N -t 1 u.tsv > u1.tsv
+	expect 1 "" "rcount: -:3: a total row before the end of its input: with -p or -t, each part must be an input of its own, its total row last" \
+	    rcount -N -p -t -w 2 1 - < <(cat u1.tsv u1.tsv)
+	expect 0 $'a\t2\t50.0\nb\t2\t50.0\ntotal\t4\t100.0' "" rcount -N -p -t -w 2 1 u1.tsv u1.tsv
 	# Without -p or -t nothing needs a total: the row is a key like any.
 	expect 0 $'k\tcount\ntotal\t5\na\t1' "" rcount -w count k c.tsv
-	# A total row followed by a row of its input is a key.
-	printf '%s\n' $'k\tcount' $'total\t4' $'a\t1' > notlast.tsv
-	expect 0 $'k\tcount\ntotal\t4\na\t1\ntotal\t5' "" \
-	    rcount -t -w count k notlast.tsv
 }
+
+@test "rcount: -x -t -p merge from tables, not from counts of pairs (issue 23)" {
+	printf '%s\n' $'function\tseverity' $'CRT\tMAJ,MIN' > m1.tsv
+	one=$'function\tMAJ\tMIN\ttotal\nCRT\t100.0\t100.0\t1\ntotal\t100.0\t100.0\t1'
+	expect 0 "$one" "" rcount -x -t -p function,severity m1.tsv
+	# The row counts once in CRT's total though it adds to two cells:
+	# counts of pairs cannot say so, and are refused.
+	rcount -t function,severity m1.tsv > m1c.tsv
+	expect 2 "" "rcount: -x -w cannot merge counts of pairs of label fields unless by -s key without -t and -p: a row counts once in the total of its line or column though it adds to several of its cells; merge tables written by rcount -x -t, with -w total" \
+	    rcount -x -t -p -w count function,severity m1c.tsv
+	# The table carries its totals.
+	rcount -x -t function,severity m1.tsv > m1t.tsv
+	expect 0 "$one" "" rcount -x -t -p -w total function,severity m1t.tsv
+	# Two parts, each mode.
+	printf '%s\n' "$H" "$A" "$B" "$C" > h1.tsv
+	printf '%s\n' "$H" "$D" "$E" "$F" > h2.tsv
+	rcount -x -t aspect,severity h1.tsv > t1.tsv
+	rcount -x -t aspect,severity h2.tsv > t2.tsv
+	expect 0 $'aspect\tMAJ\tMIN\tGEN\ttotal
+EMP\t50.0\t50.0\t0.0\t2
+CLA\t0.0\t100.0\t0.0\t1
+CMP\t0.0\t100.0\t0.0\t1
+CNT\t100.0\t0.0\t100.0\t1
+NOV\t100.0\t0.0\t0.0\t1
+total\t60.0\t40.0\t20.0\t5' "" rcount -x -t -p -w total aspect,severity t1.tsv t2.tsv
+	for o in "" -t -p "-s key" "-s key -t -p"; do
+		# shellcheck disable=SC2086
+		expect 0 "$(rcount -x $o aspect,severity in.tsv)" "" \
+		    rcount -x $o -w total aspect,severity t1.tsv t2.tsv
+	done
+	# A merged table merges again.
+	rcount -x -t -w total aspect,severity t1.tsv t2.tsv > m.tsv
+	expect 0 "$(rcount -x -t aspect,severity in.tsv in.tsv h1.tsv)" "" \
+	    rcount -x -t -w total aspect,severity m.tsv m.tsv t1.tsv
+	# Counts of pairs still merge by -s key, where no total counts, and
+	# for fields that are no label fields, whose rows add one cell.
+	rcount aspect,severity h1.tsv > c1.tsv
+	rcount aspect,severity h2.tsv > c2.tsv
+	expect 0 "$(rcount -x -s key aspect,severity in.tsv)" "" \
+	    rcount -x -s key -w count aspect,severity c1.tsv c2.tsv
+	rcount -t review,sentence h1.tsv > c1.tsv
+	rcount -t review,sentence h2.tsv > c2.tsv
+	expect 0 "$(rcount -x -t -p review,sentence in.tsv)" "" \
+	    rcount -x -t -p -w count review,sentence c1.tsv c2.tsv
+}
+
+@test "rcount: tables that cannot merge are refused, with the reason (issue 23)" {
+	printf '%s\n' "$H" "$A" "$B" "$C" > h1.tsv
+	rcount -x -t aspect,severity h1.tsv > t1.tsv
+	rcount -x -t -p aspect,severity h1.tsv > p1.tsv
+	expect 1 "" "rcount: p1.tsv:2: cell '50.0' is a share, not a count: tables written with -p do not merge; write them with rcount -x -t" \
+	    rcount -x -t -w total aspect,severity t1.tsv p1.tsv
+	rcount -x aspect,severity h1.tsv > n1.tsv
+	expect 1 "" "rcount: n1.tsv:1: the table has no column total; tables merge when rcount -x -t wrote them" \
+	    rcount -x -w total aspect,severity t1.tsv n1.tsv
+	head -n -1 t1.tsv > e1.tsv
+	expect 1 "" "rcount: e1.tsv:4: the table ends without its total line; tables merge when rcount -x -t wrote them" \
+	    rcount -x -w total aspect,severity e1.tsv t1.tsv
+	expect 1 "" "rcount: -:6: the header again; skipped here and wherever it repeats
+rcount: -:5: a total line before the end of its table: each table must be an input of its own" \
+	    rcount -x -w total aspect,severity - < <(cat t1.tsv t1.tsv)
+	rcount -x -t -k aspect,severity h1.tsv > k1.tsv
+	expect 1 "" "rcount: k1.tsv:2: line 'CLA-NEG' is no key of this count (a table written with -k merges with -k)" \
+	    rcount -x -w total aspect,severity k1.tsv
+	expect 0 "$(rcount -x -k aspect,severity h1.tsv)" "" rcount -x -k -w total aspect,severity k1.tsv
+	rcount -x -t -k severity,aspect h1.tsv > k2.tsv
+	expect 1 "" "rcount: k2.tsv:1: column 'CLA-NEG' is no key of this count (a table written with -k merges with -k)" \
+	    rcount -x -w total severity,aspect k2.tsv
+	expect 2 "" "rcount: t1.tsv: a table of 'aspect', not of 'section'" \
+	    rcount -x -w total section,severity t1.tsv
+	rcount -x -t section,severity h1.tsv > s1.tsv
+	expect 1 "" "rcount: s1.tsv:1: a table of 'section', not of 'aspect'" \
+	    rcount -x -w total aspect,severity t1.tsv s1.tsv
+	printf '%s\n' $'aspect\tMAJ\ttotal' $'EMP\t1' $'total\t1\t1' > short.tsv
+	expect 1 "" "rcount: short.tsv:2: line has 2 fields, its table's first line 3" \
+	    rcount -x -w total aspect,severity short.tsv
+	printf '%s\n' $'aspect\tMAJ\ttotal' $'EMP\t18446744073709551615\t1' $'total\t1\t1' > big.tsv
+	expect 1 "" "rcount: big.tsv:2: count overflows" \
+	    rcount -x -w total aspect,severity big.tsv big.tsv
+	printf '%s\n' $'aspect\tMAJ\ttotal' $'EMP\t1\t18446744073709551615' $'total\t1\t1' > line.tsv
+	printf '%s\n' $'aspect\tMAJ\ttotal' $'EMP\t1\t1' $'total\t1\t1' > one.tsv
+	expect 1 "" "rcount: total count overflows" \
+	    rcount -x -w total aspect,severity line.tsv one.tsv
+}
+
+@test "rcount: -p or -t over counts by item need each input's total row (issue 23)" {
+	# C holds two aspects: the counts add up to 4, the rows counted are 3.
+	printf '%s\n' "$H" "$A" "$B" "$C" > h1.tsv
+	rcount aspect h1.tsv > d1.tsv
+	expect 1 "" "rcount: d1.tsv:4: the input ends without a total row: counts by item do not add up to the rows counted, which -p and -t need; write the parts with rcount -t" \
+	    rcount -p -w count aspect d1.tsv
+	rcount -t aspect h1.tsv > d2.tsv
+	expect 1 "" "rcount: d1.tsv:4: the input ends without a total row: counts by item do not add up to the rows counted, which -p and -t need; write the parts with rcount -t" \
+	    rcount -t -w count aspect d2.tsv d1.tsv
+	expect 0 $'aspect\tcount\tpercent\nEMP\t2\t66.7\nCLA\t1\t33.3\nNOV\t1\t33.3' "" \
+	    rcount -p -w count aspect d2.tsv
+	expect 0 "$(rcount -t aspect h1.tsv h1.tsv)" "" rcount -t -w count aspect d2.tsv d2.tsv
+}
+
 
 @test "rcount: a total row of two fields has the others empty" {
 	printf '%s\n' $'a\tb\tcount' $'x\ty\t2' $'total\ty\t1' $'total\t\t3' > t2.tsv
-	expect 0 $'a\tb\tcount\nx\ty\t2\ntotal\ty\t1\ntotal\t\t3' "" \
-	    rcount -t -w count a,b t2.tsv
+	run2 rcount -t -w count a,b t2.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'a\tb\tcount\nx\ty\t2\ntotal\ty\t1\ntotal\t\t3'
 	printf '%s\n' $'a\tb\tcount' $'x\ty\t2' $'total\t\t3' $'total\ty\t1' > t3.tsv
-	expect 0 $'a\tb\tcount\ntotal\t\t3\nx\ty\t2\ntotal\ty\t1\ntotal\t\t6' "" \
+	expect 1 "" "rcount: t3.tsv:3: a total row before the end of its input: with -p or -t, each part must be an input of its own, its total row last" \
 	    rcount -t -w count a,b t3.tsv
+	expect 0 $'a\tb\tcount\ntotal\t\t3\nx\ty\t2\ntotal\ty\t1' "" rcount -w count a,b t3.tsv
 }
 
 @test "rcount: a bad weight in a total row is an error" {
@@ -404,34 +520,59 @@ total\t8\t100.0' "" \
 	    rcount -w n k ctl.tsv
 }
 
-@test "rcount: a row past 100000 combinations is an error at FILE:LINE" {
+@test "rcount: a row past 100000 distinct combinations is an error at FILE:LINE" {
 	items=$(seq -f 'A%g' 317 | paste -sd, -)
 	printf '%s\n' $'k\tsection\taspect' "r1"$'\t'"X"$'\t'"$items" > wide.tsv
-	expect 0 "section	$(seq -f 'A%g' 317 | sort | paste -sd '\t' -)
-X	$(yes 1 | head -n 317 | paste -sd '\t' -)" "" \
-	    rcount -x section,aspect wide.tsv
+	run2 rcount -x section,aspect wide.tsv
+	assert_equal "$status" 0
 	# aspect,aspect: 316 x 316 = 99856 keys pass, 317 x 317 do not.
 	printf '%s\n' $'k\tsection\taspect' "r1"$'\tX\t'"$(seq -f 'A%g' 316 | paste -sd, -)" > ok.tsv
-	# 99,857 lines: counted.
-	expect 0 @any "" rcount aspect,aspect ok.tsv
+	run2 rcount aspect,aspect ok.tsv
+	assert_equal "$status" 0
 	assert_equal "${#lines[@]}" 99857
 	printf '%s\n' $'k\tsection\taspect' $'r0\tX\tEMP' "r1"$'\tX\t'"$items" > wide.tsv
 	run2 rcount -x aspect,aspect wide.tsv
 	assert_equal "$status" 1
 	assert_equal "$output" ""
-	assert_equal "$stderr" "rcount: wide.tsv:3: the row's values make more than 100000 combinations, the most one row may add"
+	assert_equal "$stderr" "rcount: wide.tsv:3: the row's values make more than 100000 distinct combinations, the most one row may add"
 	# Twelve fields of three items: 531441, found before any is added.
-	expect 1 "" "rcount: -:2: the row's values make more than 100000 combinations, the most one row may add" \
-	    rcount aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect - <<-EOF
+	run2 rcount aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect,aspect - <<-EOF
 	k	section	aspect
 	r	X	A,B,C
 	EOF
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rcount: -:2: the row's values make more than 100000 distinct combinations, the most one row may add"
 	# -d values count in the product: 317 reviews' worth of pairs.
 	printf '%s\n' $'k\tsection\taspect' "r1"$'\t'"$(seq -f 'S%g' 400 | paste -sd, -)"$'\t'"$(seq -f 'A%g' 300 | paste -sd, -)" > pairs.tsv
-	expect 1 "" \
-	    "rcount: pairs.tsv:2: the row's values make more than 100000 combinations, the most one row may add" \
-	    rcount -d aspect section pairs.tsv
+	run2 rcount -d aspect section pairs.tsv
+	assert_equal "$status" 1
+	assert_equal "$stderr" "rcount: pairs.tsv:2: the row's values make more than 100000 distinct pairs of key and value, the most one row may add"
 }
+
+@test "rcount: the bound is on a row's distinct keys, not its items (issue 23)" {
+	# 100001 items of one code add one key, with -k, -x and -d too.
+	{ printf 'review\taspect\nR1\t'; yes MET-NEG | head -n 100001 | paste -sd, -; } > same.tsv
+	expect 0 $'aspect\tcount\nMET\t1' "" rcount aspect same.tsv
+	expect 0 $'aspect\tcount\nMET-NEG\t1' "" rcount -k aspect same.tsv
+	expect 0 $'aspect\tMET\ttotal\nMET\t1\t1\ntotal\t1\t1' "" rcount -x -t aspect,aspect same.tsv
+	expect 0 $'review\tcount\nR1\t1' "" rcount -d aspect review same.tsv
+	# 100001 distinct ones are too many, said for one field.
+	{ printf 'review\taspect\nR1\t'; seq -f 'A%g' 100001 | paste -sd, -; } > wide.tsv
+	expect 1 "" "rcount: wide.tsv:2: the row holds more than 100000 distinct keys of aspect, the most one row may add" \
+	    rcount aspect wide.tsv
+	{ printf 'R1\t1\t\t'; tail -n 1 wide.tsv | cut -f 2; } > wide-n.tsv
+	expect 1 "" "rcount: wide-n.tsv:1: the row holds more than 100000 distinct keys of aspect, the most one row may add" \
+	    rcount -N 4 wide-n.tsv
+	# Repeats of 100000 distinct ones are fine.
+	{ printf 'review\taspect\nR1\t'; seq -f 'A%g' 100000 | paste -sd, -; } > max.tsv
+	{ printf 'R1\t'; seq -f 'A%g' 100000 | paste -sd, -; } >> max.tsv
+	run2 rcount -t aspect max.tsv
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "${#lines[@]}" 100002
+	assert_equal "${lines[100001]}" $'total\t2'
+}
+
 
 @test "rcount: a -x table of more than 10^7 cells is an error, before any output" {
 	# N rows of N values on each side would make N^2 cells from N rows.
@@ -465,17 +606,28 @@ X	$(yes 1 | head -n 317 | paste -sd '\t' -)" "" \
 	    rcount -w count2 count p.tsv p.tsv
 }
 
-@test "rcount: -s key orders numbers by value, like sort -V" {
+@test "rcount: -s key orders numbers by value, other bytes by value, as rcount(1) says" {
 	printf '%s\n' n 2 10 1 11 02 a10 a9 b 1.10 1.9 '' > v.tsv
-	expect 0 $'n\tcount\n\t1\n1\t1\n1.9\t1\n1.10\t1\n02\t1\n2\t1\n10\t1\n11\t1\na9\t1\na10\t1\nb\t1' "" \
-	    rcount -s key n v.tsv
-	assert_equal "$(sort -V v.tsv | grep -v '^n$' | sed 's/$/\t1/')" "$(tail -n +2 <<< "$output")"
+	run2 rcount -s key n v.tsv
+	assert_equal "$status" 0
+	assert_equal "$output" $'n\tcount\n\t1\n1\t1\n1.9\t1\n1.10\t1\n02\t1\n2\t1\n10\t1\n11\t1\na9\t1\na10\t1\nb\t1'
+	# Not sort -V's order (issue 23): it puts letters before other
+	# bytes, so ab before a-b, and a~ before a.
+	printf '%s\n' n ab a-b a_b 'a~' a A a9 a10 > w.tsv
+	expect 0 $'n\tcount\nA\t1\na\t1\na-b\t1\na9\t1\na10\t1\na_b\t1\nab\t1\na~\t1' "" \
+	    rcount -s key n w.tsv
+	expect 1 "" "sort: -:4: disorder: a9" sort -V -c - <<< "$(tail -n +2 <<< "$output" | cut -f 1)"
+	man=$(tr '\n' ' ' < "$BATS_TEST_DIRNAME/../man/rcount.1")
+	[[ $man == *'That is not the order of .Ql sort -V ,'* ]]
+	[[ $man == *'is skipped, with one warning for the run.'* ]]
+	[[ $man == *'an empty field, or commas only'* ]]
 	printf '%s\n' $'a\tb' $'x10\t2' $'x9\t10' $'x9\t9' $'x\t1' > k2.tsv
-	expect 0 $'a\tb\tcount\nx\t1\t1\nx9\t9\t1\nx9\t10\t1\nx10\t2\t1' "" \
-	    rcount -s key a,b k2.tsv
-	expect 0 $'a\t1\t2\t9\t10\nx\t1\t0\t0\t0\nx9\t0\t0\t1\t1\nx10\t0\t1\t0\t0' "" \
-	    rcount -x -s key a,b k2.tsv
+	run2 rcount -s key a,b k2.tsv
+	assert_equal "$output" $'a\tb\tcount\nx\t1\t1\nx9\t9\t1\nx9\t10\t1\nx10\t2\t1'
+	run2 rcount -x -s key a,b k2.tsv
+	assert_equal "$output" $'a\t1\t2\t9\t10\nx\t1\t0\t0\t0\nx9\t0\t0\t1\t1\nx10\t0\t1\t0\t0'
 }
+
 
 @test "rcount: -N reads rows without a header and writes none" {
 	tail -n +2 in.tsv > nohdr.tsv

@@ -538,3 +538,113 @@ $F" \
 	    "rfilter: three.tsv:8: the header again; skipped here and wherever it repeats" \
 	    rfilter -v 'sentence>0' three.tsv
 }
+
+# --- Patterns by characters of UTF-8 (issue 23, finding 4)
+
+# Rows whose text is Café, Cafe, Caf and an invalid byte, Caf, a
+# four-byte character, and é made of e and a combining accent (two).
+utf8_rows() {
+	printf 'review\ttext\n'
+	printf 'R%s\t%s\n' 1 'Café' 2 Cafe 3 $'Caf\351' 4 Caf 5 $'Caf\360\237\230\200' 6 $'Cafe\314\201'
+}
+
+# matches EXPR REVIEW...: rfilter EXPR gives the header and those rows,
+# in the C locale and in C.UTF-8 alike.
+matches() {
+	local expr=$1 want loc
+	shift
+	want=$(utf8_rows | grep -E "^(review|$(IFS='|'; echo "$*"))"$'\t')
+	for loc in C C.UTF-8; do
+		expect 0 "$want" "" env LC_ALL=$loc rfilter "$expr" u.tsv
+	done
+}
+
+@test "rfilter: ?, [...] and . match one UTF-8 character, whatever the locale (issue 23)" {
+	utf8_rows > u.tsv
+	matches 'text=Caf?' R1 R2 R3 R5
+	matches 'text=Caf??' R6
+	matches 'text=Caf[éè]' R1
+	matches 'text=Caf[!e]' R1 R3 R5
+	matches 'text=Caf[à-ê]' R1
+	matches 'text~^Caf.$' R1 R2 R3 R5
+	matches 'text~^Caf[^e]$' R1 R3 R5
+	matches 'text~^Caf\W$' R1 R3 R5
+	matches 'text~^Caf[éè]$' R1
+	matches 'text~^Caf.{2}$' R6
+	# A repetition takes the whole character, not its last byte.
+	matches 'text~^Café+$' R1
+	matches 'text~^Caf(é|e)?$' R1 R2 R4
+	# An invalid byte is one character, matched as itself.
+	matches "$(printf 'text=Caf[\351]')" R3
+	matches "$(printf 'text~^Caf\351$')" R3
+	matches 'text~^.{4}$' R1 R2 R3 R5
+}
+
+@test "rfilter: -i folds ASCII letters in UTF-8 patterns, not others (issue 23)" {
+	utf8_rows > u.tsv
+	expect 0 "$(utf8_rows | sed -n '1,4p;6p')" "" rfilter -i 'text=CAF?' u.tsv
+	expect 0 "$(utf8_rows | sed -n '1,2p' | sed 's/é/É/')" "" rfilter -i 'text~^cAF[É]$' - < <(utf8_rows | sed 's/é/É/')
+	expect 0 "$(utf8_rows | sed -n 1p)" "" rfilter -i 'text~^caf[É]$' u.tsv
+}
+
+@test "rfilter: a '-' in a bracket expression is a range, not the whole-item rule (issue 23)" {
+	printf '%s\n' section MET-NEG LET MAT-POS NET > s.tsv
+	expect 0 $'section\nMET-NEG\nLET\nNET' "" rfilter 'section=[L-N]ET' s.tsv
+	expect 0 $'section\nMET-NEG\nMAT-POS' "" rfilter 'section=M[A-E]T' s.tsv
+	# A '-' outside the brackets still tests whole items.
+	expect 0 $'section\nMET-NEG' "" rfilter 'section=M[A-E]T-NEG' s.tsv
+	expect 0 $'section\nMAT-POS' "" rfilter 'section=*[!E]T-*' s.tsv
+}
+
+@test "rfilter: a pattern ending in a lone backslash, or a bracket that cannot be, is a usage error (issue 23)" {
+	printf '%s\n' text 'a\' a '[a' > b.tsv
+	expect 2 "" "rfilter: bad expression at column 7: Trailing backslash
+  text=a\\
+        ^" rfilter 'text=a\' b.tsv
+	expect 2 "" "rfilter: bad expression at column 9: Trailing backslash
+  text=x,a\\
+          ^" rfilter 'text=x,a\' b.tsv
+	expect 2 "" "rfilter: bad expression at column 6: Trailing backslash
+  text~a\\
+       ^" rfilter 'text~a\' b.tsv
+	expect 0 $'text\na\\' "" rfilter 'text=a\\' b.tsv
+	expect 0 $'text\n[a' "" rfilter 'text=[a' b.tsv
+	expect 2 "" "rfilter: bad expression at column 6: Invalid range end
+  text=[z-a]
+       ^" rfilter 'text=[z-a]' b.tsv
+	expect 2 "" "rfilter: bad expression at column 6: Invalid range end
+  text~[ü-é]
+       ^" rfilter 'text~[ü-é]' b.tsv
+	expect 2 "" "rfilter: bad expression at column 8: Invalid character class name
+  text=a*[[:letter:]]
+         ^" rfilter 'text=a*[[:letter:]]' b.tsv
+}
+
+@test "rfilter(1) says what rfilter does with numbers, empty items, NUL and a repeated header (issue 23)" {
+	printf '%s\n' $'score\taspect\ttext' $'9007199254740992\t,\ta' $'9007199254740991\t,,EMP\ta' > n.tsv
+	expect 0 $'score\taspect\ttext\n9007199254740992\t,\ta' "" rfilter 'score>=9007199254740993' n.tsv
+	expect 0 $'score\taspect\ttext\n9007199254740992\t,\ta' "" rfilter 'aspect=' n.tsv
+	printf 'text\na\000b\n' > nul.tsv
+	expect 0 "text" "" rfilter 'text~^a.b$' nul.tsv
+	rfilter 'text~^a[^x]b$' nul.tsv > out.tsv
+	cmp out.tsv nul.tsv
+	expect 0 $'score\taspect\ttext\n9007199254740992\t,\ta\n9007199254740992\t,\ta' \
+	    "rfilter: -:4: the header again; skipped here and wherever it repeats" \
+	    rfilter 'score>9007199254740991' - < <(cat n.tsv n.tsv)
+	man=$(tr '\n' ' ' < "$BATS_TEST_DIRNAME/../man/rfilter.1")
+	[[ $man == *'Both are read as IEEE double-precision numbers, as awk reads them'* ]]
+	[[ $man == *'one of empty items only .Pq Ql \&,'* ]]
+	[[ $man == *'does not match a NUL byte'* ]]
+	[[ $man == *'is skipped, with one warning for the run.'* ]]
+	[[ $man == *'Patterns read the stream as UTF-8, whatever the locale'* ]]
+}
+
+@test "rfilter: a rewritten regex is measured as regcomp sees it: .{1,1500} stays in, [^é]{1,1000} is too big (issue 23)" {
+	printf '%s\n' text 'Café' > c.tsv
+	expect 0 $'text\nCafé' "" rfilter 'text~^.{1,1500}$' c.tsv
+	expect 0 $'text\nCafé' "" rfilter 'text~^[^,]{1,1000}$' c.tsv
+	expect 0 $'text\nCafé' "" rfilter 'text~^[^é]{1,100}é$' c.tsv
+	expect 2 "" "rfilter: bad expression at column 6: Regular expression too big
+  text~^[^é]{1,1000}\$
+       ^" rfilter 'text~^[^é]{1,1000}$' c.tsv
+}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "count.h"
+#include "tablein.h"
 #include "items.h"
 #include "msg.h"
 #include "xmalloc.h"
@@ -124,6 +125,19 @@ count_check_total(const struct tally *t)
 		errx(1, "total count overflows");
 }
 
+/*
+ * A field that is a layer of the scheme (-1: none) holds items, keyed by
+ * code and polarity with -k or in a layer of one code (SPEC 3).
+ */
+static void
+set_layer(const struct count *c, struct count_ref *r,
+    const struct scheme *s, int layer)
+{
+	r->items = layer >= 0;
+	r->polarity = c->opts.polarity ||
+	    (layer >= 0 && scheme_keys_polarity(s, layer));
+}
+
 static size_t
 add_ref(struct count *c, struct tsvin *in, const char *name)
 {
@@ -131,10 +145,62 @@ add_ref(struct count *c, struct tsvin *in, const char *name)
 	int layer;
 
 	r->col = tsvin_bind(in, name, &layer);
-	r->items = layer >= 0;
-	r->polarity = c->opts.polarity ||
-	    (layer >= 0 && scheme_keys_polarity(in->scheme, layer));
+	set_layer(c, r, in->scheme, layer);
 	return c->nrefs++;
+}
+
+/*
+ * rcount -x -w total over tables that rcount -x -t wrote (tablein.c):
+ * the first line names the first field, the columns (values of the
+ * second field, which it does not name) and last total.  A number
+ * always names a column, so only a name can be missing.
+ */
+static bool
+is_table(const struct count_opts *o, const struct tsvin *in, char **keys,
+    const char *weight)
+{
+	size_t i;
+
+	if (!o->crosstab || weight == NULL || strcmp(weight, "total") != 0 ||
+	    !in->have_header || (keys[1][0] >= '0' && keys[1][0] <= '9'))
+		return false;
+	for (i = 0; i < in->nnames; i++)
+		if (slice_eq(in->names[i], keys[1]))
+			return false;
+	return true;
+}
+
+/*
+ * A field no column holds: a table's second field, spread over its
+ * columns, and its weights, its cells and totals.
+ */
+static size_t
+add_absent_ref(struct count *c, const struct tsvin *in, const char *name)
+{
+	struct count_ref *r = &c->refs[c->nrefs];
+
+	r->col = HASH_NONE;
+	set_layer(c, r, in->scheme, in->scheme == NULL ? -1 :
+	    scheme_layer(in->scheme, (struct slice){ name, strlen(name) }));
+	return c->nrefs++;
+}
+
+/* A table's lines are values of the field its first column names. */
+static void
+add_table_refs(struct count *c, const struct tsvin *in, char **keys)
+{
+	char q[MSG_QUOTE_BUFSIZE], q2[MSG_QUOTE_BUFSIZE];
+	char name[MSG_NAME_BUFSIZE];
+
+	if (!slice_eq(in->names[0], keys[0]))
+		errx(2, "%s: a table of %s, not of %s",
+		    msg_name(in->header_file, name),
+		    msg_quote(in->names[0], q), msg_quote((struct slice){
+		    keys[0], strlen(keys[0]) }, q2));
+	c->refs[0].col = 0;
+	set_layer(c, &c->refs[0], in->scheme, tsvin_layer(in, 0));
+	c->nrefs = 1;
+	add_absent_ref(c, in, keys[1]);
 }
 
 void
@@ -145,12 +211,20 @@ count_init(struct count *c, const struct count_opts *o, struct tsvin *in,
 
 	memset(c, 0, sizeof(*c));
 	c->opts = *o;
+	c->in = in;
 	c->refs = xreallocarray(NULL, nkeys + 2, sizeof(*c->refs));
+	c->tables = is_table(o, in, keys, weight);
+	if (c->tables)
+		add_table_refs(c, in, keys);
+	else
+		for (i = 0; i < nkeys; i++)
+			add_ref(c, in, keys[i]);
 	for (i = 0; i < nkeys; i++)
-		add_ref(c, in, keys[i]);
+		c->items |= c->refs[i].items;
 	c->nkeys = nkeys;
 	c->dist = distinct ? add_ref(c, in, distinct) : HASH_NONE;
-	c->weight = weight ? add_ref(c, in, weight) : HASH_NONE;
+	c->weight = weight ? (c->tables ? add_absent_ref(c, in, weight) :
+	    add_ref(c, in, weight)) : HASH_NONE;
 	c->vals = xcalloc(c->nrefs, sizeof(*c->vals));
 	c->idx = xcalloc(nkeys, sizeof(*c->idx));
 	tally_init(&c->keys, distinct != NULL);
@@ -202,21 +276,26 @@ collect(struct count *c, size_t r, struct slice s)
 		return 1;
 	}
 	/*
-	 * An item without a code ("-NEG") is skipped like an empty one:
-	 * an empty key could not be read back as an item by -w.
+	 * An item without a code ("-NEG") is skipped like an empty one,
+	 * with -k too: it names nothing to count, and an empty key could
+	 * not be read back as an item by -w.
 	 */
 	while (items_next(&s, &item)) {
+		if (items_code(item).n == 0)
+			continue;
 		if (!c->refs[r].polarity)
 			item = items_code(item);
-		if (item.n > 0)
-			vals_add(v, item);
+		vals_add(v, item);
 	}
 	return v->n;
 }
 
-/* -w's value: a non-negative decimal integer that fits in 64 bits. */
-static uint64_t
-weight_of(struct slice s, const struct tsvin *in)
+/*
+ * A weight (what says which: "weight", or a table's "cell"): a
+ * non-negative decimal integer that fits in 64 bits.
+ */
+uint64_t
+count_weight(struct slice s, const char *what, const struct tsvin *in)
 {
 	char q[MSG_QUOTE_BUFSIZE];
 	uint64_t w = 0;
@@ -224,18 +303,25 @@ weight_of(struct slice s, const struct tsvin *in)
 	size_t i;
 
 	if (s.n == 0)
-		msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "weight '' is "
-		    "not a non-negative integer");
+		msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "%s '' is "
+		    "not a non-negative integer", what);
 	for (i = 0; i < s.n; i++) {
 		if ((d = (unsigned)(s.p[i] - '0')) > 9)
-			msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "weight %s "
-			    "is not a non-negative integer", msg_quote(s, q));
+			msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "%s %s "
+			    "is not a non-negative integer", what,
+			    msg_quote(s, q));
 		if (w > (UINT64_MAX - d) / 10)
-			msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "weight %s "
-			    "is too large", msg_quote(s, q));
+			msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "%s %s "
+			    "is too large", what, msg_quote(s, q));
 		w = w * 10 + d;
 	}
 	return w;
+}
+
+static uint64_t
+weight_of(struct slice s, const struct tsvin *in)
+{
+	return count_weight(s, "weight", in);
 }
 
 /* Steps idx to the next combination of values, like an odometer. */
@@ -271,12 +357,34 @@ combo_key(struct count *c)
 	return k;
 }
 
-/*
- * A field named twice is legal (aspect,aspect is a co-occurrence table),
- * so the keys a row adds are a product: bound it before adding any.
- */
+/* Byte order of two values, for vals_unique. */
+static int
+val_cmp(const void *a, const void *b)
+{
+	const struct slice *x = a, *y = b;
+	int r = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+
+	return r != 0 ? r : (x->n > y->n) - (x->n < y->n);
+}
+
+/* Sorts v's values and drops the repeats. */
 static void
-check_product(const struct count *c, const char *file, unsigned long line)
+vals_unique(struct count_vals *v)
+{
+	size_t i, k;
+
+	if (v->n < 2)
+		return;
+	qsort(v->v, v->n, sizeof(*v->v), val_cmp);
+	for (i = k = 1; i < v->n; i++)
+		if (val_cmp(&v->v[i], &v->v[k - 1]) != 0)
+			v->v[k++] = v->v[i];
+	v->n = k;
+}
+
+/* The combinations c->vals make, or SIZE_MAX past COUNT_ROW_MAX. */
+static size_t
+combos(const struct count *c)
 {
 	size_t i, p = 1;
 
@@ -284,11 +392,41 @@ check_product(const struct count *c, const char *file, unsigned long line)
 		if (i == c->weight)
 			continue;
 		if (c->vals[i].n > COUNT_ROW_MAX / p)
-			msg_die_at(1, file, line, "the row's values make more than "
-			    "%d combinations, the most one row may add",
-			    COUNT_ROW_MAX);
+			return SIZE_MAX;
 		p *= c->vals[i].n;
 	}
+	return p;
+}
+
+/*
+ * A field named twice is legal (aspect,aspect is a co-occurrence table),
+ * so the keys a row adds are a product: bound it before adding any.
+ * What is bounded is the distinct keys (with -d, pairs of key and
+ * value): a row that repeats one item 100001 times adds one key.  Only
+ * a row past the bound pays for sorting out its repeats.
+ */
+static void
+check_product(struct count *c, const char *file, unsigned long line)
+{
+	char q[MSG_QUOTE_BUFSIZE];
+	size_t i;
+
+	if (combos(c) <= COUNT_ROW_MAX)
+		return;
+	for (i = 0; i < c->nrefs; i++)
+		if (i != c->weight)
+			vals_unique(&c->vals[i]);
+	if (combos(c) <= COUNT_ROW_MAX)
+		return;
+	if (c->nkeys > 1 || c->dist != HASH_NONE)
+		msg_die_at(1, file, line, "the row's values make more than %d "
+		    "distinct %s, the most one row may add", COUNT_ROW_MAX,
+		    c->dist != HASH_NONE ? "pairs of key and value" :
+		    "combinations");
+	/* One field with items is a label field, so the header names it. */
+	msg_die_at(1, file, line, "the row holds more than %d distinct keys "
+	    "of %s, the most one row may add", COUNT_ROW_MAX,
+	    msg_clip(c->in->names[c->refs[0].col], q));
 }
 
 /* n + w, or UINT64_MAX and an error to come if -p or -t use it. */
@@ -332,9 +470,8 @@ add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 
 /*
  * rcount -t writes its total row last: key "total", the other key fields
- * empty.  Merging with -w and -p or -t, such a row is its input's total
- * when no row of that input follows it; a key "total" elsewhere (which
- * rcount -t writes before its total) stays a key.
+ * empty.  Merging with -w and -p or -t, such a row is its input's total,
+ * and must end it (next_input).
  */
 static bool
 maybe_total(const struct count *c)
@@ -350,43 +487,48 @@ maybe_total(const struct count *c)
 	return true;
 }
 
-/* The held row was not its input's last: a key "total" after all. */
-static void
-add_held_key(struct count *c)
-{
-	struct slice total = { "total", 5 };
-	size_t i;
-
-	c->held = false;
-	for (i = 0; i < c->nkeys; i++)
-		if (collect(c, i, i == 0 ? total : no_key) == 0)
-			return;
-	add_row(c, c->held_w, c->held_file, c->held_line);
-}
-
 /*
  * With -w an input's rows counted are known at its end: its total row's
  * weight when it ends with one, else the weights of the rows counted.
+ * Those are the rows counted only when each row added one key: with a
+ * label field, a row of several items adds to several, so -p and -t need
+ * the total row.
  */
 static void
 end_input(struct count *c)
 {
+	if (c->weight != HASH_NONE && c->input != 0 && !c->held && c->items &&
+	    (c->opts.percent || c->opts.total))
+		msg_die_at(1, c->last_file, c->last_line, "the input ends "
+		    "without a total row: counts by item do not add up to the "
+		    "rows counted, which -p and -t need; write the parts with "
+		    "rcount -t");
 	c->rows = add_rows(c, c->rows, c->held ? c->held_w : c->part);
 	c->held = false;
 	c->part = 0;
 }
 
-/* -w: a row of another input than the last row's ends that input. */
+/*
+ * -w: a row of another input than the last row's ends that input.  A
+ * total row that a row of its own input follows is refused: parts run
+ * together into one stream would make every total but the last a key
+ * "total", and a true key "total" (rcount -t writes it before its
+ * total row) cannot be told from such a one.
+ */
 static void
 next_input(struct count *c, const struct tsvin *in)
 {
 	if (c->held && in->next == c->held_input)
-		add_held_key(c);
+		msg_die_at(1, c->held_file, c->held_line, "a total row before "
+		    "the end of its input: with -p or -t, each part must be an "
+		    "input of its own, its total row last");
 	if (in->next != c->input) {
 		if (c->input != 0)
 			end_input(c);
 		c->input = in->next;
 	}
+	c->last_file = tsvin_file(in);
+	c->last_line = tsvin_lineno(in);
 }
 
 void
@@ -420,6 +562,68 @@ void
 count_end(struct count *c)
 {
 	end_input(c);
+}
+
+/* Counts every row of the inputs, or with -x -w total adds every table. */
+void
+count_read(struct count *c, struct tsvin *in)
+{
+	struct slice row;
+
+	if (c->tables) {
+		tablein_read(c, in);
+		return;
+	}
+	while (tsvin_next(in, &row))
+		count_line(c, in, row);
+	count_end(c);
+}
+
+/*
+ * Why the options cannot count these fields exactly, or NULL.  -x -w
+ * over counts of pairs: the totals of lines and columns, which -t
+ * writes, -p divides by and the default order sorts by, count a row
+ * once though it adds to several of their cells, so where a key field
+ * is a label field the counts of pairs cannot give them.
+ */
+const char *
+count_refusal(const struct count *c)
+{
+	const struct count_opts *o = &c->opts;
+
+	if (o->crosstab && c->weight != HASH_NONE && !c->tables && c->items &&
+	    (o->percent || o->total || o->sort == COUNT_BY_COUNT))
+		return "-x -w cannot merge counts of pairs of label fields "
+		    "unless by -s key without -t and -p: a row counts once in "
+		    "the total of its line or column though it adds to several "
+		    "of its cells; merge tables written by rcount -x -t, with "
+		    "-w total";
+	return NULL;
+}
+
+/*
+ * Whether s, a value of key field r, is a key this count would make of
+ * it: one item, a code unless -k.  A table written with -k and merged
+ * without it is not: its lines' totals could not be added up.
+ */
+bool
+count_is_key(struct count *c, size_t r, struct slice s)
+{
+	return collect(c, r, s) == 1 && c->vals[r].v[0].n == s.n;
+}
+
+/* Adds w to key in t, as a row of its own; false past UINT64_MAX. */
+bool
+count_add(struct count *c, struct tally *t, struct slice key, uint64_t w)
+{
+	return tally_add(t, key, ++c->row, w, NULL, &c->pair);
+}
+
+/* Adds w to the rows counted. */
+void
+count_add_rows(struct count *c, uint64_t w)
+{
+	c->rows = add_rows(c, c->rows, w);
 }
 
 /*

@@ -21,8 +21,8 @@
 #include "tsvin.h"
 
 /*
- * The keys one row may add (with -d, keys times values): a row of 3000
- * items counted by aspect,aspect would add 9 million.  Far above what an
+ * The distinct keys one row may add (with -d, keys times values): a row
+ * of 3000 items counted by aspect,aspect would add 9 million.  Far above what an
  * annotated sentence holds, far below what runs out of memory.
  */
 #define COUNT_ROW_MAX	100000
@@ -65,11 +65,14 @@ struct count_ref {
 
 struct count {
 	struct count_opts opts;
+	const struct tsvin *in;		/* for the names of fields */
 	struct count_ref *refs;		/* the keys, then -d's, then -w's */
 	size_t		 nrefs;
 	size_t		 nkeys;
 	size_t		 dist;		/* index in refs, or HASH_NONE */
 	size_t		 weight;	/* index in refs, or HASH_NONE */
+	bool		 items;		/* a key field is a label field */
+	bool		 tables;	/* -x -w total over tables (tablein.h) */
 	struct tally	 keys;		/* by key: values joined by TABs */
 	uint64_t	 rows;		/* the rows counted */
 	bool		 rows_over;	/* rows stopped at UINT64_MAX */
@@ -87,6 +90,8 @@ struct count {
 	/* The input being read, its rows counted, with -w its total row. */
 	size_t		 input;		/* in->next while reading it; 0 */
 	uint64_t	 part;
+	const char	*last_file;	/* -w: the last row's input and line */
+	unsigned long	 last_line;
 	bool		 held;		/* a row that may be the total row */
 	uint64_t	 held_w;
 	size_t		 held_input;
@@ -103,8 +108,10 @@ struct count_result {
 void	count_init(struct count *, const struct count_opts *, struct tsvin *,
 	    char **keys, size_t nkeys, const char *distinct,
 	    const char *weight);
+const char *count_refusal(const struct count *);
 void	count_line(struct count *, const struct tsvin *, struct slice row);
 void	count_end(struct count *);
+void	count_read(struct count *, struct tsvin *);
 void	count_write(const struct count *, struct out *, const struct tsvin *);
 void	count_free(struct count *);
 
@@ -115,5 +122,12 @@ struct count_result *count_sorted(const struct tally *, enum count_sort);
 void	count_put_percent(struct out *, uint64_t n, uint64_t total);
 void	count_put_name(struct out *, const struct tsvin *, size_t col);
 void	count_check_total(const struct tally *);
+
+/* Shared with tablein.c. */
+uint64_t count_weight(struct slice, const char *what, const struct tsvin *);
+bool	count_is_key(struct count *, size_t ref, struct slice);
+bool	count_add(struct count *, struct tally *, struct slice key,
+	    uint64_t w);
+void	count_add_rows(struct count *, uint64_t w);
 
 #endif

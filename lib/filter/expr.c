@@ -1,4 +1,3 @@
-#include <fnmatch.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +5,7 @@
 
 #include "expr.h"
 #include "items.h"
+#include "ure.h"
 #include "xmalloc.h"
 
 #define OPCHARS	"=!~<>"
@@ -33,25 +33,25 @@ static const struct op {
 
 static const struct op *find_op(const char *);
 static int	fail(struct expr *, struct expr_error *, const char *, size_t);
-static void	parse_alts(struct expr *, const char *);
+static int	parse_alts(struct expr *, const char *, struct expr_error *);
+static int	compile_alt(struct expr *, struct expr_alt *, const char **,
+		    size_t *);
 static int	parse_re(struct expr *, const char *, struct expr_error *);
 enum re_verdict { RE_OK, RE_TOO_BIG, RE_BACKREF, RE_STACKED };
-static enum re_verdict re_check(const char *);
+static bool	checked(enum re_verdict, struct expr_error *);
+static enum re_verdict re_check(const char *, size_t);
 static enum re_verdict verdict(bool, bool);
 static const char *skip_bracket(const char *);
 static void	interval(const char **, size_t *, size_t *);
 static bool	is_number(const char *, size_t);
 static bool	to_number(struct expr *, struct slice, double *);
 static const char *cstr(struct expr *, struct slice);
-static const char *glob_subject(struct expr *, const struct expr_alt *,
-		    struct slice);
 static bool	match_any(struct expr *, struct slice)
 		    __attribute__((noinline));
 static bool	match_eq(struct expr *, struct slice);
 static bool	match_items(struct expr *, struct slice);
 static bool	match_alt(struct expr *, const struct expr_alt *, struct slice);
 static bool	match_num(struct expr *, struct slice);
-static bool	same_icase(const char *, const char *, size_t);
 
 /* memcmp(a, b, n) == 0 for a code of a few bytes, without the call. */
 static inline bool
@@ -104,7 +104,8 @@ expr_parse(struct expr *e, const char *s, int flags, struct expr_error *er)
 	vcol = (size_t)(v - s) + 1;
 	switch (e->kind) {
 	case EXPR_EQ:
-		parse_alts(e, v);
+		if (parse_alts(e, v, er) == -1)
+			return fail(e, er, er->msg, vcol + er->col);
 		break;
 	case EXPR_RE:
 		if (parse_re(e, v, er) == -1)
@@ -158,10 +159,18 @@ match_any(struct expr *e, struct slice value)
 		 * so a NUL byte in the field is data.  The copy ends in a NUL
 		 * all the same, for sanitizers that take the string to one.
 		 */
-		regmatch_t m = { 0, (regoff_t)value.n };
+		struct slice v = value;
+		const char *p;
+		regmatch_t m;
 
-		holds = regexec(&e->re, cstr(e, value), 1, &m,
-		    REG_STARTEND) == 0;
+		if (e->re_chars &&
+		    (v = ure_subject(value, &e->subject)).p != value.p)
+			p = v.p;	/* a copy, NUL-ended */
+		else
+			p = cstr(e, value);
+		m.rm_so = 0;
+		m.rm_eo = (regoff_t)v.n;
+		holds = regexec(&e->re, p, 1, &m, REG_STARTEND) == 0;
 		break;
 	}
 	case EXPR_NUM:
@@ -174,10 +183,16 @@ match_any(struct expr *e, struct slice value)
 void
 expr_free(struct expr *e)
 {
+	size_t i;
+
+	for (i = 0; i < e->nalts; i++)
+		if (e->alts[i].glob)
+			wild_free(&e->alts[i].wild);
 	free(e->field);
 	free(e->val);
 	free(e->alts);
 	free(e->scratch.p);
+	free(e->subject.p);
 	if (e->have_re)
 		regfree(&e->re);
 	memset(e, 0, sizeof(*e));
@@ -206,13 +221,15 @@ fail(struct expr *e, struct expr_error *er, const char *msg, size_t col)
 }
 
 /*
- * Splits V at its commas into alternatives, in place in a copy.  "\,"
- * is a comma inside a value; the backslash stays for fnmatch to read.
+ * Splits V at its commas into alternatives, in place in a copy, and
+ * compiles the globs among them.  "\," is a comma inside a value; the
+ * backslash stays for the glob to read.  On error fills *er, its column
+ * 0-based in V.
  */
-static void
-parse_alts(struct expr *e, const char *v)
+static int
+parse_alts(struct expr *e, const char *v, struct expr_error *er)
 {
-	size_t len = strlen(v), n = 1, i;
+	size_t len = strlen(v), n = 1, i, at;
 	char *p, *start;
 
 	for (i = 0; i < len; i++)
@@ -226,10 +243,9 @@ parse_alts(struct expr *e, const char *v)
 		}
 		if (*p != ',' && *p != '\0')
 			continue;
+		memset(&e->alts[e->nalts], 0, sizeof(e->alts[e->nalts]));
 		e->alts[e->nalts].pat = start;
 		e->alts[e->nalts].len = (size_t)(p - start);
-		e->alts[e->nalts].whole = memchr(start, '-', (size_t)(p - start))
-		    != NULL;
 		if (*p == '\0') {
 			e->nalts++;
 			break;
@@ -241,44 +257,99 @@ parse_alts(struct expr *e, const char *v)
 	e->plain = true;
 	e->minlen = (size_t)-1;
 	for (i = 0; i < e->nalts; i++) {
-		e->alts[i].glob = strpbrk(e->alts[i].pat, "*?[\\") != NULL;
+		if (compile_alt(e, &e->alts[i], &er->msg, &at) == -1) {
+			er->col = (size_t)(e->alts[i].pat - e->val) + at;
+			return -1;
+		}
 		if (e->alts[i].glob || e->alts[i].len == 0)
 			e->plain = false;
 		if (e->alts[i].len < e->minlen)
 			e->minlen = e->alts[i].len;
 	}
+	return 0;
 }
 
+/*
+ * A value with '-' tests whole items (aspect=EMP-NEG), one without
+ * their codes; a '-' in a bracket expression is a range ([L-N]ET), no
+ * such '-'.  A glob is compiled; its errors come back as wild_compile
+ * gives them.
+ */
 static int
-parse_re(struct expr *e, const char *re, struct expr_error *er)
+compile_alt(struct expr *e, struct expr_alt *a, const char **msg, size_t *at)
 {
-	int cflags = REG_EXTENDED | REG_NOSUB, rc;
+	a->glob = strpbrk(a->pat, "*?[\\") != NULL;
+	if (!a->glob) {
+		a->whole = memchr(a->pat, '-', a->len) != NULL;
+		return 0;
+	}
+	if (wild_compile(&a->wild, a->pat, a->len, e->flags & EXPR_ICASE,
+	    msg, at) == -1) {
+		a->glob = false;
+		return -1;
+	}
+	a->whole = a->wild.dash;
+	return 0;
+}
+
+/*
+ * The ERE is checked as written (re_check), then rewritten so that it
+ * matches characters of UTF-8 (ure.c).  A character class or '.' then
+ * takes a few nodes where it took one, and a negated class with a
+ * character past ASCII a few dozen: what regcomp will see is measured
+ * again, against limits URE_GROWTH times as large, so that '.{1,1000}',
+ * whose rewritten form takes 11 MB as it took 10, stays in, and
+ * '[^é]{1,1000}', which takes 114 MB, does not.
+ */
+#define URE_GROWTH	8
+
+static int
+parse_re(struct expr *e, const char *text, struct expr_error *er)
+{
+	int cflags = REG_EXTENDED | REG_NOSUB, rc = -1;
+	struct buf out = { NULL, 0, 0 };
+	const char *msg;
 
 	if (e->flags & EXPR_ICASE)
 		cflags |= REG_ICASE;
-	switch (re_check(re)) {
+	if (!checked(re_check(text, 1), er))
+		return -1;
+	if ((msg = ure_rewrite(text, e->flags & EXPR_ICASE, &out,
+	    &e->re_chars)) != NULL)
+		snprintf(er->detail, sizeof(er->detail), "%s", msg);
+	else if (checked(re_check(out.p, URE_GROWTH), er)) {
+		if ((rc = regcomp(&e->re, out.p, cflags)) != 0) {
+			regerror(rc, &e->re, er->detail, sizeof(er->detail));
+			rc = -1;
+		} else
+			e->have_re = true;
+	}
+	free(out.p);
+	return rc;
+}
+
+/* Whether re_check's verdict lets the ERE through; else the error. */
+static bool
+checked(enum re_verdict v, struct expr_error *er)
+{
+	switch (v) {
 	case RE_TOO_BIG:
 		/* regerror's text for REG_ESIZE, as regcomp would say it. */
 		snprintf(er->detail, sizeof(er->detail),
 		    "Regular expression too big");
-		return -1;
+		return false;
 	case RE_BACKREF:
 		snprintf(er->detail, sizeof(er->detail),
 		    "back-references such as '\\1' are undefined in an ERE");
-		return -1;
+		return false;
 	case RE_STACKED:
 		snprintf(er->detail, sizeof(er->detail),
 		    "adjacent repetitions such as '++' are undefined in an ERE");
-		return -1;
+		return false;
 	case RE_OK:
 		break;
 	}
-	if ((rc = regcomp(&e->re, re, cflags)) != 0) {
-		regerror(rc, &e->re, er->detail, sizeof(er->detail));
-		return -1;
-	}
-	e->have_re = true;
-	return 0;
+	return true;
 }
 
 /*
@@ -300,7 +371,9 @@ parse_re(struct expr *e, const char *re, struct expr_error *er)
  * \9) too, equally undefined in an ERE: glibc takes them and backtracks
  * exponentially ("^(a*)(a*)(a*)\3\2\1$" took 62 s on 200 a's).  An
  * escaped backslash and a backslash inside brackets ("[\1]") are no
- * back-reference.  Too big is said first, then back-references.
+ * back-reference.  Too big is said first, then back-references.  The
+ * limits are scale times the above (the depth one more), for a pattern
+ * rewritten by ure.c.
  */
 #define RE_MAX_NODES	100000
 #define RE_MAX_LOOPS	1500
@@ -313,10 +386,13 @@ struct re_size {
 };
 
 static enum re_verdict
-re_check(const char *p)
+re_check(const char *p, size_t scale)
 {
 	/* Per open group: its size so far, and its last item's. */
-	struct re_size total[RE_MAX_DEPTH + 1], last[RE_MAX_DEPTH + 1], *t, *l;
+	struct re_size total[RE_MAX_DEPTH + 2], last[RE_MAX_DEPTH + 2], *t, *l;
+	const size_t max_nodes = RE_MAX_NODES * scale;
+	const size_t max_loops = RE_MAX_LOOPS * scale;
+	const size_t max_depth = RE_MAX_DEPTH + (scale > 1);
 	size_t depth = 0, copies, optional;
 	bool dup = false, was_dup, stacked = false, backref = false;
 
@@ -330,7 +406,7 @@ re_check(const char *p)
 		dup = false;
 		switch (*p++) {
 		case '(':
-			if (++depth > RE_MAX_DEPTH)
+			if (++depth > max_depth)
 				return RE_TOO_BIG;
 			memset(&total[depth], 0, sizeof(total[depth]));
 			memset(&last[depth], 0, sizeof(last[depth]));
@@ -376,9 +452,9 @@ re_check(const char *p)
 		} else {			/* a repetition of the last item */
 			stacked |= was_dup;
 			dup = true;
-			if (l->nodes > RE_MAX_NODES / copies ||
-			    l->loops > RE_MAX_LOOPS / copies || (optional > 0 &&
-			    l->nodes > RE_MAX_LOOPS / optional))
+			if (l->nodes > max_nodes / copies ||
+			    l->loops > max_loops / copies || (optional > 0 &&
+			    l->nodes > max_loops / optional))
 				return RE_TOO_BIG;
 			t->nodes += l->nodes * (copies - 1) + 1;
 			t->loops += l->loops * (copies - 1) + l->nodes * optional;
@@ -386,7 +462,7 @@ re_check(const char *p)
 			l->nodes = l->nodes * copies + 1;
 		}
 	check:
-		if (t->nodes > RE_MAX_NODES || t->loops > RE_MAX_LOOPS)
+		if (t->nodes > max_nodes || t->loops > max_loops)
 			return RE_TOO_BIG;
 	}
 	return verdict(backref, stacked);
@@ -518,28 +594,6 @@ cstr(struct expr *e, struct slice s)
 	return e->scratch.p;
 }
 
-/*
- * s as fnmatch is to see it.  fnmatch stops at a NUL byte, but a NUL in
- * a field is data (SPEC 2.1): "a\0b" must match "*b".  So each NUL
- * becomes 0x01, which a pattern from the command line cannot tell apart
- * from NUL unless it holds 0x01 itself: both are control characters
- * without case, and a range that reached 0x01 would have to start at it.
- */
-static const char *
-glob_subject(struct expr *e, const struct expr_alt *a, struct slice s)
-{
-	char *p, *end;
-
-	cstr(e, s);
-	if (memchr(s.p, '\0', s.n) == NULL || strchr(a->pat, '\1') != NULL)
-		return e->scratch.p;
-	end = e->scratch.p + s.n;
-	for (p = e->scratch.p; (p = memchr(p, '\0', (size_t)(end - p))) != NULL;
-	    p++)
-		*p = '\1';
-	return e->scratch.p;
-}
-
 static bool
 match_eq(struct expr *e, struct slice value)
 {
@@ -593,15 +647,12 @@ match_items(struct expr *e, struct slice value)
 static bool
 match_alt(struct expr *e, const struct expr_alt *a, struct slice s)
 {
-	int fl = (e->flags & EXPR_ICASE) ? FNM_CASEFOLD : 0;
-
 	if (!a->glob) {
 		if (a->len != s.n)
 			return false;
-		return (e->flags & EXPR_ICASE) ? same_icase(a->pat, s.p, s.n) :
-		    memcmp(a->pat, s.p, s.n) == 0;
+		return wild_same(a->pat, s.p, s.n, e->flags & EXPR_ICASE);
 	}
-	return fnmatch(a->pat, glob_subject(e, a, s), fl) == 0;
+	return wild_match(&a->wild, s);
 }
 
 static bool
@@ -614,22 +665,4 @@ match_num(struct expr *e, struct slice value)
 		return false;
 	c = d < e->num ? CMP_LT : d > e->num ? CMP_GT : CMP_EQ;
 	return (e->cmp & c) != 0;
-}
-
-static bool
-same_icase(const char *a, const char *b, size_t n)
-{
-	unsigned char x, y;
-
-	for (; n > 0; n--, a++, b++) {
-		x = (unsigned char)*a;
-		y = (unsigned char)*b;
-		if ((unsigned)(x - 'A') < 26)
-			x += 'a' - 'A';
-		if ((unsigned)(y - 'A') < 26)
-			y += 'a' - 'A';
-		if (x != y)
-			return false;
-	}
-	return true;
 }

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "tsv.h"
+#include "wild.h"
 
 #define EXPR_ICASE	0x1	/* -i: compare ASCII letters without case */
 
@@ -22,8 +23,10 @@ enum expr_kind { EXPR_EQ, EXPR_RE, EXPR_NUM };
 struct expr_alt {
 	char	*pat;		/* NUL-terminated, inside expr.val */
 	size_t	 len;
-	bool	 glob;		/* has * ? [ or \: needs fnmatch */
-	bool	 whole;		/* has '-': tests the whole item, not its code */
+	bool	 glob;		/* has * ? [ or \: matched as wild */
+	bool	 whole;		/* has '-', not in brackets: tests the whole
+				   item, not its code */
+	struct wild wild;	/* glob: the compiled pattern */
 };
 
 struct expr {
@@ -43,7 +46,9 @@ struct expr {
 	bool		 one_code;	/* F=CODE on a label field, no -i */
 	regex_t		 re;
 	bool		 have_re;	/* re is compiled and must be freed */
-	struct buf	 scratch;	/* a NUL-terminated copy for fnmatch */
+	bool		 re_chars;	/* re needs values as ure_subject has them */
+	struct buf	 scratch;	/* a NUL-terminated copy for regexec */
+	struct buf	 subject;	/* a value's invalid bytes as codes */
 };
 
 struct expr_error {
