@@ -54,6 +54,17 @@ out_flush(struct out *o)
 	o->len = 0;
 }
 
+/* out_room's slow path: flushes, and grows the buffer for a huge n. */
+void
+out_make_room(struct out *o, size_t n)
+{
+	out_flush(o);
+	if (n > o->cap) {
+		o->buf = xreallocarray(o->buf, n, 1);
+		o->cap = n;
+	}
+}
+
 void
 out_write(struct out *o, const void *p, size_t n)
 {
