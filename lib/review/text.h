@@ -3,12 +3,17 @@
  * (a portable loop elsewhere or with -DTSV_PORTABLE; fuzz_text holds one
  * against the other):
  *
- * text_squeeze: the copy of normal mode (SPEC 2): every run of ' ', TAB,
- * LF, VT, FF and CR becomes one space, and none is left at either end.
- *
  * text_plain: how many bytes at p are plain ASCII (0x01 to 0x7F), and
  * with json neither '\\' nor '"': what decoding copies as it stands,
  * without validating UTF-8 or reading escapes.
+ *
+ * text_squeeze_plain: the same run, appended to a sentence's text in
+ * normal mode (SPEC 2), white space squeezed on the way: every run of
+ * ' ', TAB, LF, VT, FF and CR becomes one ' ', none at the start, and
+ * one at the end stays as the ' ' due if more text comes (the text is
+ * then read without it).  text_squeeze_byte is that step for one byte,
+ * for the bytes the decoder writes itself.  So the text is copied once,
+ * decoded and squeezed in the same pass.
  */
 #ifndef RK_TEXT_H
 #define RK_TEXT_H
@@ -16,8 +21,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-size_t	text_squeeze(char *dst, const char *src, size_t n);
-size_t	text_squeeze_portable(char *dst, const char *src, size_t n);
+size_t	text_squeeze_plain(char *dst, size_t *len, const char *src, size_t n,
+	    bool json);
+size_t	text_squeeze_plain_portable(char *dst, size_t *len, const char *src,
+	    size_t n, bool json);
+size_t	text_squeeze_byte(char *dst, size_t len, char c);
 size_t	text_plain(const char *p, size_t n, bool json);
 size_t	text_plain_portable(const char *p, size_t n, bool json);
 
