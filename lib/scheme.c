@@ -589,7 +589,7 @@ index_slots(struct scheme *s)
 	const struct scheme_code *c;
 	size_t i, end, nslots = 16;
 
-	while (nslots < 2 * s->n)
+	while (nslots < 4 * s->n)
 		nslots *= 2;
 	s->slots = xcalloc(nslots, sizeof(*s->slots));
 	s->slotmask = nslots - 1;

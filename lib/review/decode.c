@@ -140,18 +140,7 @@ decode_escape(struct decoder *d, const char *raw, size_t n, off_t off,
 	int u, lo;
 	char c;
 
-	switch (n >= 2 ? raw[1] : '\0') {
-	case '"': case '\\': case '/':
-		c = raw[1];
-		break;
-	case 'b': c = '\b'; break;
-	case 'f': c = '\f'; break;
-	case 'n': c = '\n'; break;
-	case 'r': c = '\r'; break;
-	case 't': c = '\t'; break;
-	default: c = '\0';
-	}
-	if (c != '\0') {
+	if (n >= 2 && (c = text_unescape(raw[1])) != '\0') {
 		put_byte(d, b, c);
 		return 2;
 	}
@@ -240,13 +229,13 @@ decode_part(struct decoder *d, const char *raw, size_t n, size_t stop,
 			if (stop - i + 16 > b->cap - b->len)
 				xgrow(&b->p, &b->cap, b->len + (stop - i) + 16);
 			i += text_squeeze_plain(b->p, &b->len, raw + i, stop - i,
-			    d->json);
+			    n - i, d->json);
 		} else {
 			run = i;
 			i += text_plain(raw + i, stop - i, d->json);
 			buf_add(b, raw + run, i - run);
 		}
-		if (i == stop)
+		if (i >= stop)
 			break;
 		if (p[i] == '\\') {
 			if (i + 1 == n)

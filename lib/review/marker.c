@@ -166,6 +166,7 @@ static inline __attribute__((always_inline)) void
 join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
 {
 	int g = m->ngroups - 1;
+	uint64_t w, d, key;
 	size_t code;
 
 	/* "null", "NULL", "Null": an empty list (SPEC 1.2). */
@@ -176,10 +177,33 @@ join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
 		m->n[g]++;
 	}
 	m->n[g] += n;
-	for (code = 0; code < n && dst[code] != '-'; code++)
-		;
-	m->home[g] = join_home(m->home[g], scheme_home_key(sch,
-	    scheme_code_key(dst, code), (struct slice){ dst, code }));
+	/*
+	 * The code, before the item's first '-', packed as scheme_code_key
+	 * packs it: the 8 bytes at dst as one word (the text has room past
+	 * the item but at its very end), its '-' bytes found as the zero
+	 * bytes of the word xor "--------", the rest masked off.
+	 */
+	if (dst + 8 > m->text + MARKER_MAX) {
+		for (code = 0; code < n && dst[code] != '-'; code++)
+			;
+		key = scheme_code_key(dst, code);
+	} else {
+		memcpy(&w, dst, 8);
+		d = w ^ 0x2d2d2d2d2d2d2d2dULL;
+		d = (d - 0x0101010101010101ULL) & ~d & 0x8080808080808080ULL;
+		code = d != 0 ? (size_t)__builtin_ctzll(d) / 8 : 8;
+		if (code > n)
+			code = n;
+		if (code < 8)
+			key = w & ((1ULL << (8 * code)) - 1);
+		else {
+			while (code < n && dst[code] != '-')
+				code++;
+			key = code == 8 ? w : scheme_code_key(dst, code);
+		}
+	}
+	m->home[g] = join_home(m->home[g], scheme_home_key(sch, key,
+	    (struct slice){ dst, code }));
 }
 
 /* Appends the item p[0..n) to the last group, upper-cased, '_' as '-'. */

@@ -58,27 +58,65 @@ text_squeeze_byte(char *dst, size_t len, char c)
 	return len;
 }
 
+/* The byte a JSON escape of one letter stands for ("\\n"), or 0. */
+char
+text_unescape(char c)
+{
+	switch (c) {
+	case '"': case '\\': case '/': return c;
+	case 'b': return '\b';
+	case 'f': return '\f';
+	case 'n': return '\n';
+	case 'r': return '\r';
+	case 't': return '\t';
+	}
+	return '\0';
+}
+
 /*
- * Appends the plain run at src (as text_plain counts it, at most n bytes)
- * to dst[0..*len), squeezed; returns the bytes of src used.  dst needs
- * room for n + 16 more bytes.
+ * The escape of one letter at src[i], when json and its letter is
+ * before n: written through the squeeze, and i moved past it.
  */
-size_t
-text_squeeze_plain_portable(char *dst, size_t *len, const char *src, size_t n,
+static inline bool
+squeeze_escape(char *dst, size_t *k, const char *src, size_t *i, size_t n,
     bool json)
 {
-	size_t i, k = *len;
+	char c;
+
+	if (!json || src[*i] != '\\' || *i + 1 >= n ||
+	    (c = text_unescape(src[*i + 1])) == '\0')
+		return false;
+	*k = text_squeeze_byte(dst, *k, c);
+	*i += 2;
+	return true;
+}
+
+/*
+ * Appends the plain run at src (as text_plain counts it, from the bytes
+ * before stop) to dst[0..*len), squeezed; with json, JSON escapes of one
+ * letter ("\\n", "\\\"") too, when their backslash is before stop and their
+ * letter before n.  Returns the bytes of src used.  dst needs room for
+ * n + 16 more bytes.
+ */
+size_t
+text_squeeze_plain_portable(char *dst, size_t *len, const char *src,
+    size_t stop, size_t n, bool json)
+{
+	size_t i = 0, k = *len;
 	unsigned t;
 
-	for (i = 0; i < n; i++) {
+	while (i < stop) {
 		t = kind[(unsigned char)src[i]];
 		if (t == T_KEEP || (t == T_JSON && !json))
 			dst[k++] = src[i];
 		else if (t == T_SPACE) {
 			if (k > 0 && dst[k - 1] != ' ')
 				dst[k++] = ' ';
-		} else
+		} else if (squeeze_escape(dst, &k, src, &i, n, json))
+			continue;
+		else
 			break;
+		i++;
 	}
 	*len = k;
 	return i;
@@ -94,20 +132,20 @@ text_squeeze_plain_portable(char *dst, size_t *len, const char *src, size_t n,
  * last 15 bytes or fewer go byte by byte, so no load passes src + n.
  */
 size_t
-text_squeeze_plain(char *dst, size_t *len, const char *src, size_t n,
-    bool json)
+text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
+    size_t n, bool json)
 {
 	const __m128i zero = _mm_setzero_si128(), bs = _mm_set1_epi8('\\'),
 	    q = _mm_set1_epi8('"'), sp = _mm_set1_epi8(' '),
 	    tab = _mm_set1_epi8('\t'), four = _mm_set1_epi8('\r' - '\t'),
 	    low = _mm_set1_epi8('!');
 	size_t i = 0, k = *len, lim;
-	unsigned jm = 0, ms, stop, other, work, drop;
+	unsigned jm = 0, ms, end, other, work, drop;
 	__m128i v, d;
 
 	/* Whether white space here is dropped: at the start, or after ' '. */
 	drop = k == 0 || dst[k - 1] == ' ';
-	while (n - i >= 16) {
+	while (i < stop && stop - i >= 16) {
 		v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
 		if (json)
 			jm = (unsigned)_mm_movemask_epi8(_mm_or_si128(
@@ -128,13 +166,13 @@ text_squeeze_plain(char *dst, size_t *len, const char *src, size_t n,
 			continue;
 		}
 		/* Else what the first such byte is. */
-		stop = jm | (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+		end = jm | (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
 		    _mm_cmpeq_epi8(v, zero)));
 		/* TAB to CR: v - TAB <= 4 unsigned, as min(v - TAB, 4) == v - TAB. */
 		d = _mm_sub_epi8(v, tab);
 		other = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
 		    _mm_min_epu8(d, four), d));
-		work = stop | other | (ms & (ms << 1 | drop));
+		work = end | other | (ms & (ms << 1 | drop));
 		lim = work != 0 ? (size_t)__builtin_ctz(work) : 16;
 		k += lim;
 		i += lim;
@@ -142,8 +180,12 @@ text_squeeze_plain(char *dst, size_t *len, const char *src, size_t n,
 			drop = ms >> (lim - 1) & 1;
 		if (lim == 16)
 			continue;	/* control bytes, kept */
-		if (stop >> lim & 1)
-			break;
+		if (end >> lim & 1) {
+			if (!squeeze_escape(dst, &k, src, &i, n, json))
+				break;
+			drop = k == 0 || dst[k - 1] == ' ';
+			continue;
+		}
 		/* A run of white space: one ' ', or none where dropped. */
 		if (!drop)
 			dst[k++] = ' ';
@@ -151,7 +193,10 @@ text_squeeze_plain(char *dst, size_t *len, const char *src, size_t n,
 		i += (size_t)__builtin_ctz(~((ms | other) >> lim));
 	}
 	*len = k;
-	return i + text_squeeze_plain_portable(dst, len, src + i, n - i, json);
+	if (i >= stop)
+		return i;
+	return i + text_squeeze_plain_portable(dst, len, src + i, stop - i,
+	    n - i, json);
 }
 
 /*
@@ -182,10 +227,10 @@ text_plain(const char *p, size_t n, bool json)
 }
 #else
 size_t
-text_squeeze_plain(char *dst, size_t *len, const char *src, size_t n,
-    bool json)
+text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
+    size_t n, bool json)
 {
-	return text_squeeze_plain_portable(dst, len, src, n, json);
+	return text_squeeze_plain_portable(dst, len, src, stop, n, json);
 }
 
 size_t

@@ -11,9 +11,11 @@
  * normal mode (SPEC 2), white space squeezed on the way: every run of
  * ' ', TAB, LF, VT, FF and CR becomes one ' ', none at the start, and
  * one at the end stays as the ' ' due if more text comes (the text is
- * then read without it).  text_squeeze_byte is that step for one byte,
- * for the bytes the decoder writes itself.  So the text is copied once,
- * decoded and squeezed in the same pass.
+ * then read without it); in a JSON text, with the escapes of one letter
+ * ("\\n", "\\\"") decoded on the way, as they come between every
+ * paragraph.  text_squeeze_byte is that step for one byte, for the bytes
+ * the decoder writes itself.  So the text is copied once, decoded and
+ * squeezed in the same pass.
  */
 #ifndef RK_TEXT_H
 #define RK_TEXT_H
@@ -21,11 +23,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-size_t	text_squeeze_plain(char *dst, size_t *len, const char *src, size_t n,
-	    bool json);
+size_t	text_squeeze_plain(char *dst, size_t *len, const char *src,
+	    size_t stop, size_t n, bool json);
 size_t	text_squeeze_plain_portable(char *dst, size_t *len, const char *src,
-	    size_t n, bool json);
+	    size_t stop, size_t n, bool json);
 size_t	text_squeeze_byte(char *dst, size_t len, char c);
+char	text_unescape(char c);
 size_t	text_plain(const char *p, size_t n, bool json);
 size_t	text_plain_portable(const char *p, size_t n, bool json);
 
