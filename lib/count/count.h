@@ -39,8 +39,21 @@ struct count_opts {
 	enum count_sort	 sort;		/* -s */
 };
 
+/*
+ * A short key's id remembered by its bytes packed in a word, in front of
+ * the hash: the keys of a label field are a few codes, met on every row.
+ */
+#define TALLY_MEMO	256
+
+struct tally_memo {
+	uint64_t	 packed;
+	uint32_t	 len1;		/* the key's length + 1; 0: empty */
+	uint32_t	 id;
+};
+
 /* Counts by key, a row at most once for each; with -d, distinct values. */
 struct tally {
+	struct tally_memo memo[TALLY_MEMO];
 	struct hash	 keys;
 	struct tally_cell *cell;	/* by key id */
 	size_t		 cap;
