@@ -1,5 +1,12 @@
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+/* SSE2 unless the build asks for the portable loop, as lib/tsv.c. */
+#if defined(__SSE2__) && !defined(TSV_PORTABLE)
+#define MARKER_SSE2	1
+#include <emmintrin.h>
+#endif
 
 #include "marker.h"
 #include "note.h"
@@ -162,12 +169,53 @@ join_home(int home, int h)
  * so the group's layer is known when its last item is in, with one
  * lookup an item.
  */
+/*
+ * The code of the normalised item at dst[0..n), before its first '-',
+ * packed as scheme_code_key packs it, and its length in *code: the 8
+ * bytes at dst as one word (the text has room past the item but at its
+ * very end), its '-' bytes found as the zero bytes of the word xor
+ * "--------", the rest masked off.
+ */
+static inline uint64_t
+code_key(const char *dst, size_t n, const char *text_end, size_t *code)
+{
+	uint64_t w, d;
+	size_t c;
+
+	if (dst + 8 > text_end) {
+		for (c = 0; c < n && dst[c] != '-'; c++)
+			;
+		*code = c;
+		return scheme_code_key(dst, c);
+	}
+	memcpy(&w, dst, 8);
+	d = w ^ 0x2d2d2d2d2d2d2d2dULL;
+	d = (d - 0x0101010101010101ULL) & ~d & 0x8080808080808080ULL;
+	c = d != 0 ? (size_t)__builtin_ctzll(d) / 8 : 8;
+	if (c > n)
+		c = n;
+	if (c < 8) {
+		*code = c;
+		return w & ((1ULL << (8 * c)) - 1);
+	}
+	while (c < n && dst[c] != '-')
+		c++;
+	*code = c;
+	return c == 8 ? w : scheme_code_key(dst, c);
+}
+
+/*
+ * Adds the item at dst, already upper-cased with '_' as '-', to the last
+ * group: dst is where the group's text ends, one byte on when the group
+ * has items already (for the comma).  The layer of its code (code bytes,
+ * packed in key) joins the group's, so the group's layer is known when
+ * its last item is in, with one lookup an item.
+ */
 static inline __attribute__((always_inline)) void
-join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
+join_item_key(struct marker *m, const struct scheme *sch, char *dst, size_t n,
+    uint64_t key, size_t code)
 {
 	int g = m->ngroups - 1;
-	uint64_t w, d, key;
-	size_t code;
 
 	/* "null", "NULL", "Null": an empty list (SPEC 1.2). */
 	if (n == 4 && memcmp(dst, "NULL", 4) == 0)
@@ -177,34 +225,55 @@ join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
 		m->n[g]++;
 	}
 	m->n[g] += n;
-	/*
-	 * The code, before the item's first '-', packed as scheme_code_key
-	 * packs it: the 8 bytes at dst as one word (the text has room past
-	 * the item but at its very end), its '-' bytes found as the zero
-	 * bytes of the word xor "--------", the rest masked off.
-	 */
-	if (dst + 8 > m->text + MARKER_MAX) {
-		for (code = 0; code < n && dst[code] != '-'; code++)
-			;
-		key = scheme_code_key(dst, code);
-	} else {
-		memcpy(&w, dst, 8);
-		d = w ^ 0x2d2d2d2d2d2d2d2dULL;
-		d = (d - 0x0101010101010101ULL) & ~d & 0x8080808080808080ULL;
-		code = d != 0 ? (size_t)__builtin_ctzll(d) / 8 : 8;
-		if (code > n)
-			code = n;
-		if (code < 8)
-			key = w & ((1ULL << (8 * code)) - 1);
-		else {
-			while (code < n && dst[code] != '-')
-				code++;
-			key = code == 8 ? w : scheme_code_key(dst, code);
-		}
-	}
 	m->home[g] = join_home(m->home[g], scheme_home_key(sch, key,
 	    (struct slice){ dst, code }));
 }
+
+static inline void
+join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
+{
+	size_t code;
+	uint64_t key = code_key(dst, n, m->text + MARKER_MAX, &code);
+
+	join_item_key(m, sch, dst, n, key, code);
+}
+
+#ifdef MARKER_SSE2
+/*
+ * The item at p, whose 16 bytes are there to read, normalised into dst,
+ * which has room for 16: its length (16 when it may go on), in *dashes
+ * its '-' as a mask, in *low its first 8 bytes normalised.  Item
+ * characters are the bytes from '!' to '~' (signed compares: bytes from
+ * 0x80 are below) but '"', ',', '[', '\\' and ']'.
+ */
+static inline size_t
+item16(const char *p, char *dst, unsigned *dashes, uint64_t *low)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i no, d, up;
+	unsigned item;
+
+	no = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))), _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+	item = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, _mm_and_si128(
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpgt_epi8(_mm_set1_epi8(0x7f), v))));
+	/* a to z: v - 'a' <= 25 unsigned, as min(v - 'a', 25) == v - 'a'. */
+	d = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+	up = _mm_sub_epi8(v, _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(d,
+	    _mm_set1_epi8('z' - 'a')), d), _mm_set1_epi8(0x20)));
+	up = _mm_sub_epi8(up, _mm_and_si128(_mm_cmpeq_epi8(up,
+	    _mm_set1_epi8('_')), _mm_set1_epi8('_' - '-')));
+	_mm_storeu_si128((__m128i *)(void *)dst, up);
+	*dashes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(up,
+	    _mm_set1_epi8('-')));
+	*low = (uint64_t)_mm_cvtsi128_si64(up);
+	return (size_t)__builtin_ctz(~item);
+}
+#endif
 
 /* Appends the item p[0..n) to the last group, upper-cased, '_' as '-'. */
 static void
@@ -723,6 +792,11 @@ fast_marker(const char *p, size_t n, bool eof, const struct scheme *sch,
 	int g = 0;
 	bool after_item;
 	char *dst;
+#ifdef MARKER_SSE2
+	unsigned dashes;
+	uint64_t low;
+	size_t code;
+#endif
 
 	if (n > MARKER_MAX) {
 		n = MARKER_MAX;
@@ -770,7 +844,29 @@ fast_marker(const char *p, size_t n, bool eof, const struct scheme *sch,
 			 * longer than the input read, so the copy stays in it.
 			 */
 			dst = m->text + at + (m->n[g - 1] > 0);
-			for (k = i; k < n && is_item_char(p[k]); k++)
+			k = i;
+#ifdef MARKER_SSE2
+			/*
+			 * An item of fewer than 16 bytes in one step, its code
+			 * found and packed on the way.  (The text is never
+			 * longer than the marker read: there is room for 16.)
+			 */
+			if (n - i >= 16 && (k += item16(p + i, dst, &dashes,
+			    &low)) < i + 16) {
+				if (after_item || k == i || k == n)
+					return false;
+				code = (size_t)__builtin_ctz(dashes | 1u << 16);
+				code = code < k - i ? code : k - i;
+				join_item_key(m, sch, dst, k - i, code < 8 ?
+				    low & ((1ULL << (8 * code)) - 1) : code == 8 ?
+				    low : scheme_code_key(dst, code), code);
+				at = m->off[g - 1] + m->n[g - 1];
+				i = k;
+				after_item = true;
+				continue;
+			}
+#endif
+			for (; k < n && is_item_char(p[k]); k++)
 				dst[k - i] = (char)norm[(unsigned char)p[k]];
 			if (after_item || k == i || k == n || k - i > ITEM_MAX)
 				return false;

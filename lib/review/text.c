@@ -129,7 +129,8 @@ text_squeeze_plain_portable(char *dst, size_t *len, const char *src,
  * needs work there (a run of it, one that is no ' ', or one that the
  * output's start or last ' ' drops); then the bytes before it are kept,
  * the run made one ' ' or none, and the block read on after it.  The
- * last 15 bytes or fewer go byte by byte, so no load passes src + n.
+ * last bytes of a run of 16 or more are loaded as the 16 before stop; a
+ * shorter run goes byte by byte; so no load passes src + stop.
  */
 size_t
 text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
@@ -141,12 +142,27 @@ text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
 	    low = _mm_set1_epi8('!');
 	size_t i = 0, k = *len, lim;
 	unsigned jm = 0, ms, end, other, work, drop;
+	char tail[32];
 	__m128i v, d;
 
 	/* Whether white space here is dropped: at the start, or after ' '. */
 	drop = k == 0 || dst[k - 1] == ' ';
-	while (i < stop && stop - i >= 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+	while (i < stop) {
+		if (stop - i >= 16)
+			v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+		else if (stop >= 16) {
+			/*
+			 * The last bytes: the 16 before stop, moved down to i
+			 * through a buffer, NULs after them, which end the
+			 * run there as any NUL does.
+			 */
+			_mm_storeu_si128((__m128i *)(void *)tail, _mm_loadu_si128(
+			    (const __m128i *)(const void *)(src + stop - 16)));
+			_mm_storeu_si128((__m128i *)(void *)(tail + 16), zero);
+			v = _mm_loadu_si128((const __m128i *)(const void *)(tail +
+			    16 - (stop - i)));
+		} else
+			break;
 		if (json)
 			jm = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 			    _mm_cmpeq_epi8(v, bs), _mm_cmpeq_epi8(v, q)));
@@ -181,7 +197,7 @@ text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
 		if (lim == 16)
 			continue;	/* control bytes, kept */
 		if (end >> lim & 1) {
-			if (!squeeze_escape(dst, &k, src, &i, n, json))
+			if (i >= stop || !squeeze_escape(dst, &k, src, &i, n, json))
 				break;
 			drop = k == 0 || dst[k - 1] == ' ';
 			continue;
