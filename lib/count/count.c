@@ -126,15 +126,12 @@ tally_id(struct tally *t, struct slice key, bool *isnew)
  * d, unless the row was added there already.  Returns false when the
  * count would pass UINT64_MAX: it stays there and t->over is set.
  */
-static bool
-tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
+static inline bool
+tally_count(struct tally *t, size_t id, bool isnew, uint64_t row, uint64_t w,
     const struct count_vals *d, struct buf *pair)
 {
 	struct tally_cell *c;
-	size_t id;
-	bool isnew;
 
-	id = tally_id(t, key, &isnew);
 	if (isnew) {
 		t->cell = xgrowarray(t->cell, &t->cap, id + 1, sizeof(*t->cell));
 		t->cell[id].n = 0;
@@ -157,6 +154,17 @@ tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
 	}
 	c->n += w;
 	return true;
+}
+
+/* tally_count of key, found or added. */
+static bool
+tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
+    const struct count_vals *d, struct buf *pair)
+{
+	bool isnew;
+	size_t id = tally_id(t, key, &isnew);
+
+	return tally_count(t, id, isnew, row, w, d, pair);
 }
 
 uint64_t
@@ -217,6 +225,9 @@ count_init(struct count *c, const struct count_opts *o, struct tsvin *in,
 	c->idx = xcalloc(nkeys, sizeof(*c->idx));
 	tally_init(&c->keys, distinct != NULL);
 	tally_init(&c->all, distinct != NULL);
+	if (o->crosstab)
+		c->cross = xcalloc(COUNT_CROSS_DENSE * COUNT_CROSS_DENSE,
+		    sizeof(*c->cross));
 	for (i = 0; i < 2; i++)
 		tally_init(&c->side[i], distinct != NULL);
 }
@@ -231,6 +242,7 @@ count_free(struct count *c)
 	free(c->vals);
 	free(c->idx);
 	free(c->refs);
+	free(c->cross);
 	free(c->key.p);
 	free(c->pair.p);
 	tally_free(&c->keys);
@@ -370,14 +382,36 @@ add_rows(struct count *c, uint64_t n, uint64_t w)
 	return n + w;
 }
 
+/*
+ * -x: the key of the pair of the side values whose ids are a and b, from
+ * a dense table while both ids are small (the codes of two layers), else
+ * by the key's bytes.
+ */
+static size_t
+cross_id(struct count *c, size_t a, size_t b, bool *isnew)
+{
+	uint32_t *slot = a < COUNT_CROSS_DENSE && b < COUNT_CROSS_DENSE ?
+	    &c->cross[a * COUNT_CROSS_DENSE + b] : NULL;
+	size_t id;
+
+	if (slot != NULL && *slot != 0) {
+		*isnew = false;
+		return *slot - 1;
+	}
+	id = tally_id(&c->keys, combo_key(c), isnew);
+	if (slot != NULL)
+		*slot = (uint32_t)id + 1;
+	return id;
+}
+
 /* Adds a row whose values are in c->vals: every combination, w each. */
 static void
 add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 {
 	const struct count_vals *d = c->dist != HASH_NONE ?
 	    &c->vals[c->dist] : NULL;
-	struct slice k;
-	size_t i;
+	size_t i, a, b, id;
+	bool isnew;
 
 	check_product(c, file, line);
 	c->row++;
@@ -396,13 +430,14 @@ add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 	memset(c->idx, 0, c->nkeys * sizeof(*c->idx));
 	do {
 		if (c->opts.crosstab) {
-			tally_add(&c->side[0], c->vals[0].v[c->idx[0]], c->row,
-			    w, d, &c->pair);
-			tally_add(&c->side[1], c->vals[1].v[c->idx[1]], c->row,
-			    w, d, &c->pair);
-		}
-		k = combo_key(c);
-		if (!tally_add(&c->keys, k, c->row, w, d, &c->pair))
+			a = tally_id(&c->side[0], c->vals[0].v[c->idx[0]], &isnew);
+			tally_count(&c->side[0], a, isnew, c->row, w, d, &c->pair);
+			b = tally_id(&c->side[1], c->vals[1].v[c->idx[1]], &isnew);
+			tally_count(&c->side[1], b, isnew, c->row, w, d, &c->pair);
+			id = cross_id(c, a, b, &isnew);
+		} else
+			id = tally_id(&c->keys, combo_key(c), &isnew);
+		if (!tally_count(&c->keys, id, isnew, c->row, w, d, &c->pair))
 			msg_die_at(1, file, line, "count overflows");
 	} while (next_combo(c->idx, c->vals, c->nkeys));
 }

@@ -27,6 +27,9 @@
  */
 #define COUNT_ROW_MAX	100000
 
+/* -x: pairs of side ids below this find their key in a dense table. */
+#define COUNT_CROSS_DENSE	64
+
 enum count_sort { COUNT_BY_COUNT, COUNT_BY_KEY };
 
 struct count_opts {
@@ -94,6 +97,7 @@ struct count {
 	struct count_vals *vals;	/* by ref */
 	size_t		*idx;		/* the combination being added */
 	struct buf	 key;		/* the combination's key */
+	uint32_t	*cross;		/* -x: key id + 1 by the sides' ids */
 	struct buf	 pair;		/* -d: key id and value */
 
 	/* The input being read, its rows counted, with -w its total row. */
