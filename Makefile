@@ -13,7 +13,8 @@
 #   make check-scaling   instruction counts on hostile inputs at N and 8N:
 #                        fails on growth worse than about N log N
 #   make coverage     the tests against a gcov build: line coverage per file
-#   make bench        the tools against awk, datamash, mlr, cat, Python (SPEC 5)
+#   make bench        the tools against awk, datamash, mlr, cat, Python, DuckDB
+#                     and Polars (SPEC 5), with instruction counts (bench/profile)
 #   make fuzz         build the libFuzzer targets (fuzz/) into build-fuzz/
 #   make fuzz-run     run each for FUZZ_SECONDS; fails on any finding
 #                     (FUZZ_LARGE=1: inputs up to 1 MB, a short timeout)

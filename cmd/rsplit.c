@@ -91,22 +91,46 @@ write_header(struct out *o, const struct scheme *scheme)
 	}
 }
 
+/*
+ * A row, built in the output buffer: lead is the review id escaped and a
+ * TAB, made once per review; the labels are one copy when their groups
+ * stand in their layers (struct marker's inplace).
+ */
 static void
-write_row(struct out *o, struct slice id, const struct sentence *s,
+write_row(struct out *o, const struct buf *lead, const struct sentence *s,
     const struct review_opts *opts)
 {
 	const struct marker *m = s->labels;
-	int i;
+	int i, nl = opts->scheme->nlayers;
+	char num[24], *p, *d = num + sizeof(num);
+	unsigned long v = s->number;
+	size_t k;
 
-	tsv_put_escaped(o, id.p, id.n);
-	out_char(o, '\t');
-	out_ulong(o, s->number);
-	for (i = 0; i < opts->scheme->nlayers; i++) {
-		out_char(o, '\t');
-		if (m != NULL && i < m->ngroups)
-			out_write(o, m->text + m->off[i], m->n[i]);
+	do
+		*--d = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	p = out_room(o, lead->len + sizeof(num) + MARKER_MAX + (size_t)nl + 1);
+	memcpy(p, lead->p, lead->len);
+	p += lead->len;
+	memcpy(p, d, (size_t)(num + sizeof(num) - d));
+	p += num + sizeof(num) - d;
+	*p++ = '\t';
+	if (m != NULL && m->inplace) {
+		k = m->off[m->ngroups - 1] + m->n[m->ngroups - 1];
+		memcpy(p, m->text, k);
+		p += k;
+		for (i = m->ngroups; i <= nl; i++)
+			*p++ = '\t';
+	} else {
+		for (i = 0; i < nl; i++) {
+			if (m != NULL && i < m->ngroups) {
+				memcpy(p, m->text + m->off[i], m->n[i]);
+				p += m->n[i];
+			}
+			*p++ = '\t';
+		}
 	}
-	out_char(o, '\t');
+	o->len = (size_t)(p - o->buf);
 	if (opts->raw)
 		tsv_put_escaped(o, s->text, s->len);
 	else
@@ -114,9 +138,18 @@ write_row(struct out *o, struct slice id, const struct sentence *s,
 	out_char(o, '\n');
 }
 
+/* The start of each row of the review id: the id escaped, and a TAB. */
+static void
+row_lead(struct buf *lead, struct slice id)
+{
+	lead->len = 0;
+	tsv_escape(lead, id.p, id.n);
+	buf_addc(lead, '\t');
+}
+
 /* Splits one review; returns 1 if it could not be read. */
 static int
-split(struct out *o, const char *path, struct slice id,
+split(struct out *o, const char *path, struct slice id, struct buf *lead,
     const struct review_opts *opts, unsigned long *nwarn)
 {
 	struct review r;
@@ -125,8 +158,9 @@ split(struct out *o, const char *path, struct slice id,
 
 	if (annot_open(&r, path, opts) == -1)
 		return 1;
+	row_lead(lead, id);
 	while (annot_next(&r, &s))
-		write_row(o, id, &s, opts);
+		write_row(o, lead, &s, opts);
 	failed = r.in.failed || r.refused != NULL;
 	*nwarn += r.nwarn;
 	annot_close(&r);
@@ -181,7 +215,7 @@ to_line(struct out *o, const char *path, struct slice id)
  */
 static int
 split_lines(struct out *o, const char *path, struct ids *ids,
-    const struct review_opts *opts, unsigned long *nwarn)
+    struct buf *lead, const struct review_opts *opts, unsigned long *nwarn)
 {
 	struct lines ls;
 	struct input text;
@@ -198,8 +232,9 @@ split_lines(struct out *o, const char *path, struct ids *ids,
 		    ls.line, &clash);
 		*nwarn += clash;
 		annot_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
+		row_lead(lead, id);
 		while (annot_next(&r, &s))
-			write_row(o, id, &s, opts);
+			write_row(o, lead, &s, opts);
 		*nwarn += r.nwarn;
 		failed |= r.refused != NULL;
 		annot_close(&r);
@@ -222,6 +257,7 @@ main(int argc, char *argv[])
 	bool to_lines = false;
 	unsigned long nwarn = 0;
 	struct out o;
+	struct buf lead = { NULL, 0, 0 };
 	struct ids ids;
 	int ch, i, rval = 0;
 
@@ -293,16 +329,17 @@ main(int argc, char *argv[])
 	ids_init(&ids, opts.quiet);
 	for (i = 0; i < argc; i++) {
 		if (lines)
-			rval |= split_lines(&o, argv[i], &ids, &opts,
+			rval |= split_lines(&o, argv[i], &ids, &lead, &opts,
 			    &nwarn);
 		else if (to_lines)
 			rval |= to_line(&o, argv[i], file_id(&ids, argv[i],
 			    stdin_id, &nwarn));
 		else
 			rval |= split(&o, argv[i], file_id(&ids, argv[i],
-			    stdin_id, &nwarn), &opts, &nwarn);
+			    stdin_id, &nwarn), &lead, &opts, &nwarn);
 	}
 	out_free(&o);
+	free(lead.p);
 	ids_free(&ids);
 	fit_free(fit);
 	scheme_free(&scheme);

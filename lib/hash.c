@@ -1,3 +1,4 @@
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,7 +8,7 @@
 #define HASH_SLOTS0	1024
 #define ARENA_BLOCK	(64 * 1024)
 
-static inline uint64_t hash_bytes(const void *, size_t);
+static inline uint64_t hash_bytes(const uint64_t *, const void *, size_t);
 static inline size_t probe(const struct hash *, const void *, size_t,
 		    uint64_t);
 static size_t	insert(struct hash *, size_t, const void *, size_t, uint64_t)
@@ -21,19 +22,21 @@ hash_init(struct hash *h)
 	memset(h, 0, sizeof(*h));
 	h->mask = HASH_SLOTS0 - 1;
 	h->slots = xcalloc(HASH_SLOTS0, sizeof(*h->slots));
+	/* A seed no input can know (STYLE.md 6): libbsd's, or glibc's. */
+	arc4random_buf(h->seed, sizeof(h->seed));
 }
 
 /* The id of key p[0..n), added when new (*isnew says which). */
 size_t
 hash_intern(struct hash *h, const void *p, size_t n, bool *isnew)
 {
-	uint64_t hv = hash_bytes(p, n);
+	uint64_t hv = hash_bytes(h->seed, p, n);
 	size_t i = probe(h, p, n, hv);
 
 	/* Most lookups find the key: the insertion is out of line. */
-	*isnew = h->slots[i] == 0;
+	*isnew = h->slots[i].id1 == 0;
 	if (!*isnew)
-		return h->slots[i] - 1;
+		return h->slots[i].id1 - 1;
 	return insert(h, i, p, n, hv);
 }
 
@@ -43,6 +46,9 @@ insert(struct hash *h, size_t i, const void *p, size_t n, uint64_t hv)
 {
 	struct hash_key *k;
 
+	/* Ids are 32 bits in a slot: past that, memory ran out long ago. */
+	if (h->nkeys == UINT32_MAX - 1)
+		errx(1, "more than %lu distinct values", (unsigned long)h->nkeys);
 	if (h->nkeys == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 256;
 		h->keys = xreallocarray(h->keys, h->cap, sizeof(*h->keys));
@@ -51,7 +57,8 @@ insert(struct hash *h, size_t i, const void *p, size_t n, uint64_t hv)
 	k->p = arena_copy(h, p, n);
 	k->n = n;
 	k->h = hv;
-	h->slots[i] = ++h->nkeys;
+	h->slots[i].id1 = (uint32_t)++h->nkeys;
+	h->slots[i].tag = (uint32_t)(hv >> 32);
 	/* Half full at most, so that probe runs stay short. */
 	if (h->nkeys * 2 > h->mask)
 		grow(h);
@@ -62,9 +69,9 @@ insert(struct hash *h, size_t i, const void *p, size_t n, uint64_t hv)
 size_t
 hash_find(const struct hash *h, const void *p, size_t n)
 {
-	size_t i = probe(h, p, n, hash_bytes(p, n));
+	size_t i = probe(h, p, n, hash_bytes(h->seed, p, n));
 
-	return h->slots[i] != 0 ? h->slots[i] - 1 : HASH_NONE;
+	return h->slots[i].id1 != 0 ? h->slots[i].id1 - 1 : HASH_NONE;
 }
 
 struct slice
@@ -88,25 +95,77 @@ hash_free(struct hash *h)
 	memset(h, 0, sizeof(*h));
 }
 
+/* The 128-bit product of a and b, its halves folded by xor. */
+static inline uint64_t
+mix(uint64_t a, uint64_t b)
+{
+#ifdef __SIZEOF_INT128__
+	unsigned __int128 r = (unsigned __int128)a * b;
+
+	return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+	uint64_t ha = a >> 32, la = (uint32_t)a, hb = b >> 32, lb = (uint32_t)b;
+	uint64_t hh = ha * hb, hl = ha * lb, lh = la * hb, ll = la * lb;
+	uint64_t mid = (ll >> 32) + (uint32_t)hl + (uint32_t)lh;
+
+	return ((ll & 0xffffffff) | mid << 32) ^
+	    (hh + (hl >> 32) + (lh >> 32) + (mid >> 32));
+#endif
+}
+
+static inline uint64_t
+load64(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+static inline uint64_t
+load32(const unsigned char *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
 /*
- * FNV-1a, then a final mix: keys are short (codes such as "EMP"), where
- * a byte loop is as fast as any, and the mix spreads FNV's low bits, which
- * are all the mask keeps.
+ * A seeded hash in the manner of wyhash: 16 bytes at a time, each half
+ * xored with a secret word and multiplied into 128 bits whose halves
+ * fold; a short key (codes such as "EMP", most keys here) in one
+ * multiply from loads that overlap rather than a byte loop.  Without
+ * the seed, which differs in every run, no one can choose keys that
+ * collide; with it, the order of nothing changes (ids are by insertion).
  */
 static inline uint64_t
-hash_bytes(const void *p, size_t n)
+hash_bytes(const uint64_t *seed, const void *key, size_t n)
 {
-	const unsigned char *s = p;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	static const uint64_t k0 = 0xa0761d6478bd642fULL,
+	    k1 = 0xe7037ed1a0b428dbULL, k2 = 0x8ebc6af09c88c6e3ULL;
+	const unsigned char *p = key;
+	uint64_t a, b, s = seed[0] ^ k0;
+	size_t i = n;
 
-	while (n-- > 0) {
-		h ^= *s++;
-		h *= 0x100000001b3ULL;
+	if (n <= 16) {
+		if (n >= 4) {
+			a = load32(p) << 32 | load32(p + (n >> 3 << 2));
+			b = load32(p + n - 4) << 32 |
+			    load32(p + n - 4 - (n >> 3 << 2));
+		} else if (n > 0) {
+			a = (uint64_t)p[0] << 16 | (uint64_t)p[n >> 1] << 8 |
+			    p[n - 1];
+			b = 0;
+		} else
+			a = b = 0;
+	} else {
+		for (; i > 16; i -= 16, p += 16)
+			s = mix(load64(p) ^ k1, load64(p + 8) ^ s);
+		a = load64(p + i - 16);
+		b = load64(p + i - 8);
 	}
-	h ^= h >> 32;
-	h *= 0xd6e8feb86659fd93ULL;
-	h ^= h >> 32;
-	return h;
+	return mix(k1 ^ n ^ seed[1], mix(a ^ k1, b ^ s) ^ k2);
 }
 
 /*
@@ -131,11 +190,15 @@ static inline size_t
 probe(const struct hash *h, const void *p, size_t n, uint64_t hv)
 {
 	size_t i = (size_t)hv & h->mask;
+	uint32_t tag = (uint32_t)(hv >> 32);
+	const struct hash_slot *s;
 	const struct hash_key *k;
 
-	for (; h->slots[i] != 0; i = (i + 1) & h->mask) {
-		k = &h->keys[h->slots[i] - 1];
-		if (k->h == hv && k->n == n && same(k->p, p, n))
+	for (; (s = &h->slots[i])->id1 != 0; i = (i + 1) & h->mask) {
+		if (s->tag != tag)
+			continue;
+		k = &h->keys[s->id1 - 1];
+		if (k->n == n && same(k->p, p, n))
 			return i;
 	}
 	return i;
@@ -151,9 +214,10 @@ grow(struct hash *h)
 	h->mask = nslots - 1;
 	for (id = 0; id < h->nkeys; id++) {
 		i = (size_t)h->keys[id].h & h->mask;
-		while (h->slots[i] != 0)
+		while (h->slots[i].id1 != 0)
 			i = (i + 1) & h->mask;
-		h->slots[i] = id + 1;
+		h->slots[i].id1 = (uint32_t)(id + 1);
+		h->slots[i].tag = (uint32_t)(h->keys[id].h >> 32);
 	}
 }
 

@@ -1,9 +1,14 @@
 /*
  * A set of byte strings that gives each a dense id, 0, 1, 2... in order
  * of insertion, so callers keep what they count in plain arrays indexed
- * by id.  Open addressing with linear probing over a power-of-two table;
- * the keys are copied into an arena of large blocks, so nothing is
- * allocated per key and a key never moves.
+ * by id, and nothing they write depends on where a key sits in the
+ * table.  Open addressing with linear probing over a power-of-two table
+ * whose slots hold an id and the high half of its key's hash, compared
+ * before the key's bytes are read; the keys are copied into an arena of
+ * large blocks, so nothing is allocated per key and a key never moves.
+ *
+ * The hash is seeded per table from arc4random_buf: keys crafted to
+ * collide (hash flooding, issue 21) cannot be crafted without the seed.
  */
 #ifndef RK_HASH_H
 #define RK_HASH_H
@@ -22,9 +27,16 @@ struct hash_key {
 	uint64_t	 h;
 };
 
+/* A slot: id + 1 of the key there (0: empty), and its hash's high half. */
+struct hash_slot {
+	uint32_t	 id1;
+	uint32_t	 tag;
+};
+
 struct hash {
-	size_t		*slots;		/* id + 1 of the key there; 0: empty */
+	struct hash_slot *slots;
 	size_t		 mask;		/* number of slots - 1 */
+	uint64_t	 seed[2];
 	struct hash_key	*keys;		/* by id */
 	size_t		 nkeys;
 	size_t		 cap;

@@ -106,6 +106,17 @@ flush_at_exit(void)
 	_exit(1);
 }
 
+/* out_room's slow path: flushes, and grows the buffer for a huge n. */
+void
+out_make_room(struct out *o, size_t n)
+{
+	out_flush(o);
+	if (n > o->cap) {
+		o->buf = xreallocarray(o->buf, n, 1);
+		o->cap = n;
+	}
+}
+
 void
 out_write(struct out *o, const void *p, size_t n)
 {

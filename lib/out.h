@@ -24,6 +24,7 @@ void	out_write(struct out *, const void *, size_t);
 void	out_str(struct out *, const char *);
 void	out_ulong(struct out *, unsigned long long);
 void	out_flush(struct out *);
+void	out_make_room(struct out *, size_t);
 void	out_free(struct out *);
 
 static inline void
@@ -32,6 +33,19 @@ out_char(struct out *o, char c)
 	if (o->len == o->cap)
 		out_flush(o);
 	o->buf[o->len++] = c;
+}
+
+/*
+ * Room for n more bytes at o->buf + o->len: a tool that writes a row in
+ * place, then moves o->len past it, makes one check instead of one a
+ * field.
+ */
+static inline char *
+out_room(struct out *o, size_t n)
+{
+	if (n > o->cap - o->len)
+		out_make_room(o, n);
+	return o->buf + o->len;
 }
 
 #endif

@@ -165,21 +165,8 @@ static const char scheme_header[] =
 static int	assign_layers(struct scheme *, struct scheme_error *);
 static void	index_codes(struct scheme *);
 static int	cmp_code(const void *, const void *);
-static size_t	first_with_code(const struct scheme *, struct slice);
+static void	index_slots(struct scheme *);
 
-/*
- * memcmp for codes, a few bytes long, where the call costs more than the
- * comparison: rsplit looks up every item of every marker (bench/profile:
- * memcmp was a tenth of rsplit -L).
- */
-static inline int
-code_cmp(const char *a, const char *b, size_t n)
-{
-	for (; n > 0; n--, a++, b++)
-		if (*a != *b)
-			return (unsigned char)*a - (unsigned char)*b;
-	return 0;
-}
 static int	parse_line(struct scheme_code *, struct slice,
 		    struct scheme_error *);
 static int	check_layer_name(const struct scheme_code *,
@@ -529,6 +516,7 @@ scheme_free(struct scheme *s)
 		free(s->codes[i].text);
 	free(s->codes);
 	free(s->bycode);
+	free(s->slots);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -628,19 +616,7 @@ scheme_put_layers(const struct scheme *s, struct out *o, const char *sep)
 int
 scheme_home(const struct scheme *s, struct slice code)
 {
-	const struct scheme_code *c;
-	size_t i;
-	int home = LAYER_UNKNOWN;
-
-	for (i = first_with_code(s, code); i < s->n; i++) {
-		c = s->bycode[i];
-		if (c->codelen != code.n || memcmp(c->code, code.p, code.n))
-			break;
-		if (c->layer == LAYER_ANY)
-			return LAYER_ANY;
-		home = home == LAYER_UNKNOWN ? c->layer : LAYER_SEVERAL;
-	}
-	return home;
+	return scheme_home_key(s, scheme_code_key(code.p, code.n), code);
 }
 
 /*
@@ -700,14 +676,14 @@ scheme_problem_name(enum problem p)
 const struct scheme_code *
 scheme_find(const struct scheme *s, int l, struct slice code, bool *elsewhere)
 {
+	const struct scheme_slot *sl = scheme_slot_of(s,
+	    scheme_code_key(code.p, code.n), code);
 	const struct scheme_code *c;
 	size_t i;
 
 	*elsewhere = false;
-	for (i = first_with_code(s, code); i < s->n; i++) {
-		c = s->bycode[i];
-		if (c->codelen != code.n || memcmp(c->code, code.p, code.n))
-			break;
+	for (i = 0; sl != NULL && i < sl->rows; i++) {
+		c = s->bycode[sl->first + i];
 		if (c->layer == l || c->layer == LAYER_ANY)
 			return c;
 		*elsewhere = true;
@@ -825,6 +801,7 @@ index_codes(struct scheme *s)
 	for (i = 0; i < s->n; i++)
 		s->bycode[i] = &s->codes[i];
 	qsort(s->bycode, s->n, sizeof(*s->bycode), cmp_code);
+	index_slots(s);
 }
 
 /* By code in byte order, then by place in the scheme, so sorting is stable. */
@@ -843,25 +820,43 @@ cmp_code(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Binary search: the index in bycode of the first entry not below code. */
-static size_t
-first_with_code(const struct scheme *s, struct slice code)
+/*
+ * The table of distinct codes, built once per scheme: a code's rows are
+ * one run of bycode, and its home is what they say together (a code of
+ * "any" is LAYER_ANY, one listed in two layers LAYER_SEVERAL).  Open
+ * addressing at most half full, so that a lookup is a slot or two,
+ * whatever the scheme's size (rsplit looks up every item of every
+ * marker; the binary search it replaces was a sixth of rsplit -L).
+ */
+static void
+index_slots(struct scheme *s)
 {
+	struct scheme_slot *sl;
 	const struct scheme_code *c;
-	size_t lo = 0, hi = s->n, mid, n;
-	int d;
+	size_t i, end, nslots = 16;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = s->bycode[mid];
-		n = c->codelen < code.n ? c->codelen : code.n;
-		d = code_cmp(c->code, code.p, n);
-		if (d < 0 || (d == 0 && c->codelen < code.n))
-			lo = mid + 1;
-		else
-			hi = mid;
+	while (nslots < 4 * s->n)
+		nslots *= 2;
+	s->slots = xcalloc(nslots, sizeof(*s->slots));
+	s->slotmask = nslots - 1;
+	for (i = 0; i < s->n; i = end) {
+		c = s->bycode[i];
+		sl = &s->slots[scheme_slot_index(s,
+		    scheme_code_key(c->code, c->codelen), c->codelen)];
+		while (sl->code != NULL)
+			sl = sl == &s->slots[s->slotmask] ? s->slots : sl + 1;
+		sl->key = scheme_code_key(c->code, c->codelen);
+		sl->code = c->code;
+		sl->len = c->codelen;
+		sl->first = i;
+		sl->home = LAYER_UNKNOWN;
+		for (end = i; end < s->n && same_code(c, s->bycode[end]); end++)
+			if (sl->home != LAYER_ANY)
+				sl->home = s->bycode[end]->layer == LAYER_ANY ||
+				    sl->home == LAYER_UNKNOWN ?
+				    s->bycode[end]->layer : LAYER_SEVERAL;
+		sl->rows = end - i;
 	}
-	return lo;
 }
 
 /* One line of a scheme file; its fields become NUL-terminated strings. */

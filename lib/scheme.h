@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "items.h"
 #include "out.h"
@@ -61,6 +62,19 @@ struct scheme_code {
 	char		*text;		/* the line that holds them, or NULL */
 };
 
+/*
+ * One distinct code in the lookup table (scheme_home, scheme_find): its
+ * rows in bycode, and the layer that owns it.  code == NULL: a free slot.
+ */
+struct scheme_slot {
+	uint64_t		 key;	/* the code's first 8 bytes, packed */
+	const char		*code;
+	size_t			 len;
+	size_t			 first;	/* its first row in bycode */
+	size_t			 rows;
+	int			 home;	/* what scheme_home says */
+};
+
 struct scheme {
 	const char		  *source;	/* a built-in's name, or a path */
 	struct scheme_layer	   layers[SCHEME_LAYERS_MAX];
@@ -69,6 +83,8 @@ struct scheme {
 	size_t			   n;
 	const struct scheme_code **bycode;	/* sorted by code, then order */
 	size_t			   maxcode;	/* bytes of the longest code */
+	struct scheme_slot	  *slots;	/* by hash of the code */
+	size_t			   slotmask;
 };
 
 /* What is wrong with a scheme file, and on which line (1-based). */
@@ -101,6 +117,65 @@ int	scheme_home(const struct scheme *, struct slice code);
 bool	scheme_keys_polarity(const struct scheme *, int layer);
 void	scheme_missing_layer(const struct scheme *, const struct slice *names,
 	    size_t n, const char *file) __attribute__((noreturn));
+
+/*
+ * What the table of codes is indexed by: a code's bytes packed into a
+ * number, the first 8 as they stand (most codes are 3 letters, compared
+ * at once), a longer code's mixed.  A caller that builds a code byte by
+ * byte (rsplit's marker parser) packs it as it goes, and asks
+ * scheme_home_key.
+ */
+static inline uint64_t
+scheme_code_key(const char *p, size_t n)
+{
+	uint64_t k = 0;
+	size_t i;
+
+	if (n <= 8) {
+		for (i = n; i > 0; i--)
+			k = k << 8 | (unsigned char)p[i - 1];
+		return k;
+	}
+	for (i = 0; i < n; i++)
+		k = (k ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	return k;
+}
+
+/* Where the table's probe for a code starts. */
+static inline size_t
+scheme_slot_index(const struct scheme *s, uint64_t key, size_t n)
+{
+	return (size_t)(((key ^ n) * 0x9e3779b97f4a7c15ULL) >> 32) &
+	    s->slotmask;
+}
+
+/*
+ * The slot of code, whose scheme_code_key is key, or NULL when the scheme
+ * has no such code: a slot or two, since the table is at most half full.
+ * Inline, as rsplit asks for every item of every marker.
+ */
+static inline const struct scheme_slot *
+scheme_slot_of(const struct scheme *s, uint64_t key, struct slice code)
+{
+	const struct scheme_slot *sl;
+	size_t i;
+
+	for (i = scheme_slot_index(s, key, code.n);
+	    (sl = &s->slots[i])->code != NULL; i = (i + 1) & s->slotmask)
+		if (sl->key == key && sl->len == code.n &&
+		    (code.n <= 8 || memcmp(sl->code, code.p, code.n) == 0))
+			return sl;
+	return NULL;
+}
+
+/* scheme_home of code, whose scheme_code_key is key. */
+static inline int
+scheme_home_key(const struct scheme *s, uint64_t key, struct slice code)
+{
+	const struct scheme_slot *sl = scheme_slot_of(s, key, code);
+
+	return sl != NULL ? sl->home : LAYER_UNKNOWN;
+}
 
 enum problem {
 	TAG_OK,

@@ -264,26 +264,55 @@ plain_run(const char *s, size_t n)
 	return i;
 }
 
-void
-tsv_put_escaped(struct out *o, const char *s, size_t n)
+/*
+ * Writes s[0..n) escaped at dst, which has room for 2n bytes; returns
+ * the length written.
+ */
+static size_t
+escape_to(char *dst, const char *s, size_t n)
 {
 	const char *end = s + n;
+	char *d = dst;
 	size_t run;
-	char esc;
 
 	for (;;) {
 		run = plain_run(s, (size_t)(end - s));
-		out_write(o, s, run);
+		memcpy(d, s, run);
+		d += run;
 		s += run;
 		if (s == end)
-			return;
+			return (size_t)(d - dst);
+		*d++ = '\\';
 		switch (*s++) {
-		case '\t': esc = 't'; break;
-		case '\n': esc = 'n'; break;
-		case '\r': esc = 'r'; break;
-		default: esc = '\\'; break;
+		case '\t': *d++ = 't'; break;
+		case '\n': *d++ = 'n'; break;
+		case '\r': *d++ = 'r'; break;
+		default: *d++ = '\\'; break;
 		}
-		out_char(o, '\\');
-		out_char(o, esc);
 	}
+}
+
+/* In pieces, so that a long text does not grow the output buffer. */
+void
+tsv_put_escaped(struct out *o, const char *s, size_t n)
+{
+	size_t k;
+
+	do {
+		k = n < 32768 ? n : 32768;
+		o->len += escape_to(out_room(o, 2 * k), s, k);
+		s += k;
+		n -= k;
+	} while (n > 0);
+}
+
+/* tsv_put_escaped onto a buffer: for a value written on many rows. */
+void
+tsv_escape(struct buf *b, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	if (2 * n > b->cap - b->len)
+		xgrow(&b->p, &b->cap, b->len + 2 * n);
+	b->len += escape_to(b->p + b->len, s, n);
 }

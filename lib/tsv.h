@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "buf.h"
 #include "out.h"
 #include "slice.h"
 
@@ -24,5 +25,6 @@ struct slice	tsv_field(struct slice line, size_t i, bool *found);
 
 /* Writes s with TAB, LF, CR and backslash escaped as \t \n \r \\. */
 void	tsv_put_escaped(struct out *, const char *s, size_t n);
+void	tsv_escape(struct buf *, const char *s, size_t n);
 
 #endif

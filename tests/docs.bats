@@ -9,10 +9,10 @@ setup() {
 	FIX=$BATS_TEST_DIRNAME/docs
 }
 
-@test "docs: README.md and every man page print what they show" {
+@test "docs: README.md, bench/README.md and every man page print what they show" {
 	cd "$ROOT"
 	# The counts follow the pages: stdout is matched below, not spelt out.
-	expect 0 @any "" "$CHECK" "$RK_BIN" README.md man/*.[1-9]
+	expect 0 @any "" "$CHECK" "$RK_BIN" README.md bench/README.md man/*.[1-9]
 	assert_regex "${lines[-1]}" '^check-docs: [0-9]+ agree, 0 differ, [0-9]+ skipped [(]no corpus[)]$'
 	assert_equal "${#lines[@]}" 1
 }
@@ -20,11 +20,11 @@ setup() {
 @test "docs: corpus: no README command is skipped when the corpus is there" {
 	need_corpus
 	cd "$ROOT"
-	expect 0 @any "" "$CHECK" "$RK_BIN" README.md
+	expect 0 @any "" "$CHECK" "$RK_BIN" README.md bench/README.md
 	assert_regex "$output" '^check-docs: [0-9]+ agree, 0 differ, 0 skipped'
 }
 
-@test "docs: the checker reads commands, continuations, hidden and fenced blocks; a difference is a diff; no corpus skips the rest of a block and what reads its files" {
+@test "docs: the checker reads commands, continuations, hidden and fenced blocks, and excerpts of a saved run; a difference is a diff, or the first line that is not in the run; no corpus skips the rest of a block and what reads its files" {
 	cd "$FIX"
 	RK_CORPUS=$BATS_TEST_TMPDIR/none expect 1 "fixture.md:12: \$ echo wrong
 --- shown
@@ -32,7 +32,10 @@ setup() {
 @@ -1 +1 @@
 -right
 +wrong
-check-docs: 5 agree, 1 differ, 5 skipped (no corpus)" "" \
+fixture.md:56: line 57 is not in results.txt as shown: figure 9.99
+fixture.md:60: cannot read missing.txt: No such file or directory
+fixture.md:63: no lines after the mark
+check-docs: 6 agree, 4 differ, 5 skipped (no corpus)" "" \
 	    "$CHECK" "$RK_BIN" fixture.md fixture.1
 }
 
@@ -45,7 +48,10 @@ check-docs: 5 agree, 1 differ, 5 skipped (no corpus)" "" \
 @@ -1 +1 @@
 -right
 +wrong
-check-docs: 9 agree, 1 differ, 0 skipped (no corpus)" "" \
+fixture.md:56: line 57 is not in results.txt as shown: figure 9.99
+fixture.md:60: cannot read missing.txt: No such file or directory
+fixture.md:63: no lines after the mark
+check-docs: 10 agree, 4 differ, 0 skipped (no corpus)" "" \
 	    "$CHECK" "$RK_BIN" fixture.md
 }
 

@@ -801,3 +801,24 @@ usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
 		expect 0 "$(rcount -p -t $f all.tsv)" "" rcount -p -t -w count $f c1.tsv c2.tsv
 	done
 }
+
+@test "rcount: the hash's seed, new in every run, changes no byte: keys, ids and order never come from where a key sits (issue 21)" {
+	# 3000 keys in an order no sort gives, each counted twice or once.
+	awk 'BEGIN { printf "review\tsentence\tsection\taspect\tfunction\tseverity\ttext\n"
+		for (i = 0; i < 3000; i++) {
+			k = (i * 7919) % 3000
+			printf "R%d\t1\t\t\t\t\tk%d\n", k % 17, k
+			if (k % 3 == 0)
+				printf "R%d\t2\t\t\t\t\tk%d\n", k % 17, k
+		} }' > "$BATS_TEST_TMPDIR/keys.tsv"
+	want=$(printf 'text\tcount\n'
+	    awk 'BEGIN { for (k = 0; k < 3000; k += 3) printf "k%d\t2\n", k
+		for (k = 0; k < 3000; k++) if (k % 3) printf "k%d\t1\n", k }' |
+	    LC_ALL=C sort -t "$(printf '\t')" -k2,2nr -k1,1)
+	expect 0 "$want" "" rcount text "$BATS_TEST_TMPDIR/keys.tsv"
+	expect 0 "$want" "" rcount text "$BATS_TEST_TMPDIR/keys.tsv"
+	first=$(rcount -d text review "$BATS_TEST_TMPDIR/keys.tsv")
+	for i in 1 2 3; do
+		expect 0 "$first" "" rcount -d text review "$BATS_TEST_TMPDIR/keys.tsv"
+	done
+}

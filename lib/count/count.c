@@ -12,6 +12,13 @@
 struct tally_cell {
 	uint64_t	n;
 	uint64_t	stamp;		/* the last row counted here, from 1 */
+	/*
+	 * -d: the value last counted here, as the set holds it: rows come
+	 * by review, so the next row's value is mostly the same, and known
+	 * without a lookup.
+	 */
+	const char	*last;
+	size_t		 lastn;
 };
 
 #define BAR_WIDTH	40	/* columns of the largest count's bar */
@@ -47,16 +54,72 @@ static void
 tally_distinct(struct tally *t, size_t id, const struct count_vals *d,
     struct buf *pair)
 {
+	struct tally_cell *c = &t->cell[id];
+	struct slice v;
 	size_t i;
 	bool isnew;
 
 	for (i = 0; i < d->n; i++) {
+		v = d->v[i];
+		if (c->last != NULL && v.n == c->lastn &&
+		    memcmp(v.p, c->last, v.n) == 0)
+			continue;
 		pair->len = 0;
 		buf_add(pair, &id, sizeof(id));
-		buf_add(pair, d->v[i].p, d->v[i].n);
-		hash_intern(&t->seen, pair->p, pair->len, &isnew);
-		t->cell[id].n += isnew;
+		buf_add(pair, v.p, v.n);
+		c->last = hash_key(&t->seen, hash_intern(&t->seen, pair->p,
+		    pair->len, &isnew)).p + sizeof(id);
+		c->lastn = v.n;
+		c->n += isnew;
 	}
+}
+
+/*
+ * A key of up to 8 bytes as one word: two loads of 4 that overlap, or
+ * its bytes one by one, and with its length, told from any other.
+ */
+static inline uint64_t
+pack(struct slice k)
+{
+	uint32_t a, b;
+
+	if (k.n >= 4) {
+		memcpy(&a, k.p, 4);
+		memcpy(&b, k.p + k.n - 4, 4);
+		return (uint64_t)b << 32 | a;
+	}
+	if (k.n == 0)
+		return 0;
+	return (uint64_t)(unsigned char)k.p[0] |
+	    (uint64_t)(unsigned char)k.p[k.n / 2] << 8 |
+	    (uint64_t)(unsigned char)k.p[k.n - 1] << 16;
+}
+
+/*
+ * The id of key, through the memo when the key is short.  A key that
+ * two memo slots' worth of keys share only misses the memo: the hash,
+ * seeded, is still what bounds the work.
+ */
+static inline size_t
+tally_id(struct tally *t, struct slice key, bool *isnew)
+{
+	struct tally_memo *m;
+	uint64_t p;
+	size_t id;
+
+	if (key.n > 8)
+		return hash_intern(&t->keys, key.p, key.n, isnew);
+	p = pack(key);
+	m = &t->memo[((p ^ key.n) * 0x9e3779b97f4a7c15ULL) >> 56];
+	if (m->len1 == key.n + 1 && m->packed == p) {
+		*isnew = false;
+		return m->id;
+	}
+	id = hash_intern(&t->keys, key.p, key.n, isnew);
+	m->packed = p;
+	m->len1 = (uint32_t)key.n + 1;
+	m->id = (uint32_t)id;
+	return id;
 }
 
 /*
@@ -64,19 +127,17 @@ tally_distinct(struct tally *t, size_t id, const struct count_vals *d,
  * d, unless the row was added there already.  Returns false when the
  * count would pass UINT64_MAX: it stays there and t->over is set.
  */
-static bool
-tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
+static inline bool
+tally_count(struct tally *t, size_t id, bool isnew, uint64_t row, uint64_t w,
     const struct count_vals *d, struct buf *pair)
 {
 	struct tally_cell *c;
-	size_t id;
-	bool isnew;
 
-	id = hash_intern(&t->keys, key.p, key.n, &isnew);
 	if (isnew) {
 		t->cell = xgrowarray(t->cell, &t->cap, id + 1, sizeof(*t->cell));
 		t->cell[id].n = 0;
 		t->cell[id].stamp = 0;
+		t->cell[id].last = NULL;
 	}
 	c = &t->cell[id];
 	/* A row counts once for a key, even when items repeat a code. */
@@ -94,6 +155,17 @@ tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
 	}
 	c->n += w;
 	return true;
+}
+
+/* tally_count of key, found or added. */
+static bool
+tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
+    const struct count_vals *d, struct buf *pair)
+{
+	bool isnew;
+	size_t id = tally_id(t, key, &isnew);
+
+	return tally_count(t, id, isnew, row, w, d, pair);
 }
 
 uint64_t
@@ -229,6 +301,9 @@ count_init(struct count *c, const struct count_opts *o, struct tsvin *in,
 	c->idx = xcalloc(nkeys, sizeof(*c->idx));
 	tally_init(&c->keys, distinct != NULL);
 	tally_init(&c->all, distinct != NULL);
+	if (o->crosstab)
+		c->cross = xcalloc(COUNT_CROSS_DENSE * COUNT_CROSS_DENSE,
+		    sizeof(*c->cross));
 	for (i = 0; i < 2; i++)
 		tally_init(&c->side[i], distinct != NULL);
 }
@@ -243,6 +318,7 @@ count_free(struct count *c)
 	free(c->vals);
 	free(c->idx);
 	free(c->refs);
+	free(c->cross);
 	free(c->key.p);
 	free(c->pair.p);
 	tally_free(&c->keys);
@@ -268,6 +344,7 @@ static size_t
 collect(struct count *c, size_t r, struct slice s)
 {
 	struct count_vals *v = &c->vals[r];
+	const char *p, *q, *end;
 	struct slice item;
 
 	v->n = 0;
@@ -280,12 +357,20 @@ collect(struct count *c, size_t r, struct slice s)
 	 * with -k too: it names nothing to count, and an empty key could
 	 * not be read back as an item by -w.
 	 */
-	while (items_next(&s, &item)) {
-		if (items_code(item).n == 0)
-			continue;
-		if (!c->refs[r].polarity)
-			item = items_code(item);
-		vals_add(v, item);
+	if (c->refs[r].polarity) {
+		while (items_next(&s, &item))
+			if (items_code(item).n > 0)
+				vals_add(v, item);
+		return v->n;
+	}
+	/* items_next and items_code in one pass: the code ends at '-'. */
+	for (p = s.p, end = s.p + s.n; p < end; p = q + 1) {
+		for (q = p; q < end && *q != '-' && *q != ','; q++)
+			;
+		if (q > p)
+			vals_add(v, (struct slice){ p, (size_t)(q - p) });
+		while (q < end && *q != ',')
+			q++;
 	}
 	return v->n;
 }
@@ -440,13 +525,36 @@ add_rows(struct count *c, uint64_t n, uint64_t w)
 	return n + w;
 }
 
+/*
+ * -x: the key of the pair of the side values whose ids are a and b, from
+ * a dense table while both ids are small (the codes of two layers), else
+ * by the key's bytes.
+ */
+static size_t
+cross_id(struct count *c, size_t a, size_t b, bool *isnew)
+{
+	uint32_t *slot = a < COUNT_CROSS_DENSE && b < COUNT_CROSS_DENSE ?
+	    &c->cross[a * COUNT_CROSS_DENSE + b] : NULL;
+	size_t id;
+
+	if (slot != NULL && *slot != 0) {
+		*isnew = false;
+		return *slot - 1;
+	}
+	id = tally_id(&c->keys, combo_key(c), isnew);
+	if (slot != NULL)
+		*slot = (uint32_t)id + 1;
+	return id;
+}
+
 /* Adds a row whose values are in c->vals: every combination, w each. */
 static void
 add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 {
 	const struct count_vals *d = c->dist != HASH_NONE ?
 	    &c->vals[c->dist] : NULL;
-	struct slice k;
+	size_t i, a, b, id;
+	bool isnew;
 
 	check_product(c, file, line);
 	c->row++;
@@ -454,16 +562,25 @@ add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 		tally_add(&c->all, no_key, c->row, w, d, &c->pair);
 	else
 		c->part = add_rows(c, c->part, w);
+	/* One key field: its values are the keys, with no combination. */
+	if (c->nkeys == 1 && !c->opts.crosstab) {
+		for (i = 0; i < c->vals[0].n; i++)
+			if (!tally_add(&c->keys, c->vals[0].v[i], c->row, w, d,
+			    &c->pair))
+				msg_die_at(1, file, line, "count overflows");
+		return;
+	}
 	memset(c->idx, 0, c->nkeys * sizeof(*c->idx));
 	do {
 		if (c->opts.crosstab) {
-			tally_add(&c->side[0], c->vals[0].v[c->idx[0]], c->row,
-			    w, d, &c->pair);
-			tally_add(&c->side[1], c->vals[1].v[c->idx[1]], c->row,
-			    w, d, &c->pair);
-		}
-		k = combo_key(c);
-		if (!tally_add(&c->keys, k, c->row, w, d, &c->pair))
+			a = tally_id(&c->side[0], c->vals[0].v[c->idx[0]], &isnew);
+			tally_count(&c->side[0], a, isnew, c->row, w, d, &c->pair);
+			b = tally_id(&c->side[1], c->vals[1].v[c->idx[1]], &isnew);
+			tally_count(&c->side[1], b, isnew, c->row, w, d, &c->pair);
+			id = cross_id(c, a, b, &isnew);
+		} else
+			id = tally_id(&c->keys, combo_key(c), &isnew);
+		if (!tally_count(&c->keys, id, isnew, c->row, w, d, &c->pair))
 			msg_die_at(1, file, line, "count overflows");
 	} while (next_combo(c->idx, c->vals, c->nkeys));
 }

@@ -27,6 +27,9 @@
  */
 #define COUNT_ROW_MAX	100000
 
+/* -x: pairs of side ids below this find their key in a dense table. */
+#define COUNT_CROSS_DENSE	64
+
 enum count_sort { COUNT_BY_COUNT, COUNT_BY_KEY };
 
 struct count_opts {
@@ -39,8 +42,21 @@ struct count_opts {
 	enum count_sort	 sort;		/* -s */
 };
 
+/*
+ * A short key's id remembered by its bytes packed in a word, in front of
+ * the hash: the keys of a label field are a few codes, met on every row.
+ */
+#define TALLY_MEMO	256
+
+struct tally_memo {
+	uint64_t	 packed;
+	uint32_t	 len1;		/* the key's length + 1; 0: empty */
+	uint32_t	 id;
+};
+
 /* Counts by key, a row at most once for each; with -d, distinct values. */
 struct tally {
+	struct tally_memo memo[TALLY_MEMO];
 	struct hash	 keys;
 	struct tally_cell *cell;	/* by key id */
 	size_t		 cap;
@@ -85,6 +101,7 @@ struct count {
 	struct count_vals *vals;	/* by ref */
 	size_t		*idx;		/* the combination being added */
 	struct buf	 key;		/* the combination's key */
+	uint32_t	*cross;		/* -x: key id + 1 by the sides' ids */
 	struct buf	 pair;		/* -d: key id and value */
 
 	/* The input being read, its rows counted, with -w its total row. */

@@ -138,6 +138,8 @@ flush_notes(struct review *r)
 	struct notes *ns = &r->notes;
 	size_t i;
 
+	if (ns->n == 0)
+		return;
 	note_sort(ns);
 	for (i = 0; i < ns->n; i++)
 		print_note(r, &ns->v[i]);
@@ -174,6 +176,7 @@ init(struct review *r, const struct review_opts *opts)
 	r->open2_from = r->open2_seen = -1;
 	r->dec.notes = &r->notes;
 	r->fitted = opts->fit == NULL;
+	r->dec.squeeze = !opts->raw;
 	r->line = 1;
 	/*
 	 * The text buffers start allocated: an empty review leaves them
@@ -675,7 +678,8 @@ next_segment(struct review *r, struct marker *m)
 	bool found;
 
 	r->cur.len = 0;
-	while (carry-- > 0)
+	/* Normal mode squeezes them away: they start the text. */
+	while (r->opts.raw && carry-- > 0)
 		buf_addc(&r->cur, ' ');
 	r->dec_to = r->seg;
 	r->searching = true;
@@ -697,10 +701,9 @@ next_segment(struct review *r, struct marker *m)
 		else
 			decode_escape(&r->dec, at(r, b - 1), 1, b - 1, &r->cur);
 	}
-	if (found)
-		for (unsigned k = 0; k < NOTE_NKINDS; k++)
-			if (m->notes & 1u << k)
-				add_marker_note(r, b, m, (enum note_kind)k);
+	/* The marker's notes, in the order of their kinds. */
+	for (unsigned k = found ? m->notes : 0; k != 0; k &= k - 1)
+		add_marker_note(r, b, m, (enum note_kind)__builtin_ctz(k));
 	flush_notes(r);
 	r->mark_end = found ? b + (off_t)m->len : -1;
 	r->seg = r->scan = r->dec_to = next;
@@ -709,21 +712,24 @@ next_segment(struct review *r, struct marker *m)
 	return found;
 }
 
-/* Length of the closing punctuation character at p, or 0. */
+/*
+ * Length of the closing punctuation character at p, or 0: one of
+ * .,;:!?)]"' or the UTF-8 of ” ’ ».
+ */
 static size_t
 closing_punct(const char *p, size_t n)
 {
-	static const char *const multi[] = {
-		"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB",	/* ” ’ » */
-	};
-	size_t i, k;
+	const unsigned char *u = (const unsigned char *)p;
 
-	if (*p != '\0' && strchr(".,;:!?)]\"'", *p) != NULL)
+	switch (u[0]) {
+	case '.': case ',': case ';': case ':': case '!': case '?':
+	case ')': case ']': case '"': case '\'':
 		return 1;
-	for (i = 0; i < sizeof(multi) / sizeof(multi[0]); i++) {
-		k = strlen(multi[i]);
-		if (k <= n && memcmp(p, multi[i], k) == 0)
-			return k;
+	case 0xE2:	/* ” U+201D, ’ U+2019 */
+		return n >= 3 && u[1] == 0x80 && (u[2] == 0x9D || u[2] == 0x99) ?
+		    3 : 0;
+	case 0xC2:	/* » U+00BB */
+		return n >= 2 && u[1] == 0xBB ? 2 : 0;
 	}
 	return 0;
 }
@@ -731,7 +737,12 @@ closing_punct(const char *p, size_t n)
 /*
  * Normal mode: the closing punctuation that follows a marker, before a
  * space or the next marker, ends the sentence before it ("idea[[...]] .
- * Next" gives "idea.").  Returns how many bytes of cur were moved.
+ * Next" gives "idea.").  cur is squeezed already (lib/review/decode.h):
+ * no space starts it, and the one after the punctuation, if any, goes
+ * with it.  The held sentence may end in the ' ' due before more text:
+ * it stands before the punctuation, as squeezing the two would put it
+ * ("idea [[...]]." gives "idea .").  Returns how many bytes of cur were
+ * moved.
  */
 static size_t
 move_punct(struct review *r)
@@ -741,24 +752,19 @@ move_punct(struct review *r)
 
 	if (r->opts.raw)
 		return 0;
-	while (p < end && text_is_space(*p))
-		p++;
 	for (s = p; s < end && (k = closing_punct(s, (size_t)(end - s))) > 0;)
 		s += k;
-	if (s == p || (s < end && !text_is_space(*s)))
+	if (s == p || (s < end && *s != ' '))
 		return 0;
 	buf_add(&r->held, p, (size_t)(s - p));
-	return (size_t)(s - r->cur.p);
+	return (size_t)(s - p) + (s < end);
 }
 
-/*
- * Normal mode: every run of white space one space, none at the ends;
- * in place, as the result is never longer.
- */
+/* A squeezed text without the ' ' due before more text, if it ends so. */
 static size_t
-normalise(char *p, size_t n)
+trim_due_space(const char *p, size_t n)
 {
-	return text_squeeze(p, p, n);	/* lib/review/text.c: 16 bytes at a time */
+	return n > 0 && p[n - 1] == ' ' ? n - 1 : n;
 }
 
 static void
@@ -780,7 +786,7 @@ release_held(struct review *r, struct sentence *s)
 	s->number = r->nsent;
 	s->labels = &r->mk[r->held_mk];
 	s->text = p;
-	s->len = r->opts.raw ? n : normalise(p, n);
+	s->len = r->opts.raw ? n : trim_due_space(p, n);
 }
 
 /*

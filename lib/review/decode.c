@@ -6,6 +6,29 @@
 
 #define REPLACEMENT	0xFFFD
 
+/* One decoded byte onto b, squeezed in normal mode. */
+static void
+put_byte(const struct decoder *d, struct buf *b, char c)
+{
+	if (!d->squeeze) {
+		buf_addc(b, c);
+		return;
+	}
+	if (b->len == b->cap)
+		xgrow(&b->p, &b->cap, b->len + 1);
+	b->len = text_squeeze_byte(b->p, b->len, c);
+}
+
+/* A decoded character onto b: an ASCII one may be white space. */
+static void
+put_char(const struct decoder *d, struct buf *b, unsigned long cp)
+{
+	if (cp < 0x80)
+		put_byte(d, b, (char)cp);
+	else
+		decode_put_utf8(b, cp);
+}
+
 static void
 repair(struct decoder *d, struct buf *b, off_t off, enum note_kind kind)
 {
@@ -74,12 +97,11 @@ size_t
 decode_escape(struct decoder *d, const char *raw, size_t n, off_t off,
     struct buf *b)
 {
-	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-	const char *c;
 	int u, lo;
+	char c;
 
-	if (n >= 2 && raw[1] != '\0' && (c = strchr(from, raw[1])) != NULL) {
-		buf_addc(b, to[c - from]);
+	if (n >= 2 && (c = text_unescape(raw[1])) != '\0') {
+		put_byte(d, b, c);
 		return 2;
 	}
 	if (n >= 2 && raw[1] == 'u' && (u = hex4(raw + 2, n - 2)) >= 0) {
@@ -95,11 +117,11 @@ decode_escape(struct decoder *d, const char *raw, size_t n, off_t off,
 		else if (u == 0)
 			repair(d, b, off, NOTE_NUL);
 		else
-			decode_put_utf8(b, (unsigned long)u);
+			put_char(d, b, (unsigned long)u);
 		return 6;
 	}
 	note_add(d->notes, off, NOTE_BAD_ESCAPE, n >= 2 ? (unsigned char)raw[1] : 0);
-	buf_addc(b, '\\');
+	put_byte(d, b, '\\');
 	return 1;
 }
 
@@ -162,11 +184,18 @@ decode_part(struct decoder *d, const char *raw, size_t n, size_t stop,
 	size_t i = 0, run, len, bad;
 
 	while (i < stop) {
-		run = i;
 		/* lib/review/text.c: ASCII needs no UTF-8 test, 16 bytes at a time. */
-		i += text_plain(raw + i, stop - i, d->json);
-		buf_add(b, raw + run, i - run);
-		if (i == stop)
+		if (d->squeeze) {
+			if (stop - i + 16 > b->cap - b->len)
+				xgrow(&b->p, &b->cap, b->len + (stop - i) + 16);
+			i += text_squeeze_plain(b->p, &b->len, raw + i, stop - i,
+			    n - i, d->json);
+		} else {
+			run = i;
+			i += text_plain(raw + i, stop - i, d->json);
+			buf_add(b, raw + run, i - run);
+		}
+		if (i >= stop)
 			break;
 		if (p[i] == '\\') {
 			if (i + 1 == n)
@@ -175,7 +204,7 @@ decode_part(struct decoder *d, const char *raw, size_t n, size_t stop,
 		} else if (p[i] == '"') {
 			if (off + (off_t)i != d->close_quote) {
 				note_add(d->notes, off + (off_t)i, NOTE_QUOTE, 0);
-				buf_addc(b, '"');
+				put_byte(d, b, '"');
 			}
 			i++;
 		} else if (p[i] == 0) {

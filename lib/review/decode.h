@@ -16,6 +16,12 @@
 
 struct decoder {
 	bool		 json;
+	/*
+	 * Normal mode: white space is squeezed as the text is written
+	 * (lib/review/text.h), and the text may end in the ' ' due before
+	 * more text.
+	 */
+	bool		 squeeze;
 	bool		 repaired;	/* a U+FFFD was noted */
 	bool		 hinted;	/* a plain file's JSON escape was noted */
 	off_t		 close_quote;	/* the closing '"', or -1 */

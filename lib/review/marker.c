@@ -1,6 +1,12 @@
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
-#include <strings.h>
+
+/* SSE2 unless the build asks for the portable loop, as lib/tsv.c. */
+#if defined(__SSE2__) && !defined(TSV_PORTABLE)
+#define MARKER_SSE2	1
+#include <emmintrin.h>
+#endif
 
 #include "marker.h"
 #include "note.h"
@@ -28,18 +34,43 @@ struct scan {
 	struct marker	*m;
 };
 
-static bool
+/*
+ * What each byte is to the parser, in one load: a marker is read byte
+ * by byte, and chains of comparisons per byte were a tenth of rsplit.
+ * Item characters are printable ASCII but brackets, comma, space, '\\'
+ * and '"'; white space is text_is_space's.  norm is an item's byte
+ * as a marker's labels hold it: upper case, '_' as '-'.
+ */
+enum { B_SPACE = 1, B_ITEM = 2, B_LETTER = 4 };
+
+#define IS_LETTER(c)	(((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z'))
+#define CLASS(c)							\
+	(TEXT_IS_SPACE(c) ? B_SPACE :					\
+	 (c) > ' ' && (c) < 0x7f && (c) != '[' && (c) != ']' &&		\
+	 (c) != ',' && (c) != '\\' && (c) != '"' ?				\
+	 B_ITEM | (IS_LETTER(c) ? B_LETTER : 0) : 0)
+#define NORM(c)	((c) >= 'a' && (c) <= 'z' ? (c) - 'a' + 'A' : (c) == '_' ? '-' : (c))
+#define ROW(f, c)	f(c), f(c + 1), f(c + 2), f(c + 3), f(c + 4), f(c + 5), \
+	f(c + 6), f(c + 7), f(c + 8), f(c + 9), f(c + 10), f(c + 11),	\
+	f(c + 12), f(c + 13), f(c + 14), f(c + 15)
+#define TABLE(f)	{ ROW(f, 0), ROW(f, 16), ROW(f, 32), ROW(f, 48),	\
+	ROW(f, 64), ROW(f, 80), ROW(f, 96), ROW(f, 112), ROW(f, 128),	\
+	ROW(f, 144), ROW(f, 160), ROW(f, 176), ROW(f, 192), ROW(f, 208),	\
+	ROW(f, 224), ROW(f, 240) }
+
+static const unsigned char bclass[256] = TABLE(CLASS);
+static const unsigned char norm[256] = TABLE(NORM);
+
+static inline bool
 is_letter(char c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+	return (bclass[(unsigned char)c] & B_LETTER) != 0;
 }
 
-/* Item characters: printable ASCII but brackets, comma, space, \ and ". */
-static bool
+static inline bool
 is_item_char(char c)
 {
-	return c > ' ' && c < 0x7f && c != '[' && c != ']' && c != ',' &&
-	    c != '\\' && c != '"';
+	return (bclass[(unsigned char)c] & B_ITEM) != 0;
 }
 
 static size_t
@@ -81,7 +112,7 @@ is_code(const struct scan *s, const char *p, size_t n)
 }
 
 /* Skips spaces; false when the input ran out before anything else. */
-static bool
+static inline bool
 skip_space(struct scan *s)
 {
 	while (s->i < s->n && text_is_space(s->p[s->i]))
@@ -100,62 +131,156 @@ open_group(struct marker *m)
 {
 	size_t end = 0;
 
-	if (m->ngroups > 0)
+	if (m->ngroups > 0) {
 		end = m->off[m->ngroups - 1] + m->n[m->ngroups - 1];
+		m->text[end++] = '\t';
+	}
 	m->off[m->ngroups] = end;
 	m->n[m->ngroups] = 0;
+	m->home[m->ngroups] = LAYER_ANY;
 	m->ngroups++;
 }
 
-/* Appends an item, upper-cased with '_' as '-', to the last group. */
-static void
-add_item(struct marker *m, const char *p, size_t n)
+/*
+ * A group's layer with one more item's, h: the one layer that lists
+ * each of its codes, codes valid in any layer (CNT) aside; LAYER_ANY
+ * while no code tells (an empty group, CNT alone); LAYER_UNKNOWN or
+ * LAYER_SEVERAL, for good, once no one layer is evident.
+ */
+static int
+join_home(int home, int h)
 {
-	int g = m->ngroups - 1;
-	char *dst;
-	size_t k;
-
-	if (n == 4 && strncasecmp(p, "null", 4) == 0)
-		return;
-	dst = m->text + m->off[g] + m->n[g];
-	if (m->n[g] > 0) {
-		*dst++ = ',';
-		m->n[g]++;
-	}
-	for (k = 0; k < n; k++) {
-		char c = p[k];
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		else if (c == '_')
-			c = '-';
-		dst[k] = c;
-	}
-	m->n[g] += n;
+	if (home < LAYER_ANY || h == LAYER_ANY)
+		return home;
+	if (h < 0 || home == LAYER_ANY)
+		return h;
+	return home == h ? home : LAYER_SEVERAL;
 }
 
 /*
- * The layer a group's codes put it in: the one layer that lists each of
- * them, codes valid in any layer (CNT) aside; LAYER_ANY when no code
- * tells (an empty group, CNT alone); LAYER_UNKNOWN or LAYER_SEVERAL when
- * no one layer is evident.
+ * Adds the item at dst, already upper-cased with '_' as '-', to the last
+ * group: dst is where the group's text ends, one byte on when the group
+ * has items already (for the comma).  The code's layer joins the group's,
+ * so the group's layer is known when its last item is in, with one
+ * lookup an item.
  */
-static int
-group_home(const struct scheme *sch, const struct marker *m, int g)
+/*
+ * The code of the normalised item at dst[0..n), before its first '-',
+ * packed as scheme_code_key packs it, and its length in *code: the 8
+ * bytes at dst as one word (the text has room past the item but at its
+ * very end), its '-' bytes found as the zero bytes of the word xor
+ * "--------", the rest masked off.
+ */
+static inline uint64_t
+code_key(const char *dst, size_t n, const char *text_end, size_t *code)
 {
-	struct slice rest = { m->text + m->off[g], m->n[g] }, item;
-	int home = LAYER_ANY, h;
+	uint64_t w, d;
+	size_t c;
 
-	while (items_next(&rest, &item)) {
-		h = scheme_home(sch, items_code(item));
-		if (h == LAYER_ANY)
-			continue;
-		if (h < 0)
-			return h;
-		if (home != LAYER_ANY && home != h)
-			return LAYER_SEVERAL;
-		home = h;
+	if (dst + 8 > text_end) {
+		for (c = 0; c < n && dst[c] != '-'; c++)
+			;
+		*code = c;
+		return scheme_code_key(dst, c);
 	}
-	return home;
+	memcpy(&w, dst, 8);
+	d = w ^ 0x2d2d2d2d2d2d2d2dULL;
+	d = (d - 0x0101010101010101ULL) & ~d & 0x8080808080808080ULL;
+	c = d != 0 ? (size_t)__builtin_ctzll(d) / 8 : 8;
+	if (c > n)
+		c = n;
+	if (c < 8) {
+		*code = c;
+		return w & ((1ULL << (8 * c)) - 1);
+	}
+	while (c < n && dst[c] != '-')
+		c++;
+	*code = c;
+	return c == 8 ? w : scheme_code_key(dst, c);
+}
+
+/*
+ * Adds the item at dst, already upper-cased with '_' as '-', to the last
+ * group: dst is where the group's text ends, one byte on when the group
+ * has items already (for the comma).  The layer of its code (code bytes,
+ * packed in key) joins the group's, so the group's layer is known when
+ * its last item is in, with one lookup an item.
+ */
+static inline __attribute__((always_inline)) void
+join_item_key(struct marker *m, const struct scheme *sch, char *dst, size_t n,
+    uint64_t key, size_t code)
+{
+	int g = m->ngroups - 1;
+
+	/* "null", "NULL", "Null": an empty list (SPEC 1.2). */
+	if (n == 4 && memcmp(dst, "NULL", 4) == 0)
+		return;
+	if (m->n[g] > 0) {
+		dst[-1] = ',';
+		m->n[g]++;
+	}
+	m->n[g] += n;
+	m->home[g] = join_home(m->home[g], scheme_home_key(sch, key,
+	    (struct slice){ dst, code }));
+}
+
+static inline void
+join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
+{
+	size_t code;
+	uint64_t key = code_key(dst, n, m->text + MARKER_MAX, &code);
+
+	join_item_key(m, sch, dst, n, key, code);
+}
+
+#ifdef MARKER_SSE2
+/*
+ * The item at p, whose 16 bytes are there to read, normalised into dst,
+ * which has room for 16: its length (16 when it may go on), in *dashes
+ * its '-' as a mask, in *low its first 8 bytes normalised.  Item
+ * characters are the bytes from '!' to '~' (signed compares: bytes from
+ * 0x80 are below) but '"', ',', '[', '\\' and ']'.
+ */
+static inline size_t
+item16(const char *p, char *dst, unsigned *dashes, uint64_t *low)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i no, d, up;
+	unsigned item;
+
+	no = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))), _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+	item = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, _mm_and_si128(
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpgt_epi8(_mm_set1_epi8(0x7f), v))));
+	/* a to z: v - 'a' <= 25 unsigned, as min(v - 'a', 25) == v - 'a'. */
+	d = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+	up = _mm_sub_epi8(v, _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(d,
+	    _mm_set1_epi8('z' - 'a')), d), _mm_set1_epi8(0x20)));
+	up = _mm_sub_epi8(up, _mm_and_si128(_mm_cmpeq_epi8(up,
+	    _mm_set1_epi8('_')), _mm_set1_epi8('_' - '-')));
+	_mm_storeu_si128((__m128i *)(void *)dst, up);
+	*dashes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(up,
+	    _mm_set1_epi8('-')));
+	*low = (uint64_t)_mm_cvtsi128_si64(up);
+	return (size_t)__builtin_ctz(~item);
+}
+#endif
+
+/* Appends the item p[0..n) to the last group, upper-cased, '_' as '-'. */
+static void
+add_item(struct marker *m, const struct scheme *sch, const char *p, size_t n)
+{
+	int g = m->ngroups - 1;
+	char *dst = m->text + m->off[g] + m->n[g] + (m->n[g] > 0);
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		dst[k] = (char)norm[(unsigned char)p[k]];
+	join_item(m, sch, dst, n);
 }
 
 /* The layer of the item at p (scheme_home of its code, upper-cased). */
@@ -168,8 +293,7 @@ item_home(const struct scan *s, const char *p, size_t n)
 	if (n > ITEM_MAX)
 		return LAYER_UNKNOWN;
 	for (k = 0; k < n; k++)
-		up[k] = p[k] >= 'a' && p[k] <= 'z' ? (char)(p[k] - 'a' + 'A') :
-		    p[k] == '_' ? '-' : p[k];
+		up[k] = (char)norm[(unsigned char)p[k]];
 	return scheme_home(s->sch, items_code((struct slice){ up, n }));
 }
 
@@ -185,7 +309,7 @@ other_layer(const struct scan *s, const char *p, size_t n)
 
 	if (h < 0 || s->m->n[g] == 0)
 		return false;
-	home = group_home(s->sch, s->m, g);
+	home = s->m->home[g];
 	return home >= 0 && home != h;
 }
 
@@ -301,7 +425,7 @@ read_group(struct scan *s)
 		if (after_item || n == 0 || n > ITEM_MAX ||
 		    (s->codes_only && !is_code(s, s->p + s->i, n)))
 			return STEP_FAIL;
-		add_item(s->m, s->p + s->i, n);
+		add_item(s->m, s->sch, s->p + s->i, n);
 		s->i += n;
 		after_item = true;
 	}
@@ -407,7 +531,7 @@ after_group(struct scan *s, int nopen)
 			bare = true;
 		} else
 			s->m->notes |= 1u << NOTE_BARE;
-		add_item(s->m, s->p + s->i, n);
+		add_item(s->m, s->sch, s->p + s->i, n);
 		s->i += n;
 		end = s->i;
 		comma = false;
@@ -469,7 +593,7 @@ read_marker(struct scan *s, bool capped)
 	if ((st = check_start(s)) != STEP_OK)
 		return st == STEP_MORE && !capped ? MARKER_MORE : MARKER_NO;
 
-	memset(m, 0, offsetof(struct marker, text));
+	memset(m, 0, offsetof(struct marker, home));
 	m->notes = (nopen == 1 ? 1u << NOTE_OPEN1 : 0) |
 	    (nopen == 3 ? 1u << NOTE_EXTRA_OPEN : 0);
 	do {
@@ -587,19 +711,21 @@ count_place(struct marker *m, int k, int g, int layer)
  * warnings say which may be in the wrong columns.
  */
 static void
-place(struct marker *m, const struct scheme *sch)
+place(struct marker *m)
 {
-	int home[SCHEME_LAYERS_MAX], want[SCHEME_LAYERS_MAX];
-	size_t off[SCHEME_LAYERS_MAX] = { 0 }, n[SCHEME_LAYERS_MAX] = { 0 };
+	int want[SCHEME_LAYERS_MAX], *home = m->home;
+	size_t off[SCHEME_LAYERS_MAX], n[SCHEME_LAYERS_MAX];
 	int g, last = 0, out = 0;
 
-	for (g = 0; g < m->ngroups; g++) {
-		home[g] = group_home(sch, m, g);
+	for (g = 0; g < m->ngroups; g++)
 		if (home[g] >= 0 && home[g] != g)
 			out++;
-	}
-	if (out == 0)
+	if (out == 0) {
+		m->inplace = true;
 		return;
+	}
+	memset(off, 0, sizeof(off));
+	memset(n, 0, sizeof(n));
 	placement(home, m->ngroups, want);
 	for (g = 0; g < m->ngroups; g++) {
 		if (want[g] != g)
@@ -625,12 +751,168 @@ place(struct marker *m, const struct scheme *sch)
 }
 
 /*
+ * After a marker of fewer groups than layers: does a group follow?
+ * Only what after_group's group_follows decides at once, that none
+ * does (spaces, perhaps a comma, then no '['): false sends the marker
+ * to the general parser.
+ */
+static bool
+no_group_follows(const char *p, size_t i, size_t n, bool eof)
+{
+	while (i < n && text_is_space(p[i]))
+		i++;
+	if (i < n && p[i] == ',')
+		for (i++; i < n && text_is_space(p[i]); i++)
+			;
+	return i < n ? p[i] != '[' : eof;
+}
+
+/*
+ * The marker as annotators nearly always write it, "[[MET-NEG,RES-POS],
+ * [EMP-NEG], [CRT], [MAJ]]" (over 99% of the corpus' markers), read in
+ * one pass with nothing to undo: two '[', groups of items, each but the
+ * last followed by a comma and a '[', then "]]" and a byte that is no
+ * third ']' or the end of the input.  At anything else (a slip of SPEC
+ * 1.2, more groups than layers, input cut short) it returns false, having decided
+ * nothing, and the general parser reads the marker.  What it accepts,
+ * it reads as the general parser does, step for step (read_marker,
+ * check_start, read_group, after_group): fuzz/fuzz_marker.c holds the
+ * two to the same results.
+ */
+static bool
+fast_marker(const char *p, size_t n, bool eof, const struct scheme *sch,
+    struct marker *m)
+{
+	size_t i, k, a, b, c, at = 0;
+	int g = 0;
+	bool after_item;
+	char *dst;
+#ifdef MARKER_SSE2
+	unsigned dashes;
+	uint64_t low;
+	size_t code;
+#endif
+
+	if (n > MARKER_MAX) {
+		n = MARKER_MAX;
+		eof = false;
+	}
+	if (n < 4 || p[1] != '[' || !is_letter(p[2]))
+		return false;
+	/* check_start: a code, then punctuation. */
+	a = letters(p + 2, n - 2);
+	if (a < CODE_MIN || a > CODE_FIRST)
+		return false;
+	c = a;
+	if (a + 3 < n && (p[a + 2] == '-' || p[a + 2] == '_')) {
+		b = letters(p + a + 3, n - a - 3);
+		if (b >= POL_MIN && b <= POL_MAX)
+			c = a + 1 + b;
+	}
+	if (c + 2 >= n || p[c + 2] <= ' ' || p[c + 2] >= 0x7f ||
+	    is_letter(p[c + 2]) || (p[c + 2] >= '0' && p[c + 2] <= '9'))
+		return false;
+
+	memset(m, 0, offsetof(struct marker, home));
+	for (i = 2;; i++) {
+		/* open_group, then read_group */
+		if (g > 0)
+			m->text[at++] = '\t';
+		m->off[g] = at;
+		m->n[g] = 0;
+		m->home[g] = LAYER_ANY;
+		m->ngroups = ++g;
+		for (after_item = false;;) {
+			while (i < n && text_is_space(p[i]))
+				i++;
+			if (i == n)
+				return false;
+			if (p[i] == ']')
+				break;
+			if (p[i] == ',') {
+				i++;
+				after_item = false;
+				continue;
+			}
+			/*
+			 * The item copied as it is scanned: the text is never
+			 * longer than the input read, so the copy stays in it.
+			 */
+			dst = m->text + at + (m->n[g - 1] > 0);
+			k = i;
+#ifdef MARKER_SSE2
+			/*
+			 * An item of fewer than 16 bytes in one step, its code
+			 * found and packed on the way.  (The text is never
+			 * longer than the marker read: there is room for 16.)
+			 */
+			if (n - i >= 16 && (k += item16(p + i, dst, &dashes,
+			    &low)) < i + 16) {
+				if (after_item || k == i || k == n)
+					return false;
+				code = (size_t)__builtin_ctz(dashes | 1u << 16);
+				code = code < k - i ? code : k - i;
+				join_item_key(m, sch, dst, k - i, code < 8 ?
+				    low & ((1ULL << (8 * code)) - 1) : code == 8 ?
+				    low : scheme_code_key(dst, code), code);
+				at = m->off[g - 1] + m->n[g - 1];
+				i = k;
+				after_item = true;
+				continue;
+			}
+#endif
+			for (; k < n && is_item_char(p[k]); k++)
+				dst[k - i] = (char)norm[(unsigned char)p[k]];
+			if (after_item || k == i || k == n || k - i > ITEM_MAX)
+				return false;
+			join_item(m, sch, dst, k - i);
+			at = m->off[g - 1] + m->n[g - 1];
+			i = k;
+			after_item = true;
+		}
+		/* after_group: "]]", or a comma and the next '['. */
+		for (i++; i < n && text_is_space(p[i]); i++)
+			;
+		if (i == n)
+			return false;
+		if (p[i] == ']') {
+			if (++i == n ? !eof : p[i] == ']')
+				return false;
+			if (g < sch->nlayers && !no_group_follows(p, i, n, eof))
+				return false;
+			break;
+		}
+		if (g == sch->nlayers || p[i] != ',')
+			return false;
+		for (i++; i < n && text_is_space(p[i]); i++)
+			;
+		if (i == n || p[i] != '[')
+			return false;
+	}
+	m->len = i;
+	m->nread = g;
+	return true;
+}
+
+/*
  * Parses the marker that may start at p[0] == '['.  Without eof, a
  * marker cut off by the end of p gives MARKER_MORE.
  */
 enum marker_result
 marker_parse(const char *p, size_t n, bool eof, const struct scheme *sch,
     struct marker *m)
+{
+	if (fast_marker(p, n, eof, sch, m)) {
+		place(m);
+		return MARKER_YES;
+	}
+	return marker_parse_general(p, n, eof, sch, m);
+}
+
+/* marker_parse without its fast path, for fuzz/fuzz_marker.c. */
+enum marker_result
+marker_parse_general(const char *p, size_t n, bool eof,
+    const struct scheme *sch, struct marker *m)
 {
 	struct scan s = { p, n, 0, eof, false, sch->nlayers,
 	    sch->maxcode > CODE_SHORT ? sch->maxcode : CODE_SHORT, sch, m };
@@ -646,6 +928,6 @@ marker_parse(const char *p, size_t n, bool eof, const struct scheme *sch,
 	    (m->notes & 1u << NOTE_UNCLOSED))
 		res = too_many(&s, capped);
 	if (res == MARKER_YES)
-		place(m, sch);
+		place(m);
 	return res;
 }

@@ -32,12 +32,27 @@ struct marker {
 	 */
 	int		place[3][3];
 	unsigned	notes;		/* 1 << NOTE_... */
+	/*
+	 * No group was moved (SPEC 1.3): text[0..off[ngroups - 1] +
+	 * n[ngroups - 1]) is then the label columns as they are written,
+	 * layer after layer with a TAB between, all in one copy.
+	 */
+	bool		inplace;
+	/* Set group by group as the parse opens them, not cleared before. */
+	int		home[SCHEME_LAYERS_MAX];	/* group g's layer */
 	size_t		off[SCHEME_LAYERS_MAX];	/* layer i: text[off..off+n) */
 	size_t		n[SCHEME_LAYERS_MAX];
-	char		text[MARKER_MAX];	/* normalised items */
+	/*
+	 * The normalised items, a TAB after each group but the last: never
+	 * longer than the marker, since every group's TAB stands for the '['
+	 * or ',' before it.
+	 */
+	char		text[MARKER_MAX];
 };
 
 enum marker_result marker_parse(const char *p, size_t n, bool eof,
+		    const struct scheme *, struct marker *);
+enum marker_result marker_parse_general(const char *p, size_t n, bool eof,
 		    const struct scheme *, struct marker *);
 
 #endif

@@ -23,89 +23,196 @@ text_plain_portable(const char *p, size_t n, bool json)
 }
 
 /*
- * The squeeze of one byte: white space is pending, to be written as one
- * ' ' before the next other byte, and never at the start.  Returns the
- * new length; the one step of both versions below.
+ * What a byte is to the copy: plain and kept, white space, or no plain
+ * ASCII (T_STOP; '\\' and '"' only in a JSON text, T_JSON).
  */
-static inline size_t
-squeeze_byte(char *dst, size_t len, char c, bool *space)
+enum { T_KEEP, T_SPACE, T_STOP, T_JSON };
+
+#define KIND(c)	((c) == 0 || (c) >= 0x80 ? T_STOP :				\
+	TEXT_IS_SPACE(c) ? T_SPACE :					\
+	(c) == '\\' || (c) == '"' ? T_JSON : T_KEEP)
+#define ROW(c)	KIND(c), KIND(c + 1), KIND(c + 2), KIND(c + 3),		\
+	KIND(c + 4), KIND(c + 5), KIND(c + 6), KIND(c + 7), KIND(c + 8),	\
+	KIND(c + 9), KIND(c + 10), KIND(c + 11), KIND(c + 12),		\
+	KIND(c + 13), KIND(c + 14), KIND(c + 15)
+
+static const unsigned char kind[256] = {
+	ROW(0), ROW(16), ROW(32), ROW(48), ROW(64), ROW(80), ROW(96),
+	ROW(112), ROW(128), ROW(144), ROW(160), ROW(176), ROW(192),
+	ROW(208), ROW(224), ROW(240),
+};
+
+/*
+ * The squeeze of one byte onto dst[0..len): white space is written as
+ * one ' ' after another byte, and dropped at the start or after a ' '.
+ * Returns the new length; the one step of both versions below, and of
+ * the decoder's other bytes.
+ */
+size_t
+text_squeeze_byte(char *dst, size_t len, char c)
 {
-	if (text_is_space(c)) {
-		*space = len > 0;
-		return len;
-	}
-	if (*space)
+	if (kind[(unsigned char)c] != T_SPACE)
+		dst[len++] = c;
+	else if (len > 0 && dst[len - 1] != ' ')
 		dst[len++] = ' ';
-	*space = false;
-	dst[len++] = c;
 	return len;
 }
 
+/* The byte a JSON escape of one letter stands for ("\\n"), or 0. */
+char
+text_unescape(char c)
+{
+	switch (c) {
+	case '"': case '\\': case '/': return c;
+	case 'b': return '\b';
+	case 'f': return '\f';
+	case 'n': return '\n';
+	case 'r': return '\r';
+	case 't': return '\t';
+	}
+	return '\0';
+}
+
 /*
- * Writes src[0..n) to dst with white space squeezed; returns the length
- * written, at most n.  dst may be src (in place) or a buffer of n bytes,
- * but no other overlap.
+ * The escape of one letter at src[i], when json and its letter is
+ * before n: written through the squeeze, and i moved past it.
+ */
+static inline bool
+squeeze_escape(char *dst, size_t *k, const char *src, size_t *i, size_t n,
+    bool json)
+{
+	char c;
+
+	if (!json || src[*i] != '\\' || *i + 1 >= n ||
+	    (c = text_unescape(src[*i + 1])) == '\0')
+		return false;
+	*k = text_squeeze_byte(dst, *k, c);
+	*i += 2;
+	return true;
+}
+
+/*
+ * Appends the plain run at src (as text_plain counts it, from the bytes
+ * before stop) to dst[0..*len), squeezed; with json, JSON escapes of one
+ * letter ("\\n", "\\\"") too, when their backslash is before stop and their
+ * letter before n.  Returns the bytes of src used.  dst needs room for
+ * n + 16 more bytes.
  */
 size_t
-text_squeeze_portable(char *dst, const char *src, size_t n)
+text_squeeze_plain_portable(char *dst, size_t *len, const char *src,
+    size_t stop, size_t n, bool json)
 {
-	size_t i, len = 0;
-	bool space = false;
+	size_t i = 0, k = *len;
+	unsigned t;
 
-	for (i = 0; i < n; i++)
-		len = squeeze_byte(dst, len, src[i], &space);
-	return len;
+	while (i < stop) {
+		t = kind[(unsigned char)src[i]];
+		if (t == T_KEEP || (t == T_JSON && !json))
+			dst[k++] = src[i];
+		else if (t == T_SPACE) {
+			if (k > 0 && dst[k - 1] != ' ')
+				dst[k++] = ' ';
+		} else if (squeeze_escape(dst, &k, src, &i, n, json))
+			continue;
+		else
+			break;
+		i++;
+	}
+	*len = k;
+	return i;
 }
 
 #ifdef TEXT_SSE2
 /*
- * text_squeeze_portable, 16 bytes at a time where prose allows: a block
- * whose white space is single ' ' between other bytes, not at its start,
- * is written as it stands (with the space pending before it, if any;
- * one at its end stays pending); spaces at its start are skipped, and
- * the block taken from the next byte.  Any other block goes byte by
- * byte.
- * In place, the store of 16 bytes at dst + len never passes src + i + 16,
- * whose bytes are already loaded, since len <= i.
+ * text_squeeze_plain_portable 16 bytes at a time: the block's plain
+ * bytes up to its first other one are stored at once, unless white space
+ * needs work there (a run of it, one that is no ' ', or one that the
+ * output's start or last ' ' drops); then the bytes before it are kept,
+ * the run made one ' ' or none, and the block read on after it.  The
+ * last bytes of a run of 16 or more are loaded as the 16 before stop; a
+ * shorter run goes byte by byte; so no load passes src + stop.
  */
 size_t
-text_squeeze(char *dst, const char *src, size_t n)
+text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
+    size_t n, bool json)
 {
-	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'),
-	    four = _mm_set1_epi8('\r' - '\t');
-	size_t i = 0, len = 0, k;
-	bool space = false;
-	unsigned ms, mo;
+	const __m128i zero = _mm_setzero_si128(), bs = _mm_set1_epi8('\\'),
+	    q = _mm_set1_epi8('"'), sp = _mm_set1_epi8(' '),
+	    tab = _mm_set1_epi8('\t'), four = _mm_set1_epi8('\r' - '\t'),
+	    low = _mm_set1_epi8('!');
+	size_t i = 0, k = *len, lim;
+	unsigned jm = 0, ms, end, other, work, drop;
+	char tail[32];
 	__m128i v, d;
 
-	while (n - i >= 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+	/* Whether white space here is dropped: at the start, or after ' '. */
+	drop = k == 0 || dst[k - 1] == ' ';
+	while (i < stop) {
+		if (stop - i >= 16)
+			v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+		else if (stop >= 16) {
+			/*
+			 * The last bytes: the 16 before stop, moved down to i
+			 * through a buffer, NULs after them, which end the
+			 * run there as any NUL does.
+			 */
+			_mm_storeu_si128((__m128i *)(void *)tail, _mm_loadu_si128(
+			    (const __m128i *)(const void *)(src + stop - 16)));
+			_mm_storeu_si128((__m128i *)(void *)(tail + 16), zero);
+			v = _mm_loadu_si128((const __m128i *)(const void *)(tail +
+			    16 - (stop - i)));
+		} else
+			break;
+		if (json)
+			jm = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, bs), _mm_cmpeq_epi8(v, q)));
 		ms = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+		/*
+		 * Prose: no byte below '!' but single spaces (a signed
+		 * compare, so bytes from 0x80 count as below), no '\\' or
+		 * '"' in JSON.  The block is stored as it stands.
+		 */
+		work = jm | ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, low)) &
+		    ~ms) | (ms & (ms << 1 | drop));
+		_mm_storeu_si128((__m128i *)(void *)(dst + k), v);
+		if (work == 0) {
+			k += 16;
+			i += 16;
+			drop = ms >> 15;
+			continue;
+		}
+		/* Else what the first such byte is. */
+		end = jm | (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+		    _mm_cmpeq_epi8(v, zero)));
 		/* TAB to CR: v - TAB <= 4 unsigned, as min(v - TAB, 4) == v - TAB. */
 		d = _mm_sub_epi8(v, tab);
-		mo = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		other = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
 		    _mm_min_epu8(d, four), d));
-		if (mo == 0 && (ms & 1) != 0 && ms != 0xffff) {
-			/* Leading spaces: pending, and the block read on after. */
-			space = len > 0;
-			i += (size_t)__builtin_ctz(~ms);
+		work = end | other | (ms & (ms << 1 | drop));
+		lim = work != 0 ? (size_t)__builtin_ctz(work) : 16;
+		k += lim;
+		i += lim;
+		if (lim > 0)
+			drop = ms >> (lim - 1) & 1;
+		if (lim == 16)
+			continue;	/* control bytes, kept */
+		if (end >> lim & 1) {
+			if (i >= stop || !squeeze_escape(dst, &k, src, &i, n, json))
+				break;
+			drop = k == 0 || dst[k - 1] == ' ';
 			continue;
 		}
-		if (mo == 0 && (ms & ms >> 1) == 0) {
-			if (space)
-				dst[len++] = ' ';
-			_mm_storeu_si128((__m128i *)(void *)(dst + len), v);
-			space = (ms & 0x8000) != 0;
-			len += space ? 15 : 16;
-			i += 16;
-			continue;
-		}
-		for (k = i + 16; i < k; i++)
-			len = squeeze_byte(dst, len, src[i], &space);
+		/* A run of white space: one ' ', or none where dropped. */
+		if (!drop)
+			dst[k++] = ' ';
+		drop = 1;
+		i += (size_t)__builtin_ctz(~((ms | other) >> lim));
 	}
-	for (; i < n; i++)
-		len = squeeze_byte(dst, len, src[i], &space);
-	return len;
+	*len = k;
+	if (i >= stop)
+		return i;
+	return i + text_squeeze_plain_portable(dst, len, src + i, stop - i,
+	    n - i, json);
 }
 
 /*
@@ -136,9 +243,10 @@ text_plain(const char *p, size_t n, bool json)
 }
 #else
 size_t
-text_squeeze(char *dst, const char *src, size_t n)
+text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
+    size_t n, bool json)
 {
-	return text_squeeze_portable(dst, src, n);
+	return text_squeeze_plain_portable(dst, len, src, stop, n, json);
 }
 
 size_t

@@ -1,0 +1,71 @@
+/*
+ * libFuzzer target: lib/review/marker.c.  marker_parse reads the usual
+ * marker through a fast path and any other through the general parser;
+ * for every input both must give the same result, and for a marker the
+ * same marker: length, groups read and placed, notes, where each layer's
+ * labels are and what they say, each group's layer, and whether the
+ * groups stayed in their layers.
+ *
+ * The first byte chooses the scheme (bit 0: argu, else pra) and whether
+ * the input ends there (bit 1: eof); the rest is parsed from its first
+ * byte, as rsplit parses from a '['.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "review/marker.h"
+#include "scheme.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static void
+same_marker(const struct marker *a, const struct marker *b)
+{
+	int g;
+
+	if (a->len != b->len || a->ngroups != b->ngroups ||
+	    a->nread != b->nread || a->notes != b->notes ||
+	    a->inplace != b->inplace ||
+	    memcmp(a->place, b->place, sizeof(a->place)) != 0)
+		abort();
+	for (g = 0; g < a->ngroups; g++)
+		if (a->n[g] != b->n[g] || (a->n[g] > 0 &&
+		    memcmp(a->text + a->off[g], b->text + b->off[g],
+		    a->n[g]) != 0))
+			abort();
+	for (g = 0; g < a->nread; g++)
+		if (a->home[g] != b->home[g])
+			abort();
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
+{
+	static struct scheme schemes[2];
+	static bool ready;
+	static struct marker a, b;
+	const struct scheme *sch;
+	enum marker_result ra, rb;
+	bool eof;
+
+	if (!ready) {
+		if (scheme_builtin(&schemes[0], "pra") == -1 ||
+		    scheme_builtin(&schemes[1], "argu") == -1)
+			abort();
+		ready = true;
+	}
+	if (n < 2 || data[1] != '[')
+		return 0;
+	sch = &schemes[data[0] & 1];
+	eof = (data[0] & 2) != 0;
+	ra = marker_parse((const char *)data + 1, n - 1, eof, sch, &a);
+	rb = marker_parse_general((const char *)data + 1, n - 1, eof, sch, &b);
+	if (ra != rb)
+		abort();
+	if (ra == MARKER_YES)
+		same_marker(&a, &b);
+	else if (ra == MARKER_EXCESS && (a.len != b.len || a.nread != b.nread))
+		abort();
+	return 0;
+}
