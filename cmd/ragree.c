@@ -96,7 +96,7 @@ static const char help_text[] =
 SCHEME_HELP;
 
 enum {
-	OPT_PAIRS = 256, OPT_SCHEME, OPT_UNITS, OPT_MEAN, OPT_ORDER,
+	OPT_PAIRS = 256, OPT_UNITS, OPT_MEAN, OPT_ORDER,
 	OPT_WEIGHTS, OPT_METRIC, OPT_CI, OPT_BOOT, OPT_SEED, OPT_DIGITS
 };
 
@@ -119,11 +119,7 @@ static const struct option longopts[] = {
 	{ "seed",	   required_argument,	NULL, OPT_SEED },
 	{ "digits",	   required_argument,	NULL, OPT_DIGITS },
 	{ "confusion",	   required_argument,	NULL, 'x' },
-	{ "no-header",	   no_argument,		NULL, 'N' },
-	{ "scheme",	   required_argument,	NULL, OPT_SCHEME },
-	{ "help",	   no_argument,		NULL, 'h' },
-	{ "version",	   no_argument,		NULL, 'V' },
-	{ NULL,		   0,			NULL, 0 },
+	RK_LONGOPTS_COMMON,
 };
 
 /* The words an option takes, and what each means. */
@@ -153,8 +149,7 @@ struct conflict {
 static void
 usage(void)
 {
-	fputs(usage_text, stderr);
-	exit(2);
+	rk_usage(usage_text);
 }
 
 static int
@@ -238,10 +233,8 @@ parse_options(int argc, char *argv[], struct agree_opts *o, bool *ci_only)
 		case OPT_DIGITS:
 			o->digits = (int)number("--digits", optarg, 0, 15);
 			break;
-		case OPT_SCHEME: o->scheme = optarg; break;
-		case 'h': rk_help(help_text); break;
-		case 'V': rk_version(); break;
-		default: usage();
+		case RK_OPT_SCHEME: o->scheme = optarg; break;
+		default: rk_option(ch, help_text, usage_text);
 		}
 	}
 }

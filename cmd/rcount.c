@@ -65,8 +65,6 @@ static const char help_text[] =
 "-, read standard input.\n"
 SCHEME_HELP;
 
-enum { OPT_SCHEME = 256 };
-
 static const struct option longopts[] = {
 	{ "keep-polarity", no_argument,		NULL, 'k' },
 	{ "percent",	   no_argument,		NULL, 'p' },
@@ -76,11 +74,7 @@ static const struct option longopts[] = {
 	{ "distinct",	   required_argument,	NULL, 'd' },
 	{ "weight",	   required_argument,	NULL, 'w' },
 	{ "sort",	   required_argument,	NULL, 's' },
-	{ "no-header",	   no_argument,		NULL, 'N' },
-	{ "scheme",	   required_argument,	NULL, OPT_SCHEME },
-	{ "help",	   no_argument,		NULL, 'h' },
-	{ "version",	   no_argument,		NULL, 'V' },
-	{ NULL,		   0,			NULL, 0 },
+	RK_LONGOPTS_COMMON,
 };
 
 static const struct sort {
@@ -101,8 +95,7 @@ struct opts {
 static void
 usage(void)
 {
-	fputs(usage_text, stderr);
-	exit(2);
+	rk_usage(usage_text);
 }
 
 static enum count_sort
@@ -136,10 +129,8 @@ parse_options(int argc, char *argv[], struct opts *o)
 		case 't': c->total = true; break;
 		case 'w': o->weight = optarg; break;
 		case 'x': c->crosstab = true; break;
-		case OPT_SCHEME: o->scheme = optarg; break;
-		case 'h': rk_help(help_text); break;
-		case 'V': rk_version(); break;
-		default: usage();
+		case RK_OPT_SCHEME: o->scheme = optarg; break;
+		default: rk_option(ch, help_text, usage_text);
 		}
 	}
 }

@@ -58,18 +58,12 @@ static const char help_text[] =
 "when FILE is -, read standard input.\n"
 SCHEME_HELP;
 
-enum { OPT_SCHEME = 256 };
-
 static const struct option longopts[] = {
 	{ "or",		 no_argument,		NULL, 'o' },
 	{ "invert",	 no_argument,		NULL, 'v' },
 	{ "ignore-case", no_argument,		NULL, 'i' },
 	{ "expr",	 required_argument,	NULL, 'e' },
-	{ "no-header",	 no_argument,		NULL, 'N' },
-	{ "scheme",	 required_argument,	NULL, OPT_SCHEME },
-	{ "help",	 no_argument,		NULL, 'h' },
-	{ "version",	 no_argument,		NULL, 'V' },
-	{ NULL,		 0,			NULL, 0 },
+	RK_LONGOPTS_COMMON,
 };
 
 struct opts {
@@ -91,8 +85,7 @@ struct args {
 static void
 usage(void)
 {
-	fputs(usage_text, stderr);
-	exit(2);
+	rk_usage(usage_text);
 }
 
 static void
@@ -114,17 +107,11 @@ option(int ch, struct opts *opts, struct args *a)
 	case 'N':
 		opts->noheader = true;
 		break;
-	case OPT_SCHEME:
+	case RK_OPT_SCHEME:
 		opts->scheme = optarg;
 		break;
-	case 'h':
-		rk_help(help_text);
-		break;
-	case 'V':
-		rk_version();
-		break;
 	default:
-		usage();
+		rk_option(ch, help_text, usage_text);
 	}
 }
 

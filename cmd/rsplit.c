@@ -52,7 +52,7 @@ static const char help_text[] =
 "\n"
 "With no FILE, or when FILE is -, read standard input.\n";
 
-enum { OPT_STRICT = 256, OPT_ID, OPT_SCHEME, OPT_TO_LINES };
+enum { OPT_STRICT = 256, OPT_ID, OPT_TO_LINES };
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
@@ -63,18 +63,13 @@ static const struct option longopts[] = {
 	{ "quiet",	no_argument,		NULL, 'q' },
 	{ "strict",	no_argument,		NULL, OPT_STRICT },
 	{ "id",		required_argument,	NULL, OPT_ID },
-	{ "scheme",	required_argument,	NULL, OPT_SCHEME },
-	{ "no-header",	no_argument,		NULL, 'N' },
-	{ "help",	no_argument,		NULL, 'h' },
-	{ "version",	no_argument,		NULL, 'V' },
-	{ NULL,		0,			NULL, 0 },
+	RK_LONGOPTS_COMMON,
 };
 
 static void
 usage(void)
 {
-	fputs(usage_text, stderr);
-	exit(2);
+	rk_usage(usage_text);
 }
 
 /* The header: review TSV's columns under the scheme in effect. */
@@ -291,17 +286,11 @@ main(int argc, char *argv[])
 			stdin_id = optarg;
 			id_given = true;
 			break;
-		case OPT_SCHEME:
+		case RK_OPT_SCHEME:
 			scheme_arg = optarg;
 			break;
-		case 'h':
-			rk_help(help_text);
-			break;
-		case 'V':
-			rk_version();
-			break;
 		default:
-			usage();
+			rk_option(ch, help_text, usage_text);
 		}
 	}
 	argc -= optind;

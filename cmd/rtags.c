@@ -49,7 +49,7 @@ static const char help_text[] =
 "With no FILE, or when FILE is -, read standard input.\n"
 SCHEME_HELP;
 
-enum { OPT_NAMES = 256, OPT_CHECK, OPT_LIST, OPT_SCHEME };
+enum { OPT_NAMES = 256, OPT_CHECK, OPT_LIST };
 
 static const struct option longopts[] = {
 	{ "layers",	required_argument,	NULL, 'l' },
@@ -57,18 +57,13 @@ static const struct option longopts[] = {
 	{ "names",	no_argument,		NULL, OPT_NAMES },
 	{ "check",	no_argument,		NULL, OPT_CHECK },
 	{ "list",	no_argument,		NULL, OPT_LIST },
-	{ "scheme",	required_argument,	NULL, OPT_SCHEME },
-	{ "no-header",	no_argument,		NULL, 'N' },
-	{ "help",	no_argument,		NULL, 'h' },
-	{ "version",	no_argument,		NULL, 'V' },
-	{ NULL,		0,			NULL, 0 },
+	RK_LONGOPTS_COMMON,
 };
 
 static void
 usage(void)
 {
-	fputs(usage_text, stderr);
-	exit(2);
+	rk_usage(usage_text);
 }
 
 /*
@@ -177,17 +172,11 @@ main(int argc, char *argv[])
 		case OPT_LIST:
 			list = true;
 			break;
-		case OPT_SCHEME:
+		case RK_OPT_SCHEME:
 			scheme_arg = optarg;
 			break;
-		case 'h':
-			rk_help(help_text);
-			break;
-		case 'V':
-			rk_version();
-			break;
 		default:
-			usage();
+			rk_option(ch, help_text, usage_text);
 		}
 	}
 	argc -= optind;

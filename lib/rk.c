@@ -26,6 +26,23 @@ rk_version(void)
 	exit(0);
 }
 
+void
+rk_usage(const char *usage)
+{
+	fputs(usage, stderr);
+	exit(2);
+}
+
+void
+rk_option(int ch, const char *help, const char *usage)
+{
+	if (ch == 'h')
+		rk_help(help);
+	if (ch == 'V')
+		rk_version();
+	rk_usage(usage);
+}
+
 /*
  * A bad long option, arg as typed ("--sch=x"): unknown or ambiguous when
  * getopt found no option (val 0), else the option of that val whose name
