@@ -214,8 +214,8 @@ main(int argc, char *argv[])
 		usage();
 	}
 	check_options(&opts, argv[0]);
-	names = split_fields(argv[0], &nkeys);
 	field_hint(argv[0], argv + 1, (size_t)argc - 1, opts.scheme);
+	names = split_fields(argv[0], &nkeys);
 
 	tsvin_start(&in, argv + 1, (size_t)argc - 1, opts.count.noheader,
 	    &scheme, opts.scheme);
