@@ -34,6 +34,10 @@ setup() {
 	chmod +x fake/*
 	PATH=$FAKE:$PATH
 	export RK_NEED_TEST=1
+	# dpkg's database: an empty one of the test's, so that an apt-get
+	# running on this machine meanwhile is no "interrupted dpkg" here.
+	mkdir -p dpkgdb/updates
+	export DPKG_ADMINDIR=$PWD/dpkgdb
 	unset RK_YES
 	PLAN="reviewkit needs: jq
 reviewkit: to install it, as root:
@@ -94,6 +98,20 @@ apt-get -f may remove packages: (unknown until dpkg has finished)" "$DEPS" -y
 apt-get update -q
 apt-get install -y -q --no-install-recommends -f
 apt-get install -y -q --no-install-recommends --reinstall jq"
+	# A journal that an interrupted dpkg left in its database, too.
+	printf '#!/bin/sh\nexit 1\n' > fake/jq
+	chmod +x fake/jq
+	: > "$LOG"
+	: > fake/audit
+	: > dpkgdb/updates/0001
+	expect 0 "" "reviewkit needs: jq
+reviewkit: to install it, as root:
+    dpkg --configure -a
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends -f
+    apt-get install -y -q --no-install-recommends --reinstall jq
+apt-get -f may remove packages: (unknown until dpkg has finished)" "$DEPS" -y
+	assert_equal "$(head -n 1 "$LOG")" "dpkg --configure -a"
 }
 
 @test "deps: on a terminal it asks: no answer or n changes nothing, y installs" {
