@@ -446,6 +446,27 @@ severity\t2\t16\t0\t0.562\t0.000\t-0.280\t-0.240\t9\t0\t7' "" ragree -l severity
 	same_as_ref -l category --order A,B,C,D,E --metric interval --digits 15 $f
 }
 
+@test "ragree: ordinal alpha of 2.4 million values: Krippendorff's 2011 example 60000 times, 0.810654" {
+	# The expected disagreement grows as the fourth power of the values
+	# (an ordinal value is up to twice their number); summed in 64-bit
+	# integers it overflowed past about 1.3 million values, and ordinal
+	# alpha came out as -0.307.  The figures are Krippendorff's formula on
+	# the example's coincidence matrix times 60000, in exact fractions:
+	# 19430401891/23968800000 ordinal, 24342859/28800000 interval,
+	# 6720001/9120000 nominal.
+	textbook kripp
+	local r
+	for r in A B C D; do
+		awk -F'\t' -v OFS='\t' 'NR == 1 { print; next }
+		    { for (i = 1; i <= 60000; i++) print $1 i, $2, $3, $4 }' \
+		    "kripp/$r.tsv" > "$r.tsv"
+	done
+	local s="--scheme kripp/scheme.tsv --digits 6 --order A,B,C,D,E"
+	expect 0 $'alpha\n0.810654' "" bash -c "ragree $s --metric ordinal [ABCD].tsv | cut -f8"
+	expect 0 $'alpha\n0.845238' "" bash -c "ragree $s --metric interval [ABCD].tsv | cut -f8"
+	expect 0 $'alpha\n0.736842' "" bash -c "ragree $s [ABCD].tsv | cut -f8"
+}
+
 @test "ragree: Wikipedia's example of Krippendorff's alpha: 0.691358 nominal, 0.810845 interval" {
 	textbook wiki
 	local s="--scheme wiki/scheme.tsv --digits 6" f="wiki/A.tsv wiki/B.tsv wiki/C.tsv"
