@@ -28,7 +28,9 @@ What each figure is, independently of ragree's sums:
   ordinal and interval difference functions as Krippendorff (2011) writes
   them; precision, recall and F1 of items summed over units, macro F1 the
   mean over the keys present, as scikit-learn's
-  precision_recall_fscore_support; the bootstrap by copying the units a
+  precision_recall_fscore_support; with -i and -g or --pairs, a rater's
+  (a pair's) rows only for the keys either of the two gave on the units
+  both gave; the bootstrap by copying the units a
   resample draws, with ragree's generator (SplitMix64, seeded per
   resample) and the percentile interpolation of Hyndman and Fan's type 7.
 
@@ -553,19 +555,30 @@ def views(d, o, layer):
 
 
 def groups(d, o):
-    """(names, function of the raters' views and units -> figures)."""
+    """(names, function of the raters' views and units -> figures, the
+    group's two raters or None)."""
     R = len(d.raters)
     if o.gold is not None:
         g = d.names.index(o.gold)
         return [([d.names[r]],
                  (lambda vs, us, g=g, r=r: gold_row(vs[g], vs[r], us, o,
-                                                    o.items)))
+                                                    o.items)), (g, r))
                 for r in range(R) if r != g]
     if o.pairs:
         return [([d.names[a], d.names[b]],
-                 (lambda vs, us, a=a, b=b: pair_row(vs[a], vs[b], us, o)))
+                 (lambda vs, us, a=a, b=b: pair_row(vs[a], vs[b], us, o)),
+                 (a, b))
                 for a, b in itertools.combinations(range(R), 2)]
-    return [([], lambda vs, us: table_row(vs, us, o))]
+    return [([], lambda vs, us: table_row(vs, us, o), None)]
+
+
+def absent(vs, units, two):
+    """-i with -g or --pairs: whether neither rater of the group gave the
+    key on the units both gave; ragree writes no line for it."""
+    if two is None:
+        return False
+    a, b = vs[two[0]], vs[two[1]]
+    return not any(a[u] or b[u] for u in units if u in a and u in b)
 
 
 def columns(o):
@@ -640,11 +653,12 @@ def figures(d, o, units, raters_by_layer):
     for layer in o.layers:
         for key, vs in raters_by_layer[layer]:
             vs = [{u: v[u] for u in units if u in v} for v in vs]
-            for names, fn in groups(d, o):
+            for names, fn, two in groups(d, o):
                 counts, vals, coefs = fn(vs, units)
                 out.append(([layer] + key, names, counts,
                             [fl(v) if isinstance(v, Fraction) else v
-                             for v in vals], coefs))
+                             for v in vals], coefs,
+                            o.items and absent(vs, units, two)))
     return out
 
 
@@ -717,7 +731,9 @@ def table(args):
         return s
 
     coef_at = [i for i, k in enumerate(kinds) if k == "k"]
-    for ri, (what, gnames, counts, vals, _) in enumerate(rows):
+    for ri, (what, gnames, counts, vals, _, gone) in enumerate(rows):
+        if gone:
+            continue
         cs = place_counts(kinds, counts, vals)
         ci = {}
         if boots:
@@ -730,8 +746,9 @@ def table(args):
         out.append("\t".join(what + gnames + cells(cs, ci)))
     if o.mean:
         ng = len(groups(d, o))
-        for gi, (gnames, _) in enumerate(groups(d, o)):
-            mine = [r for i, r in enumerate(rows) if i % ng == gi]
+        for gi, (gnames, _, _) in enumerate(groups(d, o)):
+            mine = [r for i, r in enumerate(rows)
+                    if i % ng == gi and not r[5]]
             cs, ci = [], {}
             for c, k in enumerate(kinds):
                 if k == "c":
@@ -742,7 +759,8 @@ def table(args):
                 if k == "k" and boots:
                     ms = []
                     for bt in boots:
-                        bm = [r for i, r in enumerate(bt) if i % ng == gi]
+                        bm = [r for i, r in enumerate(bt)
+                              if i % ng == gi and not rows[i][5]]
                         ms.append(fmean([place_counts(kinds, r[2], r[3])[c][1]
                                          for r in bm]))
                     ci[c] = (percentile(ms, plo), percentile(ms, phi))

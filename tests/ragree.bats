@@ -264,9 +264,9 @@ $USAGE" \
 	    ragree --scheme argu -l section q1.tsv q2.tsv
 }
 
-@test "ragree: -i --pairs: a row per layer, key and pair" {
+@test "ragree: -i --pairs: a row per layer, key and pair, of the keys the pair gave on the units both gave" {
+	# GEN is only in a unit that b alone gave: no row.
 	agrees_to -i --pairs -l severity -n a,b ann1.tsv ann2.tsv $'layer\tkey\trater1\trater2\tunits\tagree\tcohen
-severity\tGEN\ta\tb\t3\t1.000\tnan
 severity\tMAJ\ta\tb\t3\t0.667\t0.400
 severity\tMIN\ta\tb\t3\t0.667\t0.400'
 }
@@ -446,6 +446,27 @@ severity\t2\t16\t0\t0.562\t0.000\t-0.280\t-0.240\t9\t0\t7' "" ragree -l severity
 	same_as_ref -l category --order A,B,C,D,E --metric interval --digits 15 $f
 }
 
+@test "ragree: ordinal alpha of 2.4 million values: Krippendorff's 2011 example 60000 times, 0.810654" {
+	# The expected disagreement grows as the fourth power of the values
+	# (an ordinal value is up to twice their number); summed in 64-bit
+	# integers it overflowed past about 1.3 million values, and ordinal
+	# alpha came out as -0.307.  The figures are Krippendorff's formula on
+	# the example's coincidence matrix times 60000, in exact fractions:
+	# 19430401891/23968800000 ordinal, 24342859/28800000 interval,
+	# 6720001/9120000 nominal.
+	textbook kripp
+	local r
+	for r in A B C D; do
+		awk -F'\t' -v OFS='\t' 'NR == 1 { print; next }
+		    { for (i = 1; i <= 60000; i++) print $1 i, $2, $3, $4 }' \
+		    "kripp/$r.tsv" > "$r.tsv"
+	done
+	local s="--scheme kripp/scheme.tsv --digits 6 --order A,B,C,D,E"
+	expect 0 $'alpha\n0.810654' "" bash -c "ragree $s --metric ordinal [ABCD].tsv | cut -f8"
+	expect 0 $'alpha\n0.845238' "" bash -c "ragree $s --metric interval [ABCD].tsv | cut -f8"
+	expect 0 $'alpha\n0.736842' "" bash -c "ragree $s [ABCD].tsv | cut -f8"
+}
+
 @test "ragree: Wikipedia's example of Krippendorff's alpha: 0.691358 nominal, 0.810845 interval" {
 	textbook wiki
 	local s="--scheme wiki/scheme.tsv --digits 6" f="wiki/A.tsv wiki/B.tsv wiki/C.tsv"
@@ -518,14 +539,50 @@ function\tann2\t3\t0.667\t0.400\t0.750\t1.000\t0.857\t0.667' "" \
 }
 
 @test "ragree: -i -g: each key's binary figures, no macro F1; nan where a denominator is 0" {
+	# APC and FBK are only in units that one of the two gave: no row.
 	expect 0 $'layer\tkey\trater\tunits\taccuracy\tkappa\tprecision\trecall\tf1
-function\tAPC\tann1\t3\t1.000\tnan\tnan\tnan\tnan
 function\tCRT\tann1\t3\t1.000\t1.000\t1.000\t1.000\t1.000
-function\tFBK\tann1\t3\t1.000\tnan\tnan\tnan\tnan
 function\tQSN\tann1\t3\t0.667\t0.000\tnan\t0.000\t0.000
 function\tSUG\tann1\t3\t1.000\t1.000\t1.000\t1.000\t1.000' "" \
 	    ragree -i -g ann2 -l function ann1.tsv ann2.tsv
 	same_as_ref -i -g ann2 -l function ann1.tsv ann2.tsv
+}
+
+@test "ragree: -i -g: a rater's rows and mean are its own and the gold's, whatever the other raters gave" {
+	# m2 writes a polarity outside the scheme (CON-MIX), as models do.
+	# m1 gets no row for it: neither m1 nor the human gave it, and its
+	# accuracy of 1 lifted m1's mean accuracy from 0.833 to 0.875, so that
+	# m1's mean changed with the raters beside it.
+	printf 'review\tsentence\tclarity\tjustification\tdepth\tfairness\tconstructiveness\tengagement\taccuracy\tconsistency\tnovelty\tethics\ttext\n' > h.tsv
+	{ cat h.tsv; printf 'R%s\t1\t\t\t\t\tCON-%s\t\t\t\t\t\tx\n' 1 POS 2 NEG 3 NEU 4 POS; } > human.tsv
+	{ cat h.tsv; printf 'R%s\t1\t\t\t\t\tCON-%s\t\t\t\t\t\tx\n' 1 POS 2 NEG 3 POS 4 POS; } > m1.tsv
+	{ cat h.tsv; printf 'R%s\t1\t\t\t\t\tCON-%s\t\t\t\t\t\tx\n' 1 MIX 2 NEG 3 NEU; } > m2.tsv
+	local m1=$'constructiveness\tCON-NEG\tm1\t4\t1.000\t1.000\t1.000\t1.000\t1.000
+constructiveness\tCON-NEU\tm1\t4\t0.750\t0.000\tnan\t0.000\t0.000
+constructiveness\tCON-POS\tm1\t4\t0.750\t0.500\t0.667\t1.000\t0.800'
+	local head=$'layer\tkey\trater\tunits\taccuracy\tkappa\tprecision\trecall\tf1'
+	expect 0 "$head
+constructiveness	CON-MIX	m2	3	0.667	0.000	0.000	nan	0.000
+${m1%%$'\n'*}
+constructiveness	CON-NEG	m2	3	1.000	1.000	1.000	1.000	1.000
+$(sed -n 2p <<< "$m1")
+constructiveness	CON-NEU	m2	3	1.000	1.000	1.000	1.000	1.000
+${m1##*$'\n'}
+constructiveness	CON-POS	m2	3	0.667	0.000	nan	0.000	0.000
+mean		m1		0.833	0.500	0.833	0.667	0.600
+mean		m2		0.833	0.500	0.667	0.667	0.500" "" \
+	    ragree -u review -i -g human --mean -l constructiveness human.tsv m1.tsv m2.tsv
+	expect 0 "$head
+$m1
+mean		m1		0.833	0.500	0.833	0.667	0.600" "" \
+	    ragree -u review -i -g human --mean -l constructiveness human.tsv m1.tsv
+	run2 ragree -u review -i -g human --mean -l constructiveness human.tsv m1.tsv m2.tsv
+	same_as_ref -k -u review -i -g human --mean -l constructiveness human.tsv m1.tsv m2.tsv
+	# --pairs likewise: m1 and the human gave no CON-MIX.
+	expect 0 $'layer\tkey\trater1\trater2\tunits\tagree\tcohen
+constructiveness\tCON-MIX\thuman\tm2\t3\t0.667\t0.000
+constructiveness\tCON-MIX\tm1\tm2\t3\t0.667\t0.000' "" \
+	    bash -c 'ragree -u review -i --pairs -l constructiveness human.tsv m1.tsv m2.tsv | sed -n "1p; /MIX/p"'
 }
 
 @test "ragree: --mean averages the rows at full precision, nan left out, per rater with -g and per pair with --pairs" {

@@ -306,7 +306,13 @@ key_table(struct figures_run *run, const struct figures_row *row,
 	put_table(&a, nr, f);
 }
 
-/* A group of two raters on -i's key k, after gather. */
+/*
+ * A group of two raters on -i's key k, after gather.  It is absent when
+ * neither gave the key on the units both gave: a pair is judged on those
+ * units alone, as scikit-learn takes the labels of the two raters' values
+ * there, and such a key would have accuracy 1 and no other figure, so
+ * that a rater's mean would depend on the keys of the others.
+ */
 static void
 key_two(struct figures_run *run, const struct figures_row *row, size_t g,
     struct figures *f)
@@ -331,6 +337,7 @@ key_two(struct figures_run *run, const struct figures_row *row, size_t g,
 		coef_pair_add(p, 0, 0, -w);
 	}
 	f->count[0] = (uint64_t)p->n;
+	f->absent = p->ma[1] == 0 && p->mb[1] == 0;
 	if (run->mode == FIGURES_GOLD)
 		gold_binary(p, f->value);
 	else {

@@ -31,6 +31,7 @@ enum figures_mode { FIGURES_TABLE, FIGURES_PAIRS, FIGURES_GOLD };
 struct figures {
 	uint64_t	count[FIGURES_NCOUNTS];
 	double		value[FIGURES_NVALUES];
+	bool		absent;		/* -i, two raters: see key_two */
 };
 
 /*

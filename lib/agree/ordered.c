@@ -161,25 +161,51 @@ metric_values(const struct ordered *o, const int64_t *nc, int64_t *v)
 }
 
 /*
- * E, the sum over pairs of places c < k of n_c n_k (v_c - v_k)^2, as the
- * sum over k of n_k sum_{c < k} n_c (v_k - v_c)^2, the inner sum from
- * running sums of n_c, n_c v_c and n_c v_c^2.
+ * E, the sum over pairs of places c < k of n_c n_k (v_c - v_k)^2, as
+ * N S2 - S1^2, S1 and S2 the sums of n_c d_c and n_c d_c^2, N of n_c,
+ * d_c = v_c - v_z.  It grows as N^4 (an ordinal value is up to 2N), so
+ * it is summed in doubles, not integers, which overflowed past a million
+ * values or so.  z is the place of most values: E is at least n_z S2, the
+ * pairs with z, and N S2 at most K n_z S2 for K places, so the two terms
+ * are within K times E and no rounding grows by their difference.  With
+ * fewer than 2^53, every sum is exact.
  */
 static double
 metric_expected(const struct ordered *o, const int64_t *nc, const int64_t *v)
 {
-	int64_t n0 = 0, s1 = 0, s2 = 0;
-	double e = 0;
-	size_t k;
+	double n = 0, s1 = 0, s2 = 0, d;
+	size_t c, z = 0;
 
-	for (k = 0; k < o->nranks; k++) {
-		e += (double)nc[k] *
-		    (double)(v[k] * v[k] * n0 - 2 * v[k] * s1 + s2);
-		n0 += nc[k];
-		s1 += nc[k] * v[k];
-		s2 += nc[k] * v[k] * v[k];
+	for (c = 0; c < o->nranks; c++)
+		if (nc[c] > nc[z])
+			z = c;
+	for (c = 0; c < o->nranks; c++) {
+		d = (double)(v[c] - v[z]);
+		n += (double)nc[c];
+		s1 += (double)nc[c] * d;
+		s2 += (double)nc[c] * d * d;
 	}
-	return e;
+	return n * s2 - s1 * s1;
+}
+
+/*
+ * The disagreement within a unit of m values v_i, the sum over its pairs
+ * of (v_i - v_j)^2: m S2 - S1^2 of the d_i = v_i - v_0, in doubles as E
+ * is; it is at least S2, the pairs with v_0, so m S2 is within m times
+ * it.
+ */
+static double
+unit_disagreement(const int64_t *v, const uint32_t *pl, size_t m)
+{
+	double s1 = 0, s2 = 0, d;
+	size_t i;
+
+	for (i = 0; i < m; i++) {
+		d = (double)(v[pl[i]] - v[pl[0]]);
+		s1 += d;
+		s2 += d * d;
+	}
+	return (double)m * s2 - s1 * s1;
 }
 
 /* The places of vector e's placed values; returns how many. */
@@ -198,15 +224,14 @@ places(const struct ratings *R, size_t e, const struct ordered *o,
 /*
  * Krippendorff's alpha with the ordinal or interval metric: the values of
  * the units with two placed values or more give n_c, hence the metric's
- * values v; within a unit of m values the disagreement is the sum over
- * its pairs of (v_i - v_j)^2, m sum v^2 - (sum v)^2.
+ * values v, and each unit its disagreement.
  */
 double
 ordered_alpha(const struct ratings *R, const uint64_t *w,
     const struct ordered *o)
 {
 	size_t nr = R->nraters, e, m, i;
-	int64_t *nc = xcalloc(o->nranks, sizeof(*nc)), n = 0, sv, sv2;
+	int64_t *nc = xcalloc(o->nranks, sizeof(*nc)), n = 0;
 	int64_t *v = xcalloc(o->nranks, sizeof(*v));
 	uint32_t *pl = xcalloc(nr, sizeof(*pl));
 	double *s = xcalloc(nr + 1, sizeof(*s)), de, a = NAN;
@@ -220,14 +245,9 @@ ordered_alpha(const struct ratings *R, const uint64_t *w,
 	metric_values(o, nc, v);
 	if (n > 0 && (de = metric_expected(o, nc, v)) != 0) {
 		for (e = 0; e < R->n; e++)
-			if (w[e] != 0 && (m = places(R, e, o, pl)) >= 2) {
-				for (sv = sv2 = 0, i = 0; i < m; i++) {
-					sv += v[pl[i]];
-					sv2 += v[pl[i]] * v[pl[i]];
-				}
+			if (w[e] != 0 && (m = places(R, e, o, pl)) >= 2)
 				s[m] += (double)w[e] *
-				    (double)((int64_t)m * sv2 - sv * sv);
-			}
+				    unit_disagreement(v, pl, m);
 		a = coef_alpha((double)n, de, s, nr);
 	}
 	free(nc);

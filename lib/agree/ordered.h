@@ -5,8 +5,9 @@
  * Cohen and Everitt (1969) and scikit-learn's cohen_kappa_score have
  * them, and Krippendorff's alpha (2011) with the ordinal or interval
  * difference function.  A value with no place in the order (COEF_NONE
- * in rank) counts as no value.  Sums are integers, each figure one
- * division, as in coef.c.
+ * in rank) counts as no value.  Kappa's sums are integers, each figure
+ * one division, as in coef.c; alpha's, which grow as the fourth power of
+ * the values, are doubles, exact below 2^53.
  */
 #ifndef RK_AGREE_ORDERED_H
 #define RK_AGREE_ORDERED_H

@@ -134,6 +134,8 @@ report_write(struct ragree *g, const struct rows *rs)
 		for (grp = 0; grp < G; grp++) {
 			row = rs->row + r;
 			at = r * G + grp;
+			if (rs->fig[at].absent)
+				continue;
 			put_what(g, g->scheme->layers[g->layer[row->layer]].name,
 			    row->key);
 			put_group(g, rs, grp);

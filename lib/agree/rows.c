@@ -115,9 +115,10 @@ rows_build(struct rows *rs, struct ragree *g)
 }
 
 /*
- * --mean: for each group, the mean over the rows of each share and
- * coefficient, undefined ones left out, from the values at full
- * precision; NAN when all are undefined.  The rows are summed in order.
+ * --mean: for each group, the mean over its rows (those not absent) of
+ * each share and coefficient, undefined ones left out, from the values at
+ * full precision; NAN when all are undefined.  The rows are summed in
+ * order.
  */
 static void
 mean_of(const struct rows *rs, size_t grp, struct figures *m)
@@ -131,7 +132,8 @@ mean_of(const struct rows *rs, size_t grp, struct figures *m)
 			continue;
 		i = rs->cols[c].i;
 		for (sum = 0, n = 0, r = 0; r < rs->n; r++)
-			if (!isnan(x = rs->fig[r * G + grp].value[i])) {
+			if (!rs->fig[r * G + grp].absent &&
+			    !isnan(x = rs->fig[r * G + grp].value[i])) {
 				sum += x;
 				n++;
 			}
@@ -142,7 +144,8 @@ mean_of(const struct rows *rs, size_t grp, struct figures *m)
 /*
  * Resample b's coefficients of rows first..last, into vals by row, group,
  * coefficient and resample; with --mean, their sums and counts over the
- * rows, by group, coefficient and resample.
+ * rows that are a group's on the units (not absent), by group,
+ * coefficient and resample.
  */
 static void
 resample(struct rows *rs, const struct ragree *g, uint32_t *w, size_t b,
@@ -163,7 +166,8 @@ resample(struct rows *rs, const struct ragree *g, uint32_t *w, size_t b,
 				x = f[grp].value[rs->coef[c]];
 				vals[(((r - first) * G + grp) * C + c) * B + b] = x;
 				at = (grp * C + c) * B + b;
-				if (msum != NULL && !isnan(x)) {
+				if (msum != NULL && !isnan(x) &&
+				    !rs->fig[r * G + grp].absent) {
 					msum[at] += x;
 					mcnt[at]++;
 				}
