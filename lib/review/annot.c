@@ -11,6 +11,7 @@
 #define CLOSE_LOOKAHEAD	(64 * 1024)	/* what may follow the closing quote */
 #define TAIL_BACK	32	/* is_tail looks back this far */
 #define LOOKBACK	64	/* raw bytes kept before the search, > TAIL_BACK + 12 */
+#define FIT_AHEAD	(64 * 1024)	/* fit_ahead looks this far */
 
 static const char *
 at(const struct review *r, off_t off)
@@ -491,6 +492,57 @@ distrust(struct review *r, off_t from)
 }
 
 /*
+ * The first marker at *bo holds no code of any built-in scheme: the next
+ * marker that holds one decides, if it starts within FIT_AHEAD bytes
+ * (the buffer keeps them, from *bo on); else the scheme in effect stays.
+ * Returns fit_check's verdict, with *bo moved to that marker when it
+ * fits another scheme, so that the error points at it.
+ */
+static int
+fit_ahead(struct review *r, off_t *bo)
+{
+	struct marker m;
+	enum marker_result res;
+	const char *b;
+	off_t o = *bo + 1;
+	int k;
+
+	while (o - *bo < FIT_AHEAD) {
+		/* Then neither the parse nor the fit asks for more input. */
+		if (end_off(r) - o <= MARKER_MAX && !r->in.eof) {
+			fill_past(r, o, MARKER_MAX);
+			continue;
+		}
+		if ((b = memchr(at(r, o), '[', (size_t)(end_off(r) - o))) ==
+		    NULL) {
+			if (r->in.eof)
+				break;
+			o = end_off(r);
+			continue;
+		}
+		if (b - at(r, o) > 0) {
+			o += b - at(r, o);
+			continue;
+		}
+		res = marker_parse(b, (size_t)(end_off(r) - o), r->in.eof,
+		    r->opts.scheme, &m);
+		if (res != MARKER_YES && res != MARKER_EXCESS) {
+			o++;
+			continue;
+		}
+		k = fit_check(r->opts.fit, res == MARKER_YES ? &m : NULL, b,
+		    (size_t)(end_off(r) - o), r->in.eof);
+		if (k != FIT_NONE) {
+			if (k >= 0)
+				*bo = o;
+			return k;
+		}
+		o += (off_t)m.len;
+	}
+	return FIT_SAME;
+}
+
+/*
  * SPEC 3: a review whose first marker fits another built-in scheme
  * better than the scheme in effect is not split (lib/review/fit.h).
  * Checks the marker at bo, the review's first (m: as read under the
@@ -501,16 +553,18 @@ distrust(struct review *r, off_t from)
  * check, so that later markers cost one test.
  */
 static bool
-check_fit(struct review *r, off_t bo, const struct marker *m)
+check_fit(struct review *r, off_t *bo, const struct marker *m)
 {
 	int k;
 
-	k = fit_check(r->opts.fit, m, at(r, bo), (size_t)(end_off(r) - bo),
+	k = fit_check(r->opts.fit, m, at(r, *bo), (size_t)(end_off(r) - *bo),
 	    r->in.eof);
 	if (k == FIT_MORE) {
-		fill_past(r, bo, MARKER_MAX);
+		fill_past(r, *bo, MARKER_MAX);
 		return false;
 	}
+	if (k == FIT_NONE)
+		k = fit_ahead(r, bo);
 	r->fitted = true;
 	if (k >= 0)
 		r->refused = fit_name(r->opts.fit, k);
@@ -561,7 +615,7 @@ find_marker(struct review *r, struct marker *m)
 				r->scan = bo + (off_t)m->len;
 				continue;
 			}
-			if (!r->fitted && !check_fit(r, bo, m))
+			if (!r->fitted && !check_fit(r, &bo, m))
 				continue;
 			distrust(r, (m->notes & 1u << NOTE_UNCLOSED) &&
 			    m->nread < r->opts.scheme->nlayers ?
@@ -571,7 +625,7 @@ find_marker(struct review *r, struct marker *m)
 			fill_past(r, bo, MARKER_MAX);
 			continue;
 		case MARKER_EXCESS:
-			if (!r->fitted && !check_fit(r, bo, NULL))
+			if (!r->fitted && !check_fit(r, &bo, NULL))
 				continue;
 			if (r->refused != NULL)
 				return bo;
