@@ -709,12 +709,15 @@ add_marker_note(struct review *r, off_t b, const struct marker *m,
 static void
 refuse(struct review *r, off_t b)
 {
+	char name[MSG_NAME_BUFSIZE];
+
 	(void)decode_text(&r->dec, at(r, r->dec_to), (size_t)(b - r->dec_to),
 	    r->dec_to, &r->cur);
 	flush_notes(r);
 	advance_lines(r, b);
 	fprintf(stderr, "%s: %s:%lu:%lld: the marker holds codes of scheme "
-	    "%s, not of %s; use --scheme %s\n", getprogname(), r->in.name,
+	    "%s, not of %s; use --scheme %s\n", getprogname(),
+	    msg_name(r->in.name, name),
 	    r->line, (long long)(b - r->line_start + 1), r->refused,
 	    r->opts.scheme->source, r->refused);
 	r->done = r->rest_done = true;
