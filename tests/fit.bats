@@ -147,12 +147,18 @@ $(row A5 2 CLA-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-N
 	    sh -c 'rsplit -N --scheme argu < p5.txt'
 }
 
-@test "fit: the marker that decides for an empty first one is looked for 64 KiB on, no further: memory stays bounded" {
+@test "fit: the marker that decides for an empty first one is looked for 64 KiB and 64 brackets on, no further: memory and time stay bounded" {
 	{ printf 'Hi.[[null], [null]] '; head -c 70000 /dev/zero | tr '\0' a; printf ' Weak.[[MET-NEG], [EMP-NEG]]'; } > far.txt
 	{ printf 'Hi.[[null], [null]] '; head -c 60000 /dev/zero | tr '\0' a; printf ' Weak.[[MET-NEG], [EMP-NEG]]'; } > near.txt
 	expect 0 "2" "" sh -c 'rsplit -N -q --scheme argu far.txt | wc -l'
 	expect 1 "" "rsplit: near.txt:1:60027: the marker holds codes of scheme pra, not of argu; use --scheme pra" \
 	    rsplit -N -q --scheme argu near.txt
+	# Each bracket may be parsed for 1 KiB: 64 of them, not 64 KiB.
+	{ printf 'Hi.[[null], [null]] '; for i in $(seq 64); do printf '[%s] ' "$i"; done; printf 'Weak.[[MET-NEG], [EMP-NEG]]'; } > many.txt
+	{ printf 'Hi.[[null], [null]] '; for i in $(seq 63); do printf '[%s] ' "$i"; done; printf 'Weak.[[MET-NEG], [EMP-NEG]]'; } > fewer.txt
+	expect 0 "2" "" sh -c 'rsplit -N -q --scheme argu many.txt | wc -l'
+	expect 1 "" "rsplit: fewer.txt:1:332: the marker holds codes of scheme pra, not of argu; use --scheme pra" \
+	    rsplit -N -q --scheme argu fewer.txt
 }
 
 @test "fit: a pra marker without its section group fits pra, where its groups move to their layers" {
