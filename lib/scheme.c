@@ -771,24 +771,27 @@ static int
 check_layer_name(const struct scheme_code *c, struct scheme_error *er)
 {
 	static const char *const taken[] = { "review", "sentence", "text" };
+	char q[MSG_QUOTE_BUFSIZE];
 	const char *p;
 	bool digits = true;
 	size_t i;
 
+	/* Quoted: the name may be any bytes of the file but TAB and LF. */
+	msg_quote(slice_str(c->lname), q);
 	for (p = c->lname; *p != '\0'; p++) {
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '.'))
-			return bad(er, c->line, "layer name '%s' may hold only "
-			    "letters, digits, '_' and '.'", c->lname);
+			return bad(er, c->line, "layer name %s may hold only "
+			    "letters, digits, '_' and '.'", q);
 		digits &= *p >= '0' && *p <= '9';
 	}
 	if (digits)
-		return bad(er, c->line, "layer name '%s' is a number, which "
-		    "would mean a column", c->lname);
+		return bad(er, c->line, "layer name %s is a number, which "
+		    "would mean a column", q);
 	for (i = 0; i < NELEM(taken); i++)
 		if (strcmp(c->lname, taken[i]) == 0)
-			return bad(er, c->line, "layer name '%s' is a column "
-			    "of review TSV already", c->lname);
+			return bad(er, c->line, "layer name %s is a column "
+			    "of review TSV already", q);
 	return 0;
 }
 
@@ -918,6 +921,7 @@ check_duplicates(const struct scheme *s, struct scheme_error *er)
 {
 	const struct scheme_code *seen[SCHEME_LAYERS_MAX], *any, *a, *b;
 	const struct scheme_code *first = NULL, *dup = NULL;
+	char q[MSG_QUOTE_BUFSIZE];
 	size_t i, j, end;
 
 	for (i = 0; i < s->n; i = end) {
@@ -947,8 +951,9 @@ check_duplicates(const struct scheme *s, struct scheme_error *er)
 		}
 	}
 	if (dup != NULL)
-		return bad(er, dup->line, "duplicate code '%s' (line %lu has "
-		    "it in layer %s)", dup->code, first->line, first->lname);
+		return bad(er, dup->line, "duplicate code %s (line %lu has "
+		    "it in layer %s)", msg_quote((struct slice){ dup->code,
+		    dup->codelen }, q), first->line, first->lname);
 	return 0;
 }
 

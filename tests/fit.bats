@@ -121,6 +121,46 @@ $(row n1 2 '' '' '' '' '' '' '' '' '' '' Ok.)" "" rsplit -N --scheme argu n1.txt
 	    rsplit -N n2.txt
 }
 
+@test "fit: a first marker with no code of any scheme ([[null], [null]]) does not decide: the next marker that has one does, and the error points at it" {
+	# A two-layer review that opens with a greeting: under argu, its pra
+	# markers landed in clarity and justification, status 0 (review).
+	fixture p5.txt '%s' '"Dear authors.[[null], [null]] The method is weak.[[MET-NEG], [EMP-NEG]] Tables are clear.[[TNF-POS], [CLA-POS]]"'
+	REVIEWKIT_SCHEME=argu expect 1 "$ARGU_HDR" \
+	    "rsplit: p5.txt:1:51: the marker holds codes of scheme pra, not of argu; use --scheme pra" \
+	    rsplit -q p5.txt
+	expect 0 "$(row p5 1 '' '' '' '' 'Dear authors.')
+$(row p5 2 MET-NEG EMP-NEG '' '' 'The method is weak.')
+$(row p5 3 TNF-POS CLA-POS '' '' 'Tables are clear.')" "" rsplit -N p5.txt
+	# Unknown codes alone are no sign either; nor is a marker kept as text.
+	fixture p6.txt '%s' 'Hm.[[XYZ-NEG], [QQQ], [ZZZ], [MAJS]] Weak.[[MET-NEG], [EMP-NEG], [CRT], [MAJ]]'
+	expect 1 "" "rsplit: p6.txt:1:43: the marker holds codes of scheme pra, not of argu; use --scheme pra" \
+	    rsplit -N --scheme argu p6.txt
+	fixture a5.txt '%s' "Fine.[[null],[null],[null],[null],[null],[null],[null],[null],[null],[null]] And.$TEN"
+	expect 1 "" "rsplit: a5.txt:1:82: the marker holds codes of scheme argu, not of pra; use --scheme argu" \
+	    rsplit -N a5.txt
+	printf 'P5\t%s\nA5\t%s\n' "$(cat p5.txt)" "$(cat a5.txt)" > in.lines
+	expect 1 "$(row A5 1 '' '' '' '' '' '' '' '' '' '' Fine.)
+$(row A5 2 CLA-POS JUS-NEG DEP-NEG FAI-POS CON-POS ENG-NEG ACC-POS CST-POS NOV-NEG ETH-NEU And.)" \
+	    "rsplit: in.lines:1:54: the marker holds codes of scheme pra, not of argu; use --scheme pra" \
+	    rsplit -N -L --scheme argu in.lines
+	expect 1 "" "rsplit: -:1:51: the marker holds codes of scheme pra, not of argu; use --scheme pra" \
+	    sh -c 'rsplit -N --scheme argu < p5.txt'
+}
+
+@test "fit: the marker that decides for an empty first one is looked for 64 KiB and 64 brackets on, no further: memory and time stay bounded" {
+	{ printf 'Hi.[[null], [null]] '; head -c 70000 /dev/zero | tr '\0' a; printf ' Weak.[[MET-NEG], [EMP-NEG]]'; } > far.txt
+	{ printf 'Hi.[[null], [null]] '; head -c 60000 /dev/zero | tr '\0' a; printf ' Weak.[[MET-NEG], [EMP-NEG]]'; } > near.txt
+	expect 0 "2" "" sh -c 'rsplit -N -q --scheme argu far.txt | wc -l'
+	expect 1 "" "rsplit: near.txt:1:60027: the marker holds codes of scheme pra, not of argu; use --scheme pra" \
+	    rsplit -N -q --scheme argu near.txt
+	# Each bracket may be parsed for 1 KiB: 64 of them, not 64 KiB.
+	{ printf 'Hi.[[null], [null]] '; for i in $(seq 64); do printf '[%s] ' "$i"; done; printf 'Weak.[[MET-NEG], [EMP-NEG]]'; } > many.txt
+	{ printf 'Hi.[[null], [null]] '; for i in $(seq 63); do printf '[%s] ' "$i"; done; printf 'Weak.[[MET-NEG], [EMP-NEG]]'; } > fewer.txt
+	expect 0 "2" "" sh -c 'rsplit -N -q --scheme argu many.txt | wc -l'
+	expect 1 "" "rsplit: fewer.txt:1:332: the marker holds codes of scheme pra, not of argu; use --scheme pra" \
+	    rsplit -N -q --scheme argu fewer.txt
+}
+
 @test "fit: a pra marker without its section group fits pra, where its groups move to their layers" {
 	fixture p4.txt '%s' 'Unclear.[[CLA-NEG], [CRT], [MAJ]]'
 	expect 0 "$(row p4 1 '' CLA-NEG CRT MAJ Unclear.)" \
@@ -244,7 +284,8 @@ refusals() {
 @test "fit: rsplit --help says what is refused" {
 	# The whole help is tests/rsplit.bats'; these are its lines here.
 	expect 0 @any "" rsplit --help
-	assert_line "A review whose first marker fits another built-in scheme better than"
-	assert_line "the scheme in effect gives no rows but an error, even with -q, and"
-	assert_line "rsplit exits 1; under a scheme file nothing is refused."
+	assert_line "A review whose first marker (the first with a code of a built-in"
+	assert_line "scheme) fits another built-in scheme better than the scheme in effect"
+	assert_line "gives no rows but an error, even with -q, and rsplit exits 1; under a"
+	assert_line "scheme file nothing is refused."
 }

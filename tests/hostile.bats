@@ -233,3 +233,18 @@ $(row --strict 1 MET-NEG EMP-NEG CRT MAJ B.)" "" \
 		    fail "$page(1) shows no ./* example"
 	done
 }
+
+@test "hostile: rsplit's refusal of a review of another scheme escapes the file name" {
+	printf 'Fine.[[CLA-POS],[JUS-NEG],[DEP-NEG],[FAI-POS],[CON-POS],[ENG-NEG],[ACC-POS],[CST-POS],[NOV-NEG],[ETH-NEU]]' > "$N.txt"
+	expect 1 "" "rsplit: $S.txt:1:6: the marker holds codes of scheme argu, not of pra; use --scheme argu" \
+	    rsplit -N -q -- "$N.txt"
+}
+
+@test "hostile: a scheme file's bad layer name and duplicate code are escaped" {
+	printf 'layer\tcode\tname\tdescription\tpolarity\nl%s\tAAA\tA\t\tyes\n' "$E" > s1.tsv
+	expect 2 "" "rtags: ./s1.tsv:2: layer name 'l$SE' may hold only letters, digits, '_' and '.'" \
+	    rtags --list --scheme ./s1.tsv
+	printf 'layer\tcode\tname\tdescription\tpolarity\nl1\tA%sA\tA\t\tyes\nl1\tA%sA\tB\t\tyes\n' "$E" "$E" > s2.tsv
+	expect 2 "" "rtags: ./s2.tsv:3: duplicate code 'A${SE}A' (line 2 has it in layer l1)" \
+	    rtags --list --scheme ./s2.tsv
+}

@@ -21,6 +21,8 @@ MODES='plain | aspect | aspect | -w count aspect | same
 -p, parts -p | -p aspect | -p aspect | -p -w count aspect | 1 the input ends without a total row: counts by item do not add up to the rows counted, which -p and -t need; write the parts with rcount -t
 -p -t | -p -t aspect | -p -t aspect | -p -t -w count aspect | same
 -b | -b aspect | -b aspect | -b -w count aspect | same
+-k parts, merged without -k | aspect | -k aspect | -w count aspect | 1 aspect
+-k -t parts, merged -t without -k | -t section,aspect | -k -t section,aspect | -t -w count section,aspect | 1 section
 -b -p -t -k | -b -p -t -k section | -b -p -t -k section | -b -p -t -k -w count section | same
 -s key -t | -s key -t function | -t function | -s key -t -w count function | same
 fields | aspect,severity | aspect,severity | -w count aspect,severity | same

@@ -822,3 +822,19 @@ usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
 		expect 0 "$first" "" rcount -d text review "$BATS_TEST_TMPDIR/keys.tsv"
 	done
 }
+
+@test "rcount -w: counts written with -k and merged without it are refused, not summed by code (a row of EMP-NEG,EMP-POS counts once for EMP)" {
+	printf 'aspect\nEMP-NEG,EMP-POS\nEMP-NEG\n' > k.tsv
+	rcount -k aspect k.tsv > kc.tsv
+	expect 1 "" "rcount: kc.tsv:2: aspect 'EMP-NEG' is no key of this count (counts written with -k merge with -k)" \
+	    rcount -w count aspect kc.tsv
+	rcount -k -p -b -t aspect k.tsv > kt.tsv
+	expect 1 "" "rcount: kt.tsv:2: aspect 'EMP-NEG' is no key of this count (counts written with -k merge with -k)" \
+	    rcount -t -w count aspect kt.tsv
+	expect 0 "$(rcount -k aspect k.tsv)" "" rcount -k -w count aspect kc.tsv
+	# Review TSV with a weight column of its own is no output of rcount:
+	# its lists count per item as ever.
+	printf 'aspect\tcount\ttext\nEMP-NEG,EMP-POS\t2\tx\n' > w.tsv
+	expect 0 "aspect	count
+EMP	2" "" rcount -w count aspect w.tsv
+}

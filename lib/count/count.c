@@ -275,6 +275,31 @@ add_table_refs(struct count *c, const struct tsvin *in, char **keys)
 	add_absent_ref(c, in, keys[1]);
 }
 
+/*
+ * Whether the header is that of rcount's own output for these keys and
+ * weight: the keys, the weight, then percent and bar if any.  Its values
+ * are then each one key (is_key), never a list.
+ */
+static bool
+is_output(const struct tsvin *in, char **keys, size_t nkeys,
+    const char *weight)
+{
+	size_t i, n = in->nnames;
+
+	if (!in->have_header || n < nkeys + 1)
+		return false;
+	for (i = 0; i < nkeys; i++)
+		if (!slice_eq(in->names[i], keys[i]))
+			return false;
+	if (!slice_eq(in->names[i++], weight))
+		return false;
+	if (i < n && slice_eq(in->names[i], "percent"))
+		i++;
+	if (i < n && slice_eq(in->names[i], "bar"))
+		i++;
+	return i == n;
+}
+
 void
 count_init(struct count *c, const struct count_opts *o, struct tsvin *in,
     char **keys, size_t nkeys, const char *distinct, const char *weight)
@@ -297,6 +322,8 @@ count_init(struct count *c, const struct count_opts *o, struct tsvin *in,
 	c->dist = distinct ? add_ref(c, in, distinct) : HASH_NONE;
 	c->weight = weight ? (c->tables ? add_absent_ref(c, in, weight) :
 	    add_ref(c, in, weight)) : HASH_NONE;
+	c->merging = !c->tables && weight != NULL &&
+	    is_output(in, keys, nkeys, weight);
 	c->vals = xcalloc(c->nrefs, sizeof(*c->vals));
 	c->idx = xcalloc(nkeys, sizeof(*c->idx));
 	tally_init(&c->keys, distinct != NULL);
@@ -648,6 +675,25 @@ next_input(struct count *c, const struct tsvin *in)
 	c->last_line = tsvin_lineno(in);
 }
 
+/*
+ * -w over rcount's own output: the value of key field r must be a key of
+ * this count.  Counts written with -k and merged without it are not: a
+ * row with EMP-NEG,EMP-POS counted once for each but once for EMP.
+ */
+static void
+merged_key(struct count *c, size_t r, const struct tsvin *in)
+{
+	char q[MSG_QUOTE_BUFSIZE], nm[MSG_QUOTE_BUFSIZE];
+	struct slice s = c->f[c->refs[r].col];
+
+	if (!c->refs[r].items ||
+	    (c->vals[r].n == 1 && c->vals[r].v[0].n == s.n))
+		return;
+	msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "%s %s is no key of "
+	    "this count (counts written with -k merge with -k)",
+	    msg_clip(in->names[c->refs[r].col], nm), msg_quote(s, q));
+}
+
 void
 count_line(struct count *c, const struct tsvin *in, struct slice row)
 {
@@ -666,9 +712,14 @@ count_line(struct count *c, const struct tsvin *in, struct slice row)
 		c->held_line = tsvin_lineno(in);
 		return;
 	}
-	for (i = 0; i < c->nrefs; i++)
-		if (i != c->weight && collect(c, i, c->f[c->refs[i].col]) == 0)
+	for (i = 0; i < c->nrefs; i++) {
+		if (i == c->weight)
+			continue;
+		if (collect(c, i, c->f[c->refs[i].col]) == 0)
 			return;		/* an empty list adds nothing */
+		if (c->merging)
+			merged_key(c, i, in);
+	}
 	if (c->weight != HASH_NONE)
 		w = weight_of(c->f[c->refs[c->weight].col], in);
 	add_row(c, w, tsvin_file(in), tsvin_lineno(in));

@@ -89,6 +89,7 @@ struct count {
 	size_t		 weight;	/* index in refs, or HASH_NONE */
 	bool		 items;		/* a key field is a label field */
 	bool		 tables;	/* -x -w total over tables (tablein.h) */
+	bool		 merging;	/* -w over rcount's own output */
 	struct tally	 keys;		/* by key: values joined by TABs */
 	uint64_t	 rows;		/* the rows counted */
 	bool		 rows_over;	/* rows stopped at UINT64_MAX */

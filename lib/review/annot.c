@@ -11,6 +11,8 @@
 #define CLOSE_LOOKAHEAD	(64 * 1024)	/* what may follow the closing quote */
 #define TAIL_BACK	32	/* is_tail looks back this far */
 #define LOOKBACK	64	/* raw bytes kept before the search, > TAIL_BACK + 12 */
+#define FIT_AHEAD	(64 * 1024)	/* fit_ahead looks this far, */
+#define FIT_TRIES	64		/* ... at this many brackets at most */
 
 static const char *
 at(const struct review *r, off_t off)
@@ -491,26 +493,83 @@ distrust(struct review *r, off_t from)
 }
 
 /*
+ * The first marker at *bo, len bytes long, holds no code of any built-in scheme: the next
+ * marker that holds one decides, if it starts within FIT_AHEAD bytes
+ * (the buffer keeps them, from *bo on) and FIT_TRIES brackets (each may
+ * be parsed for MARKER_MAX bytes: a run of '[' would cost that a byte);
+ * else the scheme in effect stays.
+ * Returns fit_check's verdict, with *bo moved to that marker when it
+ * fits another scheme, so that the error points at it.
+ */
+static int
+fit_ahead(struct review *r, off_t *bo, size_t len)
+{
+	struct marker m;
+	enum marker_result res;
+	const char *b;
+	off_t o = *bo + (off_t)len;
+	int k, tries = 0;
+
+	while (o - *bo < FIT_AHEAD && tries < FIT_TRIES) {
+		/* Then neither the parse nor the fit asks for more input. */
+		if (end_off(r) - o <= MARKER_MAX && !r->in.eof) {
+			fill_past(r, o, MARKER_MAX);
+			continue;
+		}
+		if ((b = memchr(at(r, o), '[', (size_t)(end_off(r) - o))) ==
+		    NULL) {
+			if (r->in.eof)
+				break;
+			o = end_off(r);
+			continue;
+		}
+		if (b - at(r, o) > 0) {
+			o += b - at(r, o);
+			continue;
+		}
+		tries++;
+		res = marker_parse(b, (size_t)(end_off(r) - o), r->in.eof,
+		    r->opts.scheme, &m);
+		if (res != MARKER_YES && res != MARKER_EXCESS) {
+			o++;
+			continue;
+		}
+		k = fit_check(r->opts.fit, res == MARKER_YES ? &m : NULL, b,
+		    (size_t)(end_off(r) - o), r->in.eof);
+		if (k != FIT_NONE) {
+			if (k >= 0)
+				*bo = o;
+			return k;
+		}
+		o += (off_t)m.len;
+	}
+	return FIT_SAME;
+}
+
+/*
  * SPEC 3: a review whose first marker fits another built-in scheme
  * better than the scheme in effect is not split (lib/review/fit.h).
- * Checks the marker at bo, the review's first (m: as read under the
- * scheme in effect, or NULL when not read whole); then r->refused names
- * the scheme it fits, if another.  Returns false when it read on to
+ * Checks the marker at *bo, len bytes, the review's first (m: as read
+ * under the scheme in effect, or NULL when not read whole); then
+ * r->refused names the scheme it fits, if another, and *bo the marker
+ * that decided (fit_ahead).  Returns false when it read on to
  * tell, and the search must look at bo again.  The caller tests
  * r->fitted, which is true from the start when there is nothing to
  * check, so that later markers cost one test.
  */
 static bool
-check_fit(struct review *r, off_t bo, const struct marker *m)
+check_fit(struct review *r, off_t *bo, const struct marker *m, size_t len)
 {
 	int k;
 
-	k = fit_check(r->opts.fit, m, at(r, bo), (size_t)(end_off(r) - bo),
+	k = fit_check(r->opts.fit, m, at(r, *bo), (size_t)(end_off(r) - *bo),
 	    r->in.eof);
 	if (k == FIT_MORE) {
-		fill_past(r, bo, MARKER_MAX);
+		fill_past(r, *bo, MARKER_MAX);
 		return false;
 	}
+	if (k == FIT_NONE)
+		k = fit_ahead(r, bo, len);
 	r->fitted = true;
 	if (k >= 0)
 		r->refused = fit_name(r->opts.fit, k);
@@ -561,7 +620,7 @@ find_marker(struct review *r, struct marker *m)
 				r->scan = bo + (off_t)m->len;
 				continue;
 			}
-			if (!r->fitted && !check_fit(r, bo, m))
+			if (!r->fitted && !check_fit(r, &bo, m, m->len))
 				continue;
 			distrust(r, (m->notes & 1u << NOTE_UNCLOSED) &&
 			    m->nread < r->opts.scheme->nlayers ?
@@ -571,7 +630,7 @@ find_marker(struct review *r, struct marker *m)
 			fill_past(r, bo, MARKER_MAX);
 			continue;
 		case MARKER_EXCESS:
-			if (!r->fitted && !check_fit(r, bo, NULL))
+			if (!r->fitted && !check_fit(r, &bo, NULL, m->len))
 				continue;
 			if (r->refused != NULL)
 				return bo;
@@ -655,12 +714,15 @@ add_marker_note(struct review *r, off_t b, const struct marker *m,
 static void
 refuse(struct review *r, off_t b)
 {
+	char name[MSG_NAME_BUFSIZE];
+
 	(void)decode_text(&r->dec, at(r, r->dec_to), (size_t)(b - r->dec_to),
 	    r->dec_to, &r->cur);
 	flush_notes(r);
 	advance_lines(r, b);
 	fprintf(stderr, "%s: %s:%lu:%lld: the marker holds codes of scheme "
-	    "%s, not of %s; use --scheme %s\n", getprogname(), r->in.name,
+	    "%s, not of %s; use --scheme %s\n", getprogname(),
+	    msg_name(r->in.name, name),
 	    r->line, (long long)(b - r->line_start + 1), r->refused,
 	    r->opts.scheme->source, r->refused);
 	r->done = r->rest_done = true;

@@ -225,7 +225,8 @@ cmp_score(struct score a, struct score b)
  * break a tie, of the layer at their position as written: placement
  * alone would tie a pra "[[null], [NOV-POS]]" with argu, where NOV-POS
  * moves to novelty, and position alone would give argu a model's marker
- * that skips its first criterion.  A tie keeps the scheme in effect.
+ * that skips its first criterion.  A tie keeps the scheme in effect,
+ * but one where no scheme has a code in the marker is FIT_NONE.
  */
 int
 fit_check(const struct fit *f, const struct marker *m, const char *p,
@@ -262,5 +263,10 @@ fit_check(const struct fit *f, const struct marker *m, const char *p,
 			k = i;
 		}
 	}
-	return k;
+	/* Every other scheme was spared above: has e a code of its own? */
+	if (!have && m != NULL)
+		best = score_read(e, m, 1);
+	else if (!have)
+		return k;
+	return k == FIT_SAME && best.placed == 0 ? FIT_NONE : k;
 }

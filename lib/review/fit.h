@@ -5,7 +5,10 @@
  * "[PDI-NEU]" under argu's clarity), or a marker of more groups is kept
  * as text and its review gives no rows; rsplit refuses a review whose
  * first marker fits another built-in scheme better than the scheme in
- * effect.  The check reads one marker per review, never the text.
+ * effect.  A first marker that holds no code of any built-in scheme
+ * ("[[null], [null]]") tells nothing, and the next marker that holds one
+ * decides instead: under argu, the pra markers after it would land in
+ * argu's columns.  The check reads a marker or a few per review.
  */
 #ifndef RK_FIT_H
 #define RK_FIT_H
@@ -20,6 +23,7 @@
 #define FIT_SCHEMES	4	/* built-in schemes, at most */
 #define FIT_SAME	(-1)	/* the scheme in effect fits as well as any */
 #define FIT_MORE	(-2)	/* more input is needed to tell */
+#define FIT_NONE	(-3)	/* no built-in scheme has a code there */
 #define FIT_PAIRS	(26 * 26)	/* two capital letters */
 
 struct fit {
