@@ -10,6 +10,8 @@
 #   make check        install what is missing, build, run every test
 #   make check-asan   the tests against an AddressSanitizer + UBSan build
 #   make check-valgrind  the tools under valgrind: no memory error, no leak
+#   make check-portable  the parsers' tests against a build without SSE2
+#                     or AVX2 (-DTSV_PORTABLE), the loops other machines run
 #   make check-scaling   instruction counts on hostile inputs at N and 8N:
 #                        fails on growth worse than about N log N
 #   make coverage     the tests against a gcov build: line coverage per file
@@ -96,6 +98,17 @@ check-asan:
 	    CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@ASAN_OPTIONS=detect_leaks=1 tools/run-tests build-asan/bin
 
+# The scanners have a portable loop beside each SSE2 and AVX2 one; x86-64
+# never runs it unless built so.  The tests of the tools that scan.
+PORTABLE_TESTS = tests/rsplit.bats tests/lines.bats tests/fit.bats \
+	tests/argu.bats tests/robustness.bats tests/rfilter.bats \
+	tests/rcount.bats tests/scheme.bats
+check-portable:
+	@RK_NEED_TEST=1 tools/install-deps
+	@$(MAKE) --no-print-directory all BUILD=build-portable \
+	    BIN=build-portable/bin CPPFLAGS="$(CPPFLAGS) -DTSV_PORTABLE"
+	@tools/run-tests build-portable/bin $(PORTABLE_TESTS)
+
 # Every tool over the fixtures and examples under valgrind (memcheck):
 # any memory error or definite/indirect leak fails.
 check-valgrind:
@@ -166,9 +179,9 @@ install: all
 	    ln -sf rsplit $(DESTDIR)$(COMPDIR)/$$t; done
 
 clean:
-	rm -rf build build-asan build-cov build-fuzz bin
+	rm -rf build build-asan build-cov build-fuzz build-portable bin
 
-.PHONY: all bench deps demo help check check-asan check-valgrind check-scaling coverage \
+.PHONY: all bench deps demo help check check-asan check-portable check-valgrind check-scaling coverage \
 	fuzz fuzzers fuzz-run \
 	lint-man install clean
 .SUFFIXES:

@@ -4,7 +4,9 @@
  * for every input both must give the same result, and for a marker the
  * same marker: length, groups read and placed, notes, where each layer's
  * labels are and what they say, each group's layer, and whether the
- * groups stayed in their layers.
+ * groups stayed in their layers.  The fast path classifies the marker's
+ * bytes with SSE2 or, where the processor has it, AVX2 (lib/simd.h):
+ * both versions are held to the general parser.
  *
  * The first byte chooses the scheme (bit 0: argu, else pra) and whether
  * the input ends there (bit 1: eof); the rest is parsed from its first
@@ -16,6 +18,7 @@
 
 #include "review/marker.h"
 #include "scheme.h"
+#include "simd.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -48,6 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	const struct scheme *sch;
 	enum marker_result ra, rb;
 	bool eof;
+	int k;
 
 	if (!ready) {
 		if (scheme_builtin(&schemes[0], "pra") == -1 ||
@@ -59,13 +63,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		return 0;
 	sch = &schemes[data[0] & 1];
 	eof = (data[0] & 2) != 0;
-	ra = marker_parse((const char *)data + 1, n - 1, eof, sch, &a);
 	rb = marker_parse_general((const char *)data + 1, n - 1, eof, sch, &b);
-	if (ra != rb)
-		abort();
-	if (ra == MARKER_YES)
-		same_marker(&a, &b);
-	else if (ra == MARKER_EXCESS && (a.len != b.len || a.nread != b.nread))
-		abort();
+	for (k = 0; k < 2; k++) {
+		simd_use(k == 1);
+		ra = marker_parse((const char *)data + 1, n - 1, eof, sch, &a);
+		if (ra != rb)
+			abort();
+		if (ra == MARKER_YES)
+			same_marker(&a, &b);
+		else if (ra == MARKER_EXCESS &&
+		    (a.len != b.len || a.nread != b.nread))
+			abort();
+	}
 	return 0;
 }

@@ -1,6 +1,7 @@
 /*
  * libFuzzer target: lib/review/text.c.  text_squeeze_plain, SSE2 where
- * there is SSE2, must use and write what text_squeeze_plain_portable
+ * there is SSE2 and AVX2 where the processor has it (lib/simd.h), each
+ * version in turn, must use and write what text_squeeze_plain_portable
  * does, and that must be the model: the input's plain run (as
  * text_plain counts it, with JSON's escapes of one letter decoded in
  * json) appended to what the buffer held, every run of white space one
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "review/text.h"
+#include "simd.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -80,8 +82,9 @@ check_squeeze(const uint8_t *data, size_t n, bool json, const char *pre,
 {
 	size_t p = strlen(pre), la, lb, w, used, ua, ub, stop, k;
 
-	for (k = 0; k < 2 && k <= n; k++) {
-		stop = n - k;
+	for (k = 0; k < 4 && k / 2 <= n; k++) {
+		simd_use(k % 2 == 1);
+		stop = n - k / 2;
 		la = lb = p;
 		memcpy(a, pre, p);
 		memcpy(b, pre, p);
@@ -101,7 +104,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	static const char *const pre[] = { "", "x ", "x" };
-	char *a = malloc(n + 32), *b = malloc(n + 32), *want = malloc(n + 32);
+	char *a = malloc(n + 64), *b = malloc(n + 64), *want = malloc(n + 64);
 	size_t i, k, j, p;
 	bool json;
 

@@ -186,8 +186,8 @@ decode_part(struct decoder *d, const char *raw, size_t n, size_t stop,
 	while (i < stop) {
 		/* lib/review/text.c: ASCII needs no UTF-8 test, 16 bytes at a time. */
 		if (d->squeeze) {
-			if (stop - i + 16 > b->cap - b->len)
-				xgrow(&b->p, &b->cap, b->len + (stop - i) + 16);
+			if (stop - i + 32 > b->cap - b->len)
+				xgrow(&b->p, &b->cap, b->len + (stop - i) + 32);
 			i += text_squeeze_plain(b->p, &b->len, raw + i, stop - i,
 			    n - i, d->json);
 		} else {

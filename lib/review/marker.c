@@ -2,10 +2,9 @@
 #include <stdint.h>
 #include <string.h>
 
-/* SSE2 unless the build asks for the portable loop, as lib/tsv.c. */
-#if defined(__SSE2__) && !defined(TSV_PORTABLE)
-#define MARKER_SSE2	1
-#include <emmintrin.h>
+#include "simd.h"
+#ifdef SIMD_SSE2
+#include <immintrin.h>
 #endif
 
 #include "marker.h"
@@ -239,42 +238,6 @@ join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
 	join_item_key(m, sch, dst, n, key, code);
 }
 
-#ifdef MARKER_SSE2
-/*
- * The item at p, whose 16 bytes are there to read, normalised into dst,
- * which has room for 16: its length (16 when it may go on), in *dashes
- * its '-' as a mask, in *low its first 8 bytes normalised.  Item
- * characters are the bytes from '!' to '~' (signed compares: bytes from
- * 0x80 are below) but '"', ',', '[', '\\' and ']'.
- */
-static inline size_t
-item16(const char *p, char *dst, unsigned *dashes, uint64_t *low)
-{
-	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i no, d, up;
-	unsigned item;
-
-	no = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8(','))), _mm_or_si128(
-	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-	item = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(no, _mm_and_si128(
-	    _mm_cmpgt_epi8(v, _mm_set1_epi8(' ')),
-	    _mm_cmpgt_epi8(_mm_set1_epi8(0x7f), v))));
-	/* a to z: v - 'a' <= 25 unsigned, as min(v - 'a', 25) == v - 'a'. */
-	d = _mm_sub_epi8(v, _mm_set1_epi8('a'));
-	up = _mm_sub_epi8(v, _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(d,
-	    _mm_set1_epi8('z' - 'a')), d), _mm_set1_epi8(0x20)));
-	up = _mm_sub_epi8(up, _mm_and_si128(_mm_cmpeq_epi8(up,
-	    _mm_set1_epi8('_')), _mm_set1_epi8('_' - '-')));
-	_mm_storeu_si128((__m128i *)(void *)dst, up);
-	*dashes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(up,
-	    _mm_set1_epi8('-')));
-	*low = (uint64_t)_mm_cvtsi128_si64(up);
-	return (size_t)__builtin_ctz(~item);
-}
-#endif
 
 /* Appends the item p[0..n) to the last group, upper-cased, '_' as '-'. */
 static void
@@ -757,6 +720,236 @@ place(struct marker *m)
 }
 
 /*
+ * The fast path reads a marker's first WINDOW bytes as bit masks, bit i
+ * for byte i, of what each byte is to the marker, and as normalised
+ * bytes (upper case, '_' as '-': the labels' form) in a buffer with room
+ * to copy 32 bytes from any item.  Bytes are classified 16 or 32 at a
+ * time, as far as the first "]]".
+ */
+#define WINDOW	64
+
+struct masks {
+	uint64_t	open;		/* '[' */
+	uint64_t	close;		/* ']' */
+	uint64_t	comma;
+	uint64_t	space;		/* ' ' only: other white space is rare */
+	uint64_t	item;		/* item characters (is_item_char) */
+	uint64_t	dash;		/* '-', '_' */
+	uint64_t	letter;
+};
+
+#ifdef SIMD_SSE2
+/* The 16 bytes at p, classified into w from bit at, normalised into nb. */
+static inline __attribute__((always_inline)) void
+classify(const char *p, char *nb, struct masks *w, unsigned at)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i o, c, cm, no, d, up, lt;
+
+	o = _mm_cmpeq_epi8(v, _mm_set1_epi8('['));
+	c = _mm_cmpeq_epi8(v, _mm_set1_epi8(']'));
+	cm = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
+	no = _mm_or_si128(_mm_or_si128(o, c), _mm_or_si128(cm,
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')))));
+	/* a to z: v - 'a' <= 25 unsigned, as min(v - 'a', 25) == v - 'a'. */
+	d = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+	up = _mm_sub_epi8(v, _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(d,
+	    _mm_set1_epi8('z' - 'a')), d), _mm_set1_epi8(0x20)));
+	d = _mm_sub_epi8(up, _mm_set1_epi8('A'));
+	lt = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8('Z' - 'A')), d);
+	up = _mm_sub_epi8(up, _mm_and_si128(_mm_cmpeq_epi8(up,
+	    _mm_set1_epi8('_')), _mm_set1_epi8('_' - '-')));
+	_mm_storeu_si128((__m128i *)(void *)(nb + at), up);
+	w->open |= (uint64_t)_mm_movemask_epi8(o) << at;
+	w->close |= (uint64_t)_mm_movemask_epi8(c) << at;
+	w->comma |= (uint64_t)_mm_movemask_epi8(cm) << at;
+	w->space |= (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(' '))) << at;
+	/* Printable: from '!' to '~' (signed: bytes from 0x80 are below). */
+	w->item |= (uint64_t)_mm_movemask_epi8(_mm_andnot_si128(no,
+	    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpgt_epi8(_mm_set1_epi8(0x7f), v)))) << at;
+	w->dash |= (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(up,
+	    _mm_set1_epi8('-'))) << at;
+	w->letter |= (uint64_t)_mm_movemask_epi8(lt) << at;
+}
+#else
+static inline void
+classify(const char *p, char *nb, struct masks *w, unsigned at)
+{
+	unsigned char c;
+	uint64_t bit;
+	unsigned i;
+
+	for (i = 0; i < 16; i++) {
+		c = (unsigned char)p[i];
+		bit = 1ULL << (at + i);
+		if (c == '[')
+			w->open |= bit;
+		else if (c == ']')
+			w->close |= bit;
+		else if (c == ',')
+			w->comma |= bit;
+		else if (c == ' ')
+			w->space |= bit;
+		else if (bclass[c] & B_ITEM)
+			w->item |= bit;
+		if (bclass[c] & B_LETTER)
+			w->letter |= bit;
+		nb[at + i] = (char)norm[c];
+		if (norm[c] == '-')
+			w->dash |= bit;
+	}
+}
+#endif
+
+/* The first 32 bytes of the window, or all 64 when no "]]" is in them. */
+static void
+classify_sse(const char *q, char *nb, struct masks *w)
+{
+	classify(q, nb, w, 0);
+	classify(q + 16, nb, w, 16);
+	if ((w->close & w->close >> 1 & 0x7fffffff) == 0) {
+		classify(q + 32, nb, w, 32);
+		classify(q + 48, nb, w, 48);
+	}
+}
+
+#ifdef SIMD_AVX2
+/*
+ * classify_sse 32 bytes a step, with AVX2.  The constants are read from
+ * a table the compiler cannot see into (the empty asm), as operands of
+ * the compares: built from immediates, they cost three instructions each.
+ */
+static const char k32[10][32] __attribute__((aligned(32))) = {
+#define K32(c)	{ c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c,		\
+	c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c }
+	K32('['), K32(']'), K32(','), K32('\\'), K32('"'), K32(' '),
+	K32(0x7f), K32('a'), K32('z' - 'a'), K32(0x20),
+#undef K32
+};
+enum { K_OPEN, K_CLOSE, K_COMMA, K_BSL, K_QUOTE, K_SPACE, K_DEL, K_A,
+	K_AZ, K_CASE };
+
+struct masks32 {
+	uint32_t	open, close, comma, space, item, dash, letter;
+};
+
+static inline SIMD_AVX2 __m256i
+kv(const char (*k)[32], int i)
+{
+	return _mm256_load_si256((const __m256i *)(const void *)k[i]);
+}
+
+static inline SIMD_AVX2 uint32_t
+mask32(__m256i v)
+{
+	return (uint32_t)_mm256_movemask_epi8(v);
+}
+
+static inline SIMD_AVX2 struct masks32
+classify32(const char (*k)[32], const char *p, char *nb)
+{
+	const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i o, c, cm, d, up, lt, it, a2z = kv(k, K_AZ), cs = kv(k, K_CASE);
+	struct masks32 r;
+
+	o = _mm256_cmpeq_epi8(v, kv(k, K_OPEN));
+	c = _mm256_cmpeq_epi8(v, kv(k, K_CLOSE));
+	cm = _mm256_cmpeq_epi8(v, kv(k, K_COMMA));
+	it = _mm256_andnot_si256(_mm256_or_si256(_mm256_or_si256(o, c),
+	    _mm256_or_si256(cm, _mm256_or_si256(_mm256_cmpeq_epi8(v,
+	    kv(k, K_BSL)), _mm256_cmpeq_epi8(v, kv(k, K_QUOTE))))),
+	    _mm256_and_si256(_mm256_cmpgt_epi8(v, kv(k, K_SPACE)),
+	    _mm256_cmpgt_epi8(kv(k, K_DEL), v)));
+	/* a to z: v - 'a' <= 25 unsigned; A to Z then: up - ('a' - 0x20). */
+	d = _mm256_sub_epi8(v, kv(k, K_A));
+	up = _mm256_sub_epi8(v, _mm256_and_si256(_mm256_cmpeq_epi8(
+	    _mm256_min_epu8(d, a2z), d), cs));
+	d = _mm256_sub_epi8(up, _mm256_sub_epi8(kv(k, K_A), cs));
+	lt = _mm256_cmpeq_epi8(_mm256_min_epu8(d, a2z), d);
+	/* '_' to '-': '_' is ',' + 0x33, '-' is ',' + 1. */
+	d = _mm256_cmpeq_epi8(up, _mm256_add_epi8(kv(k, K_COMMA),
+	    _mm256_set1_epi8('_' - ',')));
+	up = _mm256_sub_epi8(up, _mm256_and_si256(d, _mm256_set1_epi8('_' -
+	    '-')));
+	_mm256_storeu_si256((__m256i *)(void *)nb, up);
+	r.open = mask32(o);
+	r.close = mask32(c);
+	r.comma = mask32(cm);
+	r.space = mask32(_mm256_cmpeq_epi8(v, kv(k, K_SPACE)));
+	r.item = mask32(it);
+	r.dash = mask32(_mm256_cmpeq_epi8(up, _mm256_set1_epi8('-')));
+	r.letter = mask32(lt);
+	return r;
+}
+
+static SIMD_AVX2 void
+classify_avx2(const char *q, char *nb, struct masks *w)
+{
+	const char (*k)[32] = k32;
+	struct masks32 lo, hi = { 0, 0, 0, 0, 0, 0, 0 };
+
+	__asm__("" : "+r"(k));
+	lo = classify32(k, q, nb);
+	if ((lo.close & lo.close >> 1 & 0x7fffffff) == 0)
+		hi = classify32(k, q + 32, nb + 32);
+	w->open = lo.open | (uint64_t)hi.open << 32;
+	w->close = lo.close | (uint64_t)hi.close << 32;
+	w->comma = lo.comma | (uint64_t)hi.comma << 32;
+	w->space = lo.space | (uint64_t)hi.space << 32;
+	w->item = lo.item | (uint64_t)hi.item << 32;
+	w->dash = lo.dash | (uint64_t)hi.dash << 32;
+	w->letter = lo.letter | (uint64_t)hi.letter << 32;
+}
+#endif
+
+static inline uint64_t
+load64(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Bits from..to-1 (from <= to < 64). */
+static inline uint64_t
+span(unsigned from, unsigned to)
+{
+	return ((1ULL << to) - 1) & ~((1ULL << from) - 1);
+}
+
+/* scheme_home_key, for code_home's other cases. */
+static __attribute__((noinline)) int
+code_home_probe(const struct scheme *sch, uint64_t key, const char *p,
+    unsigned code)
+{
+	return scheme_home_key(sch, key, (struct slice){ p, code });
+}
+
+/*
+ * scheme_home_key for a code of 1 to 8 bytes, the usual case, in one
+ * look: its slot holds it (its bytes are the packed key), or is empty;
+ * a code of another length, or a slot that holds another code, takes
+ * the whole probe.
+ */
+static inline int
+code_home(const struct scheme *sch, uint64_t key, const char *p,
+    unsigned code)
+{
+	const struct scheme_slot *sl =
+	    &sch->slots[scheme_slot_index(sch, key, code)];
+
+	if (sl->key == key && sl->len == code && code - 1 < 8)
+		return sl->home;
+	if (sl->len == 0)
+		return LAYER_UNKNOWN;
+	return code_home_probe(sch, key, p, code);
+}
+
+/*
  * After a marker of fewer groups than layers: does a group follow?
  * Only what after_group's group_follows decides at once, that none
  * does (spaces, perhaps a comma, then no '['): false sends the marker
@@ -774,129 +967,166 @@ no_group_follows(const char *p, size_t i, size_t n, bool eof)
 }
 
 /*
+ * The first non-space byte after each run of spaces that starts at a bit
+ * of from (or from's bit itself when no space is there): adding a bit at
+ * the start of a run carries through it.
+ */
+static inline uint64_t
+after_spaces(uint64_t space, uint64_t from)
+{
+	return (space + from) & ~space;
+}
+
+/* Is the item at nb, 4 bytes, "null" in any case (SPEC 1.2: none)? */
+static inline bool
+is_null(const char *nb)
+{
+	return memcmp(nb, "NULL", 4) == 0;
+}
+
+/*
  * The marker as annotators nearly always write it, "[[MET-NEG,RES-POS],
  * [EMP-NEG], [CRT], [MAJ]]" (over 99% of the corpus' markers), read in
- * one pass with nothing to undo: two '[', groups of items, each but the
- * last followed by a comma and a '[', then "]]" and a byte that is no
- * third ']' or the end of the input.  At anything else (a slip of SPEC
- * 1.2, more groups than layers, input cut short) it returns false, having decided
- * nothing, and the general parser reads the marker.  What it accepts,
- * it reads as the general parser does, step for step (read_marker,
+ * one pass with nothing to undo: two '[', groups of items with a comma
+ * between each two ("null" alone), each group but the last followed by a
+ * comma and a '[', then "]]" and a byte that is no third ']' or the end
+ * of the input, all in the first WINDOW bytes, with no white space but
+ * ' ' between groups.  At anything else (a slip of SPEC 1.2, more groups
+ * than layers, a longer marker, input cut short) it returns false,
+ * having decided nothing, and the general parser reads the marker.
+ * What it accepts, it reads as the general parser does (read_marker,
  * check_start, read_group, after_group): fuzz/fuzz_marker.c holds the
  * two to the same results.
+ *
+ * It reads the marker's bytes as bit masks (struct masks), as simdjson
+ * reads a document, and checks its form on them whole: the end is the
+ * first "]]"; no byte before it but those of items, brackets, commas and
+ * spaces; after each other ']', across spaces, a comma and then a '[',
+ * and no other '['; in a group, no space and a comma only between two
+ * items.  Then each group, the bits from a '[' to the next ']', is its
+ * text as it stands, one copy, and each item a run of item bits, its
+ * code the bits up to its first dash, its layer one look in the scheme's
+ * table.
  */
 static bool
 fast_marker(const char *p, size_t n, bool eof, const struct scheme *sch,
     struct marker *m)
 {
-	size_t i, k, a, b, c, at = 0;
-	int g = 0;
-	bool after_item;
-	char *dst;
-#ifdef MARKER_SSE2
-	unsigned dashes;
-	uint64_t low;
-	size_t code;
-#endif
+	struct masks w = { 0, 0, 0, 0, 0, 0, 0 };
+	char pad[WINDOW], nb[2 * WINDOW];
+	const char *q = p;
+	uint64_t ends, in, close, open, between, items, key;
+	unsigned e, a, b, c, s, len, from, to, code, gend;
+	size_t at;
+	int g, nl = sch->nlayers, out;
 
 	if (n > MARKER_MAX) {
 		n = MARKER_MAX;
 		eof = false;
 	}
-	if (n < 4 || p[1] != '[' || !is_letter(p[2]))
+	if (n < 4 || p[1] != '[')
 		return false;
-	/* check_start: a code, then punctuation. */
-	a = letters(p + 2, n - 2);
+	if (n < WINDOW) {
+		memset(pad, 0, sizeof(pad));
+		memcpy(pad, p, n);
+		q = pad;
+	}
+#ifdef SIMD_AVX2
+	if (simd_avx2())
+		classify_avx2(q, nb, &w);
+	else
+#endif
+		classify_sse(q, nb, &w);
+	/* The end: the first "]]", and no third ']' after it. */
+	if ((ends = w.close & w.close >> 1) == 0)
+		return false;
+	e = (unsigned)__builtin_ctzll(ends);
+	if (e + 2 < n ? p[e + 2] == ']' : !eof)
+		return false;
+	in = span(2, e);
+	close = w.close & in;
+	open = after_spaces(w.space, after_spaces(w.space, close << 1) << 1);
+	/* From each ']' but the last to the next '[': "], [". */
+	between = open - close;
+	if ((in & ~(w.open | w.close | w.comma | w.space | w.item)) != 0 ||
+	    (after_spaces(w.space, close << 1) & ~w.comma) != 0 ||
+	    open != (w.open & in) ||
+	    (w.space & in & ~between) != 0 ||
+	    (w.comma & in & ~between & ~(w.item << 1 & w.item >> 1)) != 0)
+		return false;
+	/*
+	 * check_start: a code of CODE_MIN to CODE_FIRST letters, perhaps a
+	 * '-' or '_' and a polarity, then punctuation (no letter, digit or
+	 * space: the bytes are item bytes, brackets or commas).
+	 */
+	a = (unsigned)__builtin_ctzll(~(w.letter >> 2));
 	if (a < CODE_MIN || a > CODE_FIRST)
 		return false;
 	c = a;
-	if (a + 3 < n && (p[a + 2] == '-' || p[a + 2] == '_')) {
-		b = letters(p + a + 3, n - a - 3);
+	if (w.dash >> (a + 2) & 1) {
+		b = (unsigned)__builtin_ctzll(~(w.letter >> (a + 3)));
 		if (b >= POL_MIN && b <= POL_MAX)
 			c = a + 1 + b;
 	}
-	if (c + 2 >= n || p[c + 2] <= ' ' || p[c + 2] >= 0x7f ||
-	    is_letter(p[c + 2]) || (p[c + 2] >= '0' && p[c + 2] <= '9'))
+	if ((w.letter >> (c + 2) & 1) != 0 ||
+	    (p[c + 2] >= '0' && p[c + 2] <= '9'))
 		return false;
 
+	/* The groups' text, a TAB between two: "null" is none. */
 	memset(m, 0, offsetof(struct marker, home));
-	for (i = 2;; i++) {
-		/* open_group, then read_group */
-		if (g > 0)
-			m->text[at++] = '\t';
+	open = open << 1 | 1u << 2;
+	close |= 1ULL << e;
+	for (g = 0, at = 0;; g++) {
+		from = (unsigned)__builtin_ctzll(open);
+		to = (unsigned)__builtin_ctzll(close);
+		memcpy(m->text + at, nb + from, 32);
+		if (to - from > 32)
+			memcpy(m->text + at + 32, nb + from + 32, 32);
 		m->off[g] = at;
-		m->n[g] = 0;
+		m->n[g] = to - from == 4 && is_null(nb + from) ? 0 : to - from;
 		m->home[g] = LAYER_ANY;
-		m->ngroups = ++g;
-		for (after_item = false;;) {
-			while (i < n && text_is_space(p[i]))
-				i++;
-			if (i == n)
-				return false;
-			if (p[i] == ']')
-				break;
-			if (p[i] == ',') {
-				i++;
-				after_item = false;
-				continue;
-			}
-			/*
-			 * The item copied as it is scanned: the text is never
-			 * longer than the input read, so the copy stays in it.
-			 */
-			dst = m->text + at + (m->n[g - 1] > 0);
-			k = i;
-#ifdef MARKER_SSE2
-			/*
-			 * An item of fewer than 16 bytes in one step, its code
-			 * found and packed on the way.  (The text is never
-			 * longer than the marker read: there is room for 16.)
-			 */
-			if (n - i >= 16 && (k += item16(p + i, dst, &dashes,
-			    &low)) < i + 16) {
-				if (after_item || k == i || k == n)
-					return false;
-				code = (size_t)__builtin_ctz(dashes | 1u << 16);
-				code = code < k - i ? code : k - i;
-				join_item_key(m, sch, dst, k - i, code < 8 ?
-				    low & ((1ULL << (8 * code)) - 1) : code == 8 ?
-				    low : scheme_code_key(dst, code), code);
-				at = m->off[g - 1] + m->n[g - 1];
-				i = k;
-				after_item = true;
-				continue;
-			}
-#endif
-			for (; k < n && is_item_char(p[k]); k++)
-				dst[k - i] = (char)norm[(unsigned char)p[k]];
-			if (after_item || k == i || k == n || k - i > ITEM_MAX)
-				return false;
-			join_item(m, sch, dst, k - i);
-			at = m->off[g - 1] + m->n[g - 1];
-			i = k;
-			after_item = true;
-		}
-		/* after_group: "]]", or a comma and the next '['. */
-		for (i++; i < n && text_is_space(p[i]); i++)
-			;
-		if (i == n)
-			return false;
-		if (p[i] == ']') {
-			if (++i == n ? !eof : p[i] == ']')
-				return false;
-			if (g < sch->nlayers && !no_group_follows(p, i, n, eof))
-				return false;
+		at += m->n[g];
+		open &= open - 1;
+		if ((close &= close - 1) == 0)
 			break;
-		}
-		if (g == sch->nlayers || p[i] != ',')
+		if (g + 1 == nl)
 			return false;
-		for (i++; i < n && text_is_space(p[i]); i++)
-			;
-		if (i == n || p[i] != '[')
-			return false;
+		m->text[at++] = '\t';
 	}
-	m->len = i;
-	m->nread = g;
+	m->ngroups = m->nread = ++g;
+	if (g < nl && !no_group_follows(p, e + 2, n, eof))
+		return false;
+
+	/* Each item's layer joins its group's. */
+	items = w.item & in & ~(w.item << 1);
+	close = w.close & in;
+	gend = close != 0 ? (unsigned)__builtin_ctzll(close) : e;
+	for (g = 0; items != 0; items &= items - 1) {
+		s = (unsigned)__builtin_ctzll(items);
+		len = (unsigned)__builtin_ctzll(~(w.item >> s));
+		while (s > gend) {
+			close &= close - 1;
+			gend = close != 0 ? (unsigned)__builtin_ctzll(close) : e;
+			g++;
+		}
+		if (len > ITEM_MAX)
+			return false;
+		if (len == 4 && is_null(nb + s)) {
+			/* "null" among other items: the general parser's. */
+			if (m->n[g] != 0)
+				return false;
+			continue;
+		}
+		code = (unsigned)__builtin_ctzll(w.dash >> s | 1ULL << len);
+		key = code < 8 ? load64(nb + s) & ((1ULL << 8 * code) - 1) :
+		    code == 8 ? load64(nb + s) : scheme_code_key(nb + s, code);
+		m->home[g] = join_home(m->home[g], code_home(sch, key, nb + s,
+		    code));
+	}
+	for (out = 0, g = 0; g < m->ngroups; g++)
+		out |= m->home[g] >= 0 && m->home[g] != g;
+	m->len = e + 2;
+	m->inplace = !out;
 	return true;
 }
 
@@ -909,7 +1139,8 @@ marker_parse(const char *p, size_t n, bool eof, const struct scheme *sch,
     struct marker *m)
 {
 	if (fast_marker(p, n, eof, sch, m)) {
-		place(m);
+		if (!m->inplace)
+			place(m);
 		return MARKER_YES;
 	}
 	return marker_parse_general(p, n, eof, sch, m);

@@ -2,10 +2,9 @@
 #include <stdint.h>
 #include <string.h>
 
-/* SSE2 unless the build asks for the portable loop, as lib/tsv.c. */
-#if defined(__SSE2__) && !defined(TSV_PORTABLE)
-#define TEXT_SSE2	1
-#include <emmintrin.h>
+#include "simd.h"
+#ifdef SIMD_SSE2
+#include <immintrin.h>
 #endif
 
 #include "text.h"
@@ -59,18 +58,24 @@ text_squeeze_byte(char *dst, size_t len, char c)
 }
 
 /* The byte a JSON escape of one letter stands for ("\\n"), or 0. */
+#define UNESC(c)	((c) == '"' || (c) == '\\' || (c) == '/' ? (c) :	\
+	(c) == 'b' ? '\b' : (c) == 'f' ? '\f' : (c) == 'n' ? '\n' :		\
+	(c) == 'r' ? '\r' : (c) == 't' ? '\t' : 0)
+#define UROW(c)	UNESC(c), UNESC(c + 1), UNESC(c + 2), UNESC(c + 3),	\
+	UNESC(c + 4), UNESC(c + 5), UNESC(c + 6), UNESC(c + 7),		\
+	UNESC(c + 8), UNESC(c + 9), UNESC(c + 10), UNESC(c + 11),	\
+	UNESC(c + 12), UNESC(c + 13), UNESC(c + 14), UNESC(c + 15)
+
+static const char unesc[256] = {
+	UROW(0), UROW(16), UROW(32), UROW(48), UROW(64), UROW(80), UROW(96),
+	UROW(112), UROW(128), UROW(144), UROW(160), UROW(176), UROW(192),
+	UROW(208), UROW(224), UROW(240),
+};
+
 char
 text_unescape(char c)
 {
-	switch (c) {
-	case '"': case '\\': case '/': return c;
-	case 'b': return '\b';
-	case 'f': return '\f';
-	case 'n': return '\n';
-	case 'r': return '\r';
-	case 't': return '\t';
-	}
-	return '\0';
+	return unesc[(unsigned char)c];
 }
 
 /*
@@ -84,7 +89,7 @@ squeeze_escape(char *dst, size_t *k, const char *src, size_t *i, size_t n,
 	char c;
 
 	if (!json || src[*i] != '\\' || *i + 1 >= n ||
-	    (c = text_unescape(src[*i + 1])) == '\0')
+	    (c = unesc[(unsigned char)src[*i + 1]]) == '\0')
 		return false;
 	*k = text_squeeze_byte(dst, *k, c);
 	*i += 2;
@@ -96,7 +101,7 @@ squeeze_escape(char *dst, size_t *k, const char *src, size_t *i, size_t n,
  * before stop) to dst[0..*len), squeezed; with json, JSON escapes of one
  * letter ("\\n", "\\\"") too, when their backslash is before stop and their
  * letter before n.  Returns the bytes of src used.  dst needs room for
- * n + 16 more bytes.
+ * n + 32 more bytes.
  */
 size_t
 text_squeeze_plain_portable(char *dst, size_t *len, const char *src,
@@ -122,7 +127,57 @@ text_squeeze_plain_portable(char *dst, size_t *len, const char *src,
 	return i;
 }
 
-#ifdef TEXT_SSE2
+#ifdef SIMD_SSE2
+/*
+ * Where a squeeze is: dst[0..k) written, src[0..i) read of src[0..n),
+ * the plain run to end before stop, and whether white space at k is
+ * dropped (at the start, or after ' ').
+ */
+struct squeeze {
+	char		*dst;
+	size_t		 k;
+	const char	*src;
+	size_t		 i, stop, n;
+	bool		 json;
+	unsigned	 drop;
+};
+
+/*
+ * A block of width bytes at src + i, already stored at dst + k, that
+ * needs work, by its masks: ' ' (ms), the bytes that end the plain run
+ * or start an escape (end: NUL, bytes from 0x80, and in JSON '\\' and
+ * '"'), the other white space (other).  Keeps the bytes before the first
+ * of them, then decodes the escape, or makes the run of white space one
+ * ' ' (none where dropped).  False where the plain run ends.
+ */
+static inline __attribute__((always_inline)) bool
+squeeze_work(struct squeeze *z, unsigned width, uint32_t ms, uint32_t end,
+    uint32_t other)
+{
+	uint32_t work = end | other | (ms & (ms << 1 | z->drop));
+	unsigned lim = work != 0 ? (unsigned)__builtin_ctz(work) : width;
+
+	z->k += lim;
+	z->i += lim;
+	if (lim > 0)
+		z->drop = ms >> (lim - 1) & 1;
+	if (lim == width)
+		return true;	/* control bytes, kept */
+	if (end >> lim & 1) {
+		if (z->i >= z->stop || !squeeze_escape(z->dst, &z->k, z->src,
+		    &z->i, z->n, z->json))
+			return false;
+		z->drop = z->k == 0 || z->dst[z->k - 1] == ' ';
+		return true;
+	}
+	if (!z->drop)
+		z->dst[z->k++] = ' ';
+	z->drop = 1;
+	/* 64 bits: a block all white space ends its run at its end. */
+	z->i += (size_t)__builtin_ctzll(~(uint64_t)((ms | other) >> lim));
+	return true;
+}
+
 /*
  * text_squeeze_plain_portable 16 bytes at a time: the block's plain
  * bytes up to its first other one are stored at once, unless white space
@@ -132,24 +187,24 @@ text_squeeze_plain_portable(char *dst, size_t *len, const char *src,
  * last bytes of a run of 16 or more are loaded as the 16 before stop; a
  * shorter run goes byte by byte; so no load passes src + stop.
  */
-size_t
-text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
+static size_t
+squeeze_sse2(char *dst, size_t *len, const char *src, size_t stop,
     size_t n, bool json)
 {
 	const __m128i zero = _mm_setzero_si128(), bs = _mm_set1_epi8('\\'),
 	    q = _mm_set1_epi8('"'), sp = _mm_set1_epi8(' '),
 	    tab = _mm_set1_epi8('\t'), four = _mm_set1_epi8('\r' - '\t'),
 	    low = _mm_set1_epi8('!');
-	size_t i = 0, k = *len, lim;
-	unsigned jm = 0, ms, end, other, work, drop;
+	struct squeeze z = { dst, *len, src, 0, stop, n, json, 0 };
+	unsigned jm = 0, ms, work;
 	char tail[32];
 	__m128i v, d;
 
-	/* Whether white space here is dropped: at the start, or after ' '. */
-	drop = k == 0 || dst[k - 1] == ' ';
-	while (i < stop) {
-		if (stop - i >= 16)
-			v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+	z.drop = z.k == 0 || dst[z.k - 1] == ' ';
+	while (z.i < stop) {
+		if (stop - z.i >= 16)
+			v = _mm_loadu_si128((const __m128i *)(const void *)
+			    (src + z.i));
 		else if (stop >= 16) {
 			/*
 			 * The last bytes: the 16 before stop, moved down to i
@@ -160,7 +215,7 @@ text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
 			    (const __m128i *)(const void *)(src + stop - 16)));
 			_mm_storeu_si128((__m128i *)(void *)(tail + 16), zero);
 			v = _mm_loadu_si128((const __m128i *)(const void *)(tail +
-			    16 - (stop - i)));
+			    16 - (stop - z.i)));
 		} else
 			break;
 		if (json)
@@ -173,46 +228,100 @@ text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
 		 * '"' in JSON.  The block is stored as it stands.
 		 */
 		work = jm | ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, low)) &
-		    ~ms) | (ms & (ms << 1 | drop));
-		_mm_storeu_si128((__m128i *)(void *)(dst + k), v);
+		    ~ms) | (ms & (ms << 1 | z.drop));
+		_mm_storeu_si128((__m128i *)(void *)(dst + z.k), v);
 		if (work == 0) {
-			k += 16;
-			i += 16;
-			drop = ms >> 15;
+			z.k += 16;
+			z.i += 16;
+			z.drop = ms >> 15;
 			continue;
 		}
-		/* Else what the first such byte is. */
-		end = jm | (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
-		    _mm_cmpeq_epi8(v, zero)));
 		/* TAB to CR: v - TAB <= 4 unsigned, as min(v - TAB, 4) == v - TAB. */
 		d = _mm_sub_epi8(v, tab);
-		other = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_min_epu8(d, four), d));
-		work = end | other | (ms & (ms << 1 | drop));
-		lim = work != 0 ? (size_t)__builtin_ctz(work) : 16;
-		k += lim;
-		i += lim;
-		if (lim > 0)
-			drop = ms >> (lim - 1) & 1;
-		if (lim == 16)
-			continue;	/* control bytes, kept */
-		if (end >> lim & 1) {
-			if (i >= stop || !squeeze_escape(dst, &k, src, &i, n, json))
-				break;
-			drop = k == 0 || dst[k - 1] == ' ';
+		if (!squeeze_work(&z, 16, ms, jm | (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(v, _mm_cmpeq_epi8(v, zero))),
+		    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d,
+		    four), d))))
+			break;
+	}
+	*len = z.k;
+	if (z.i >= stop)
+		return z.i;
+	return z.i + text_squeeze_plain_portable(dst, len, src + z.i,
+	    stop - z.i, n - z.i, json);
+}
+
+#ifdef SIMD_AVX2
+/*
+ * squeeze_sse2 32 bytes at a time, with AVX2; the last bytes of a run
+ * of 32 or more are loaded as the 32 before stop, and a shorter run goes
+ * to squeeze_sse2.
+ */
+static SIMD_AVX2 size_t
+squeeze_avx2(char *dst, size_t *len, const char *src, size_t stop,
+    size_t n, bool json)
+{
+	const __m256i zero = _mm256_setzero_si256(),
+	    bs = _mm256_set1_epi8('\\'), q = _mm256_set1_epi8('"'),
+	    sp = _mm256_set1_epi8(' '), tab = _mm256_set1_epi8('\t'),
+	    four = _mm256_set1_epi8('\r' - '\t'), low = _mm256_set1_epi8('!');
+	struct squeeze z = { dst, *len, src, 0, stop, n, json, 0 };
+	uint32_t jm = 0, ms, work;
+	char tail[64];
+	__m256i v, d;
+
+	z.drop = z.k == 0 || dst[z.k - 1] == ' ';
+	while (z.i < stop) {
+		if (stop - z.i >= 32)
+			v = _mm256_loadu_si256((const __m256i *)(const void *)
+			    (src + z.i));
+		else if (stop >= 32) {
+			_mm256_storeu_si256((__m256i *)(void *)tail,
+			    _mm256_loadu_si256((const __m256i *)(const void *)
+			    (src + stop - 32)));
+			_mm256_storeu_si256((__m256i *)(void *)(tail + 32), zero);
+			v = _mm256_loadu_si256((const __m256i *)(const void *)
+			    (tail + 32 - (stop - z.i)));
+		} else
+			break;
+		if (json)
+			jm = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+			    _mm256_cmpeq_epi8(v, bs), _mm256_cmpeq_epi8(v, q)));
+		ms = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, sp));
+		work = jm | ((uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(low,
+		    v)) & ~ms) | (ms & (ms << 1 | z.drop));
+		_mm256_storeu_si256((__m256i *)(void *)(dst + z.k), v);
+		if (work == 0) {
+			z.k += 32;
+			z.i += 32;
+			z.drop = ms >> 31;
 			continue;
 		}
-		/* A run of white space: one ' ', or none where dropped. */
-		if (!drop)
-			dst[k++] = ' ';
-		drop = 1;
-		i += (size_t)__builtin_ctz(~((ms | other) >> lim));
+		d = _mm256_sub_epi8(v, tab);
+		if (!squeeze_work(&z, 32, ms, jm | (uint32_t)_mm256_movemask_epi8(
+		    _mm256_or_si256(v, _mm256_cmpeq_epi8(v, zero))),
+		    (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		    _mm256_min_epu8(d, four), d))))
+			break;
 	}
-	*len = k;
-	if (i >= stop)
-		return i;
-	return i + text_squeeze_plain_portable(dst, len, src + i, stop - i,
-	    n - i, json);
+	*len = z.k;
+	if (z.i >= stop)
+		return z.i;
+	return z.i + squeeze_sse2(dst, len, src + z.i, stop - z.i, n - z.i,
+	    json);
+}
+#endif
+
+/* text_squeeze_plain_portable, 16 or 32 bytes at a time. */
+size_t
+text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
+    size_t n, bool json)
+{
+#ifdef SIMD_AVX2
+	if (simd_avx2())
+		return squeeze_avx2(dst, len, src, stop, n, json);
+#endif
+	return squeeze_sse2(dst, len, src, stop, n, json);
 }
 
 /*
