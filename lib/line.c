@@ -7,6 +7,7 @@ line_open(struct line_reader *r, const char *path)
 {
 	r->pos = 0;
 	r->lineno = 0;
+	r->scan = tsv_scan_best();
 	return input_open(&r->in, path);
 }
 

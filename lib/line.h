@@ -18,6 +18,7 @@ struct line_reader {
 	struct input	 in;
 	size_t		 pos;		/* start of the next line in in.buf */
 	unsigned long	 lineno;	/* of the line last returned */
+	tsv_scanner	*scan;		/* line_next_split's: tsv_scan_best() */
 };
 
 int	line_open(struct line_reader *, const char *path);
@@ -62,19 +63,20 @@ line_next(struct line_reader *r, struct slice *line)
 
 /*
  * line_next that splits the line on the way: its first max fields, as
- * tsv_split would give them, found in the pass that finds its LF.
+ * tsv_split would give them, found in the pass that finds its LF, but
+ * the first skip, which may be left as they were (tsv_scanner).
  * *nfields says how many (fewer when the line has fewer).  Inline, as
  * line_next.
  */
 static inline bool
 line_next_split(struct line_reader *r, struct slice *line, struct slice *f,
-    size_t max, size_t *nfields)
+    size_t max, size_t skip, size_t *nfields)
 {
 	struct input *in = &r->in;
 	const char *nl;
 	size_t k;
 
-	nl = tsv_scan(in->buf + r->pos, in->buf + in->len, f, max, &k);
+	nl = r->scan(in->buf + r->pos, in->buf + in->len, f, max, skip, &k);
 	if (nl == NULL) {
 		/* Once a buffer: the line goes on past it. */
 		if (!line_next_refill(r, line))

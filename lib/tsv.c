@@ -2,14 +2,15 @@
 #include <string.h>
 
 /*
- * The scan of tsv_scan: SSE2, which every x86-64 has, unless the build
- * asks for the portable loop (-DTSV_PORTABLE); any other machine gets the
- * portable loop.  Both are always compiled, so that fuzz_tsv can hold
- * one against the other.
+ * The scan of tsv_scan: SSE2, which every x86-64 has, and AVX2 where the
+ * processor has it (lib/simd.h), unless the build asks for the portable
+ * loop (-DTSV_PORTABLE); any other machine gets the portable loop.  All
+ * are always compiled, so that fuzz_tsv can hold each to the others.
  */
-#if defined(__SSE2__) && !defined(TSV_PORTABLE)
+#include "simd.h"
+#ifdef SIMD_SSE2
 #define TSV_SSE2	1
-#include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 #include "tsv.h"
@@ -23,11 +24,12 @@
  */
 const char *
 tsv_scan_portable(const char *p, const char *end, struct slice *f,
-    size_t max, size_t *ntabs)
+    size_t max, size_t skip, size_t *ntabs)
 {
 	const char *start = p;
 	size_t i = 0;
 
+	(void)skip;	/* every field is written */
 	for (; i < max && p < end; p++) {
 		if (*p == '\n') {
 			f[i].p = start;
@@ -50,50 +52,103 @@ tsv_scan_portable(const char *p, const char *end, struct slice *f,
 }
 
 #ifdef TSV_SSE2
-/* The bytes of the 64 at p that are c (the 16 of c), as a mask. */
+/* The bytes of the 64 at p that are c, as a mask: SSE2. */
 static inline uint64_t
-bytes_eq64(const char *p, __m128i c)
+eq64_sse2(const char *p, char c)
 {
-	const __m128i *v = (const __m128i *)(const void *)p;
+	const __m128i *v = (const __m128i *)(const void *)p, k = _mm_set1_epi8(c);
 	uint64_t m0, m1, m2, m3;
 
-	m0 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v), c));
+	m0 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v), k));
 	m1 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v + 1),
-	    c));
+	    k));
 	m2 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v + 2),
-	    c));
+	    k));
 	m3 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(v + 3),
-	    c));
+	    k));
 	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
 }
 
-/*
- * tsv_scan_portable with SSE2, 64 bytes at a time: a mask of the TABs
- * and one of the LFs, then one step per TAB.  Loads are unaligned and
- * never reach past end (the last 63 bytes or fewer go to the portable
- * loop), so nothing outside the buffer is read.  After the max-th TAB
- * only LFs matter, and a block without one costs one mask.
- */
-const char *
-tsv_scan(const char *p, const char *end, struct slice *f, size_t max,
-    size_t *ntabs)
+/* Whether one of the 64 bytes at p is an LF: SSE2. */
+static inline bool
+any_lf_sse2(const char *p)
 {
-	const __m128i tabs = _mm_set1_epi8('\t'), lfs = _mm_set1_epi8('\n');
+	const __m128i *v = (const __m128i *)(const void *)p,
+	    lf = _mm_set1_epi8('\n');
+
+	return _mm_movemask_epi8(_mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(_mm_loadu_si128(v), lf),
+	    _mm_cmpeq_epi8(_mm_loadu_si128(v + 1), lf)),
+	    _mm_or_si128(_mm_cmpeq_epi8(_mm_loadu_si128(v + 2), lf),
+	    _mm_cmpeq_epi8(_mm_loadu_si128(v + 3), lf)))) != 0;
+}
+
+#ifdef SIMD_AVX2
+/* eq64_sse2 and any_lf_sse2, 32 bytes a step. */
+static inline SIMD_AVX2 uint64_t
+eq64_avx2(const char *p, char c)
+{
+	const __m256i *v = (const __m256i *)(const void *)p,
+	    k = _mm256_set1_epi8(c);
+
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_loadu_si256(v), k)) | (uint64_t)(uint32_t)
+	    _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256(v + 1),
+	    k)) << 32;
+}
+
+static inline SIMD_AVX2 bool
+any_lf_avx2(const char *p)
+{
+	const __m256i *v = (const __m256i *)(const void *)p,
+	    lf = _mm256_set1_epi8('\n');
+
+	return !_mm256_testz_si256(_mm256_or_si256(
+	    _mm256_cmpeq_epi8(_mm256_loadu_si256(v), lf),
+	    _mm256_cmpeq_epi8(_mm256_loadu_si256(v + 1), lf)),
+	    _mm256_set1_epi8(-1));
+}
+#define EQ64(p, c, avx2)	((avx2) ? eq64_avx2(p, c) : eq64_sse2(p, c))
+#define ANY_LF(p, avx2)		((avx2) ? any_lf_avx2(p) : any_lf_sse2(p))
+#else
+#define EQ64(p, c, avx2)	eq64_sse2(p, c)
+#define ANY_LF(p, avx2)		any_lf_sse2(p)
+#endif
+
+/*
+ * tsv_scan_portable 64 bytes at a time: a mask of the TABs and one of
+ * the LFs, then one step per TAB.  Loads are unaligned and never reach
+ * past end (the last 63 bytes or fewer go to the portable loop), so
+ * nothing outside the buffer is read.  After the max-th TAB only LFs
+ * matter, and a block without one costs one test.  Inlined into one
+ * function per instruction set, avx2 a constant in each.
+ */
+static inline __attribute__((always_inline)) const char *
+scan64(const char *p, const char *end, struct slice *f, size_t max,
+    size_t skip, size_t *ntabs, bool avx2)
+{
 	const char *start = p, *tab;
-	struct slice *fp = f, *fend;
-	uint64_t mt, ml;
-	const __m128i *v;
-	__m128i any;
+	struct slice *fp = f, *fend, *fskip;
+	uint64_t mt, ml, last;
 
 	/* f may be NULL when max is 0, and NULL + 0 is undefined. */
 	if (max == 0)
 		goto lf;
 	fend = f + max;
+	fskip = f + (skip < max ? skip : max);
 	for (; end - p >= 64; p += 64) {
-		mt = bytes_eq64(p, tabs);
-		ml = bytes_eq64(p, lfs);
+		mt = EQ64(p, '\t', avx2);
+		ml = EQ64(p, '\n', avx2);
 		if (ml != 0)
 			mt &= (ml & -ml) - 1;	/* the TABs before the LF */
+		/* The fields skipped: only their last TAB matters. */
+		if (fp < fskip && mt != 0) {
+			do {
+				last = mt;
+				mt &= mt - 1;
+			} while (++fp < fskip && mt != 0);
+			start = p + __builtin_ctzll(last) + 1;
+		}
 		for (; mt != 0; mt &= mt - 1) {
 			tab = p + __builtin_ctzll(mt);
 			fp->p = start;
@@ -115,32 +170,61 @@ tsv_scan(const char *p, const char *end, struct slice *f, size_t max,
 		}
 	}
 	/* Fewer than 64 bytes left: the portable loop, from this field on. */
-	p = tsv_scan_portable(start, end, fp, max - (size_t)(fp - f), ntabs);
+	p = tsv_scan_portable(start, end, fp, max - (size_t)(fp - f), 0, ntabs);
 	*ntabs += (size_t)(fp - f);
 	return p;
 lf:
 	*ntabs = 0;
 lfs:
-	for (; end - p >= 64; p += 64) {
-		v = (const __m128i *)(const void *)p;
-		any = _mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(_mm_loadu_si128(v), lfs),
-		    _mm_cmpeq_epi8(_mm_loadu_si128(v + 1), lfs)),
-		    _mm_or_si128(_mm_cmpeq_epi8(_mm_loadu_si128(v + 2), lfs),
-		    _mm_cmpeq_epi8(_mm_loadu_si128(v + 3), lfs)));
-		if (_mm_movemask_epi8(any) != 0)
-			return p + __builtin_ctzll(bytes_eq64(p, lfs));
-	}
+	for (; end - p >= 64; p += 64)
+		if (ANY_LF(p, avx2))
+			return p + __builtin_ctzll(EQ64(p, '\n', avx2));
 	return memchr(p, '\n', (size_t)(end - p));
 }
-#else
-const char *
-tsv_scan(const char *p, const char *end, struct slice *f, size_t max,
-    size_t *ntabs)
+
+static const char *
+scan_sse2(const char *p, const char *end, struct slice *f, size_t max,
+    size_t skip, size_t *ntabs)
 {
-	return tsv_scan_portable(p, end, f, max, ntabs);
+	return scan64(p, end, f, max, skip, ntabs, false);
+}
+
+#ifdef SIMD_AVX2
+static SIMD_AVX2 const char *
+scan_avx2(const char *p, const char *end, struct slice *f, size_t max,
+    size_t skip, size_t *ntabs)
+{
+	return scan64(p, end, f, max, skip, ntabs, true);
 }
 #endif
+
+/*
+ * The scan for this processor, chosen once by a reader (struct
+ * line_reader) rather than once a line.
+ */
+tsv_scanner *
+tsv_scan_best(void)
+{
+#ifdef SIMD_AVX2
+	if (simd_avx2())
+		return scan_avx2;
+#endif
+	return scan_sse2;
+}
+#else
+tsv_scanner *
+tsv_scan_best(void)
+{
+	return tsv_scan_portable;
+}
+#endif
+
+const char *
+tsv_scan(const char *p, const char *end, struct slice *f, size_t max,
+    size_t skip, size_t *ntabs)
+{
+	return tsv_scan_best()(p, end, f, max, skip, ntabs);
+}
 
 /*
  * The TABs of the eight bytes at p, as the high bit of each byte that is

@@ -1,7 +1,7 @@
 /*
  * Review TSV: the fields of a line as (pointer, length) slices into the
- * input buffer, found in one pass (tsv_scan: SSE2, or a portable loop);
- * nothing is allocated per line or field.
+ * input buffer, found in one pass (tsv_scan: SSE2 or AVX2, or a portable
+ * loop); nothing is allocated per line or field.
  */
 #ifndef RK_TSV_H
 #define RK_TSV_H
@@ -14,10 +14,18 @@
 #include "out.h"
 #include "slice.h"
 
-const char	*tsv_scan(const char *p, const char *end, struct slice *fields,
-		    size_t max, size_t *ntabs);
-const char	*tsv_scan_portable(const char *p, const char *end,
-		    struct slice *fields, size_t max, size_t *ntabs);
+/*
+ * Finds the LF that ends the line at p and closes its first max fields at
+ * TABs (tsv.c).  The slices of the first skip fields need not be written
+ * (the SIMD scans step over their TABs; the portable loop writes them):
+ * only the count of fields, *ntabs, says they are there.
+ */
+typedef const char *tsv_scanner(const char *p, const char *end,
+		    struct slice *fields, size_t max, size_t skip,
+		    size_t *ntabs);
+
+tsv_scanner	tsv_scan, tsv_scan_portable;
+tsv_scanner	*tsv_scan_best(void);
 size_t		tsv_split(struct slice line, struct slice *fields, size_t max);
 
 size_t		tsv_count(struct slice line);

@@ -106,14 +106,16 @@ bool
 tsvin_next(struct tsvin *in, struct slice *row)
 {
 	if (in->fcap < in->need) {
+		in->f = xreallocarray(in->f, in->need, sizeof(*in->f));
+		memset(in->f + in->fcap, 0, (in->need - in->fcap) * sizeof(*in->f));
 		in->fcap = in->need;
-		in->f = xreallocarray(in->f, in->fcap, sizeof(*in->f));
 	}
 	in->row.p = NULL;
 	for (;;) {
 		if (!in->open && !open_next(in))
 			return false;
-		if (!line_next_split(&in->r, row, in->f, in->need, &in->nf)) {
+		if (!line_next_split(&in->r, row, in->f, in->need, in->skip,
+		    &in->nf)) {
 			close_input(in);
 			continue;
 		}
@@ -273,6 +275,9 @@ tsvin_bind(struct tsvin *in, const char *ref, int *layer)
 {
 	size_t col = tsvin_field(in, ref);
 
+	/* Fields before the first bound are not split out (tsvin_fields). */
+	if (in->need == 0 || col < in->skip)
+		in->skip = col;
 	if (col + 1 > in->need)
 		in->need = col + 1;
 	if (layer != NULL)
@@ -309,7 +314,9 @@ tsvin_split(const struct tsvin *in, struct slice row, struct slice *f)
 
 /*
  * The first in->need fields of the row tsvin_next returned last, without
- * a copy; a short row stops the tool as tsvin_split does.
+ * a copy; a short row stops the tool as tsvin_split does.  The fields
+ * before in->skip, which no bound reference reaches, are not split out:
+ * their slices are empty or an earlier row's.
  */
 const struct slice *
 tsvin_fields(const struct tsvin *in)

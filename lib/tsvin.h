@@ -32,6 +32,7 @@ struct tsvin {
 	size_t		  nnames;
 	const struct scheme *scheme;	/* which fields are label fields */
 	size_t		  need;		/* fields tsvin_split must find */
+	size_t		  skip;		/* fields before the first bound */
 	struct slice	 *f;		/* the first need fields of row, */
 	size_t		  nf;		/* found by tsvin_next: how many */
 	size_t		  fcap;
