@@ -16,6 +16,9 @@ static bool	is_header(const struct tsvin *, struct slice);
 static void	tsvin_short_row(const struct tsvin *, size_t);
 static void	repeated_header(struct tsvin *);
 static bool	not_a_header(const struct tsvin *, const char *);
+static bool	other_header(const struct tsvin *, struct slice);
+static void	other_header_died(const struct tsvin *)
+		    __attribute__((noreturn));
 
 void
 tsvin_init(struct tsvin *in, char **paths, size_t npaths, bool noheader,
@@ -122,8 +125,11 @@ tsvin_next(struct tsvin *in, struct slice *row)
 		if (in->noheader)
 			break;
 		if (in->r.lineno > 1) {
-			if (!is_header(in, *row))
+			if (!is_header(in, *row)) {
+				if (other_header(in, *row))
+					other_header_died(in);
 				break;
+			}
 			repeated_header(in);
 			continue;
 		}
@@ -389,6 +395,42 @@ is_header(const struct tsvin *in, struct slice line)
 {
 	return in->have_header && line.n == in->header_len &&
 	    memcmp(line.p, in->header, line.n) == 0;
+}
+
+/*
+ * Does line start with the first header's first two names, a TAB between,
+ * without being that header?  Then it is the header of an input of other
+ * columns run together with this one ("cat pra.tsv argu.tsv | rcount
+ * aspect"), not a row: no data row of review TSV has "sentence" for its
+ * sentence, nor one of rcount's "count" for its count.  One compare a
+ * row, of the bytes before the header's second TAB.
+ */
+static bool
+other_header(const struct tsvin *in, struct slice line)
+{
+	size_t n;
+
+	if (!in->have_header || in->nnames < 2)
+		return false;
+	n = (size_t)(in->names[1].p - in->header) + in->names[1].n;
+	return line.n >= n && memcmp(line.p, in->header, n) == 0 &&
+	    (line.n == n || line.p[n] == '\t');
+}
+
+/*
+ * Its rows would be read by the first header's names (argu's
+ * justification as pra's aspect), and where they end cannot be told:
+ * the tool stops, as at a row too short (SPEC 3: the scheme is never
+ * silently the wrong one).
+ */
+static void
+other_header_died(const struct tsvin *in)
+{
+	char name[MSG_NAME_BUFSIZE];
+
+	msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "a header other than "
+	    "that of %s:1, of inputs run together; give each input as a "
+	    "file of its own", msg_name(in->header_file, name));
 }
 
 /*

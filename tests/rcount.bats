@@ -786,6 +786,17 @@ usage: rcount [-bkNptx] [-d F] [-s count|key] [-w F] [--scheme S] FIELDS
 	assert_equal "$status" 0
 }
 
+# Another scheme's header mid-stream was a data row: argu's justification
+# column was counted as pra's aspect (JUS 1, justification 1), status 0.
+@test "rcount: a header of other columns mid-stream (inputs run together) stops the count" {
+	printf '%s\n' $'review\tsentence\tclarity\tjustification\tdepth\tfairness\tconstructiveness\tengagement\taccuracy\tconsistency\tnovelty\tethics\ttext' \
+	    $'P1\t1\tCLA-POS\tJUS-NEG\tDEP-NEG\tFAI-POS\tCON-POS\tENG-NEG\tACC-POS\tCST-POS\tNOV-NEG\tETH-NEU\tFine.' > argu.tsv
+	expect 1 "" "rcount: -:8: a header other than that of -:1, of inputs run together; give each input as a file of its own" \
+	    bash -c 'cat in.tsv argu.tsv | rcount aspect'
+	expect 1 "" "rcount: -:3: a header other than that of -:1, of inputs run together; give each input as a file of its own" \
+	    bash -c 'cat argu.tsv in.tsv | rcount novelty'
+}
+
 @test "rcount: corpus: -t parts merged by -p -t -w count equal one run" {
 	need_corpus
 	rsplit -q "$CORPUS"/pra4/* > all.tsv

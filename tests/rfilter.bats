@@ -620,6 +620,18 @@ matches() {
          ^" rfilter 'text=a*[[:letter:]]' b.tsv
 }
 
+# Another scheme's header mid-stream was a row: argu's rows went out
+# under pra's header, status 0.
+@test "rfilter: a header of other columns mid-stream stops it, after the rows before" {
+	printf '%s\n' $'review\tsentence\tclarity\tjustification\tdepth\tfairness\tconstructiveness\tengagement\taccuracy\tconsistency\tnovelty\tethics\ttext' \
+	    $'P1\t1\tCLA-POS\tJUS-NEG\tDEP-NEG\tFAI-POS\tCON-POS\tENG-NEG\tACC-POS\tCST-POS\tNOV-NEG\tETH-NEU\tFine.' > other.tsv
+	expect 1 "$H
+$C
+$D
+$E" "rfilter: -:8: a header other than that of -:1, of inputs run together; give each input as a file of its own" \
+	    bash -c 'cat in.tsv other.tsv | rfilter -v severity=MAJ'
+}
+
 @test "rfilter(1) says what rfilter does with numbers, empty items, NUL and a repeated header (issue 23)" {
 	printf '%s\n' $'score\taspect\ttext' $'9007199254740992\t,\ta' $'9007199254740991\t,,EMP\ta' > n.tsv
 	expect 0 $'score\taspect\ttext\n9007199254740992\t,\ta' "" rfilter 'score>=9007199254740993' n.tsv
@@ -636,6 +648,7 @@ matches() {
 	[[ $man == *'one of empty items only .Pq Ql \&,'* ]]
 	[[ $man == *'does not match a NUL byte'* ]]
 	[[ $man == *'is skipped, with one warning for the run.'* ]]
+	[[ $man == *"starts with the header's first two names but differs from it"* ]]
 	[[ $man == *'Patterns read the stream as UTF-8, whatever the locale'* ]]
 }
 

@@ -42,6 +42,19 @@ $(row r 2 MET-NEU EMP-NEU '' '' B.)"
 $(row r 2 INT-NEU '' '' '' B.)"
 }
 
+# check_start skipped only ' ' and TAB after the first item: a raw line
+# end there made the marker text, yet the review as a line (--to-lines
+# makes raw line ends spaces) was split, so -L gave other rows (SPEC 3).
+@test "rsplit 1.2: a raw line end, VT or FF after a marker's first item is white space, in a file as in its line" {
+	local rows
+	rows="$(row r 1 MET-NEG EMP-NEG CRT MAJ 'A one.')
+$(row r 2 INT-NEU '' '' '' B.)
+$(row r 3 EXP-POS,RES-NEG EMP-POS '' '' C.)"
+	split_is $'A one.[[MET-NEG\n], [EMP-NEG], [CRT], [MAJ]] B.[[INT-NEU\r\n], [null]] C.[[EXP-POS\v,\fRES-NEG], [EMP-POS]]' \
+	    "$rows"
+	expect 0 "$rows" "" bash -c 'rsplit --to-lines r.txt | rsplit -N -L'
+}
+
 @test "rsplit 1.2: a marker closed by one ] ends after its 4th group" {
 	split_is '"Weak baseline.[[EXP-NEG], [EMP-NEG], [CRT], [MAJ] Authors should.[[MET-NEU], [null], [SUG], [MIN]]"' \
 	    "$(row r 1 EXP-NEG EMP-NEG CRT MAJ 'Weak baseline.')

@@ -533,8 +533,12 @@ check_start(struct scan *s)
 	 */
 	if (s->i + (c > 0 ? c : letters(s->p + s->i, s->n - s->i)) >= s->n)
 		return ran_out(s);
-	/* "[[ MET-NEU ] , ..." has spaces before the punctuation. */
-	for (k = s->i + c; k < s->n && (s->p[k] == ' ' || s->p[k] == '\t'); k++)
+	/*
+	 * "[[ MET-NEU ] , ..." has spaces before the punctuation; any white
+	 * space, as between groups: a raw line end there is a space in the
+	 * review's line (rsplit -L), which must give the same rows.
+	 */
+	for (k = s->i + c; k < s->n && text_is_space(s->p[k]); k++)
 		;
 	if (k == s->n)
 		return ran_out(s);
