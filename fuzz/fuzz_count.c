@@ -5,8 +5,8 @@
  * The first OPTS bytes choose options (-k -p -t -x -b -s key -d -w -N) and
  * up to three key fields by number; the rest is a review TSV file.  Inputs
  * that rcount rightly stops on (a short row, a bad or huge weight, a row
- * past COUNT_ROW_MAX combinations) are left out by a first pass, since
- * an exit is no finding.  Checks, beyond crashes, leaks and UB:
+ * past COUNT_ROW_MAX combinations, another header run together with the
+ * first) are left out by a first pass, since an exit is no finding.  Checks, beyond crashes, leaks and UB:
  *   - without -w, no key, and with -x no line, column or cell, counts
  *     more than the rows counted, and a cell no more than its line and
  *     column;
@@ -148,6 +148,64 @@ total_ok(const struct count *c, bool total)
 	    !(c->opts.percent || c->opts.total);
 }
 
+/* The line at p[*pos..n) without its LF and the CRs before it. */
+static struct slice
+next_line(const char *p, size_t n, size_t *pos)
+{
+	const char *nl = memchr(p + *pos, '\n', n - *pos);
+	struct slice s = { p + *pos, (size_t)((nl ? nl : p + n) - p) - *pos };
+
+	*pos = nl ? (size_t)(nl - p) + 1 : n;
+	while (s.n > 0 && s.p[s.n - 1] == '\r')
+		s.n--;
+	return s;
+}
+
+/*
+ * Whether a line after the header starts with its first two names but is
+ * not it: another input's header run together with this one, where
+ * tsvin_next stops the tool (lib/tsvin.c).
+ */
+static bool
+runs_together(const char *p, size_t n)
+{
+	struct slice h, s;
+	const char *tab;
+	size_t pos = 0, k;
+
+	h = next_line(p, n, &pos);
+	if ((tab = memchr(h.p, '\t', h.n)) == NULL)
+		return false;
+	tab = memchr(tab + 1, '\t', (size_t)(h.p + h.n - tab - 1));
+	k = (size_t)((tab ? tab : h.p + h.n) - h.p);
+	while (pos < n) {
+		s = next_line(p, n, &pos);
+		if (s.n >= k && memcmp(s.p, h.p, k) == 0 &&
+		    (s.n == k || s.p[k] == '\t') &&
+		    !(s.n == h.n && memcmp(s.p, h.p, s.n) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* runs_together for the file at path (a memory file's, path_of). */
+static bool
+path_runs_together(const char *path)
+{
+	size_t i, n;
+	char *p;
+	bool yes;
+
+	for (i = 0; i < NFD && strcmp(path, path_of((int)i)) != 0; i++)
+		;
+	if (i == NFD)
+		abort();
+	p = get((int)i, &n);
+	yes = runs_together(p, n);
+	free(p);
+	return yes;
+}
+
 /* False when some row would make rcount exit: no finding, but no run. */
 static bool
 rows_ok(const struct count *c, struct tsvin *in)
@@ -193,8 +251,13 @@ count_file(const struct run *r, const char **paths, size_t npaths,
 	struct tsvin in, pre;
 	struct count c;
 	struct out o;
+	size_t i;
 	bool ok;
 
+	/* The input and each table merged: tsvin_next would stop rcount. */
+	for (i = 0; i < npaths && !r->opts.noheader; i++)
+		if (path_runs_together(paths[i]))
+			return false;
 	tsvin_init(&pre, (char **)paths, npaths, r->opts.noheader, pra());
 	tsvin_header(&pre);
 	count_init(&c, &r->opts, &pre, (char **)r->keys, r->nkeys,
@@ -372,7 +435,11 @@ early_line(int i, const char *prefix)
 	return found;
 }
 
-/* COUNT1 and COUNT2 merged with merge's options give OUT, byte for byte. */
+/*
+ * COUNT1 and COUNT2 merged with merge's options give OUT, byte for byte,
+ * unless a key row of a table starts as its header does (keys that are
+ * the names of the fields counted): rcount refuses that merge (tsvin).
+ */
 static void
 merge_is_one(const struct run *merge)
 {
@@ -380,6 +447,8 @@ merge_is_one(const struct run *merge)
 	size_t n1, n2;
 	char *one, *two;
 
+	if (path_runs_together(paths[0]) || path_runs_together(paths[1]))
+		return;
 	if (!count_file(merge, paths, 2, MERGED, NULL))
 		abort();
 	one = get(OUT, &n1);

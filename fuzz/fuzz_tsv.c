@@ -234,6 +234,25 @@ check_refs(const struct tsvin *in)
 	}
 }
 
+/*
+ * Whether line, after the first header, starts with that header's first
+ * two names but is not it: the header of an input of other columns run
+ * together with this one, where tsvin_next stops the tool.
+ */
+static bool
+other_header(struct slice first, struct slice line)
+{
+	const char *tab = memchr(first.p, '\t', first.n), *tab2;
+	size_t n;
+
+	if (tab == NULL)
+		return false;
+	tab2 = memchr(tab + 1, '\t', (size_t)(first.p + first.n - tab - 1));
+	n = (size_t)((tab2 != NULL ? tab2 : first.p + first.n) - first.p);
+	return !same(first, line) && line.n >= n &&
+	    memcmp(line.p, first.p, n) == 0 && (line.n == n || line.p[n] == '\t');
+}
+
 static void
 read_all(const char **part, const size_t *len, size_t nparts,
     char **paths, bool noheader)
@@ -281,6 +300,11 @@ read_all(const char **part, const size_t *len, size_t nparts,
 			/* A repeated header is skipped (with a warning). */
 			if (!noheader && same(first, want))
 				continue;
+			/* Another header stops the tool: the check ends here. */
+			if (!noheader && other_header(first, want)) {
+				tsvin_free(&in);
+				return;
+			}
 			if (!tsvin_next(&in, &row) || !same(row, want) ||
 			    tsvin_lineno(&in) != lineno ||
 			    strcmp(tsvin_file(&in), paths[f]) != 0)

@@ -125,6 +125,10 @@ tsvin_next(struct tsvin *in, struct slice *row)
 		if (in->noheader)
 			break;
 		if (in->r.lineno > 1) {
+			/* Nearly every row: its first byte is no header's. */
+			if (row->n > 0 && in->header_len > 0 &&
+			    row->p[0] != in->header[0])
+				break;
 			if (!is_header(in, *row)) {
 				if (other_header(in, *row))
 					other_header_died(in);
@@ -381,6 +385,8 @@ keep_header(struct tsvin *in, struct slice line)
 	in->names = xreallocarray(NULL, in->nnames, sizeof(*in->names));
 	line.p = in->header;
 	tsv_split(line, in->names, in->nnames);
+	in->header2 = in->nnames < 2 ? 0 :
+	    (size_t)(in->names[1].p - in->header) + in->names[1].n;
 }
 
 static void
@@ -405,15 +411,14 @@ is_header(const struct tsvin *in, struct slice line)
  * sentence, nor one of rcount's "count" for its count.  One compare a
  * row, of the bytes before the header's second TAB.
  */
-static bool
+static inline bool
 other_header(const struct tsvin *in, struct slice line)
 {
-	size_t n;
+	size_t n = in->header2;
 
-	if (!in->have_header || in->nnames < 2)
+	if (n == 0 || line.n < n)
 		return false;
-	n = (size_t)(in->names[1].p - in->header) + in->names[1].n;
-	return line.n >= n && memcmp(line.p, in->header, n) == 0 &&
+	return memcmp(line.p, in->header, n) == 0 &&
 	    (line.n == n || line.p[n] == '\t');
 }
 

@@ -27,6 +27,7 @@ struct tsvin {
 	bool		  have_header;
 	char		 *header;	/* the first input's header line */
 	size_t		  header_len;
+	size_t		  header2;	/* its bytes up to its second TAB */
 	const char	 *header_file;	/* the input it came from */
 	struct slice	 *names;	/* fields of header */
 	size_t		  nnames;
