@@ -261,6 +261,18 @@ header_has(const struct slice *names, size_t n, const char *name)
 }
 
 /*
+ * A table of ragree's figures (a layer or key column and a rater column,
+ * then figures such as accuracy): it holds no label field, so its names
+ * say nothing of the scheme, though argu has a layer called accuracy.
+ */
+static bool
+figure_table(const struct slice *names, size_t n)
+{
+	return (header_has(names, n, "layer") || header_has(names, n, "key")) &&
+	    header_has(names, n, "rater");
+}
+
+/*
  * How many layers of the built-in scheme b are among the n fields of a
  * header; each layer once, however often the header repeats it.
  */
@@ -311,6 +323,8 @@ scheme_fits(const struct scheme *s, const struct slice *names, size_t n,
 	size_t b, found;
 	int l;
 
+	if (figure_table(names, n))
+		return;
 	for (l = 0; l < s->nlayers; l++)
 		if (header_has(names, n, s->layers[l].name))
 			return;
@@ -328,7 +342,8 @@ scheme_fits(const struct scheme *s, const struct slice *names, size_t n,
  * header (no input had a line, or -N).  asked says whether s holds the
  * scheme asked for (scheme_asked): then the header may only confirm it
  * (scheme_fits).  Otherwise s becomes the built-in scheme with the most
- * layers among the fields, pra when none has any.
+ * layers among the fields, pra when none has any or the header is one of
+ * ragree's figure tables.
  */
 void
 scheme_for_header(struct scheme *s, bool asked, const struct slice *names,
@@ -341,8 +356,8 @@ scheme_for_header(struct scheme *s, bool asked, const struct slice *names,
 			scheme_fits(s, names, n, file);
 		return;
 	}
-	(void)scheme_builtin(s,
-	    builtins[names != NULL ? best_builtin(names, n, &found) : 0].name);
+	(void)scheme_builtin(s, builtins[names != NULL &&
+	    !figure_table(names, n) ? best_builtin(names, n, &found) : 0].name);
 }
 
 /*

@@ -538,6 +538,21 @@ function\tann2\t3\t0.667\t0.400\t0.750\t1.000\t0.857\t0.667' "" \
 	same_as_ref -g ann2 -k -n a,ann2,c -l section,aspect,function,severity ann1.tsv ann2.tsv ann1.tsv
 }
 
+# argu has a layer called accuracy: -g's table was taken for argu data,
+# so REVIEWKIT_SCHEME=pra refused it (status 2) and rfilter warned that
+# accuracy holds codes.  A figure table holds no label field.
+@test "ragree: -g's table is read by rfilter and rcount under any scheme: its accuracy is a figure, not argu's layer" {
+	ragree -g ann1 -l section,aspect,function ann1.tsv ann2.tsv > g.tsv
+	rows=$'layer\trater\tunits\taccuracy\tkappa\tprecision\trecall\tf1\tmacro_f1
+aspect\tann2\t3\t0.667\t0.571\t0.667\t1.000\t0.800\t0.667
+function\tann2\t3\t0.667\t0.400\t0.750\t1.000\t0.857\t0.667'
+	expect 0 "$rows" "" rfilter 'kappa<0.9' g.tsv
+	REVIEWKIT_SCHEME=pra expect 0 "$rows" "" rfilter 'kappa<0.9' g.tsv
+	expect 0 "$rows" "" rfilter 'accuracy<0.9' g.tsv
+	REVIEWKIT_SCHEME=pra expect 0 $'rater\tcount\nann2\t3' "" rcount rater g.tsv
+	expect 0 $'rater\tcount\nann2\t3' "" rcount --scheme argu rater g.tsv
+}
+
 @test "ragree: -i -g: each key's binary figures, no macro F1; nan where a denominator is 0" {
 	# APC and FBK are only in units that one of the two gave: no row.
 	expect 0 $'layer\tkey\trater\tunits\taccuracy\tkappa\tprecision\trecall\tf1
