@@ -168,12 +168,20 @@ scheme_slot_of(const struct scheme *s, uint64_t key, struct slice code)
 	return NULL;
 }
 
-/* scheme_home of code, whose scheme_code_key is key. */
+/*
+ * scheme_home of code, whose scheme_code_key is key.  A code of 1 to 8
+ * bytes is its key: found in its first slot, the usual case, it takes one
+ * look (an empty slot has length 0); else the whole probe.
+ */
 static inline int
 scheme_home_key(const struct scheme *s, uint64_t key, struct slice code)
 {
-	const struct scheme_slot *sl = scheme_slot_of(s, key, code);
+	const struct scheme_slot *sl =
+	    &s->slots[scheme_slot_index(s, key, code.n)];
 
+	if (sl->key == key && sl->len == code.n && code.n - 1 < 8)
+		return sl->home;
+	sl = scheme_slot_of(s, key, code);
 	return sl != NULL ? sl->home : LAYER_UNKNOWN;
 }
 

@@ -157,13 +157,6 @@ join_home(int home, int h)
 }
 
 /*
- * Adds the item at dst, already upper-cased with '_' as '-', to the last
- * group: dst is where the group's text ends, one byte on when the group
- * has items already (for the comma).  The code's layer joins the group's,
- * so the group's layer is known when its last item is in, with one
- * lookup an item.
- */
-/*
  * The code of the normalised item at dst[0..n), before its first '-',
  * packed as scheme_code_key packs it, and its length in *code: the 8
  * bytes at dst as one word (the text has room past the item but at its
@@ -207,19 +200,21 @@ code_key(const char *dst, size_t n, const char *text_end, size_t *code)
 /*
  * Adds the item at dst, already upper-cased with '_' as '-', to the last
  * group: dst is where the group's text ends, one byte on when the group
- * has items already (for the comma).  The layer of its code (code bytes,
- * packed in key) joins the group's, so the group's layer is known when
- * its last item is in, with one lookup an item.
+ * has items already (for the comma).  The layer of its code joins the
+ * group's, so the group's layer is known when its last item is in, with
+ * one lookup an item.
  */
-static inline __attribute__((always_inline)) void
-join_item_key(struct marker *m, const struct scheme *sch, char *dst, size_t n,
-    uint64_t key, size_t code)
+static void
+join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
 {
 	int g = m->ngroups - 1;
+	size_t code;
+	uint64_t key;
 
 	/* "null", "NULL", "Null": an empty list (SPEC 1.2). */
 	if (n == 4 && memcmp(dst, "NULL", 4) == 0)
 		return;
+	key = code_key(dst, n, m->text + MARKER_MAX, &code);
 	if (m->n[g] > 0) {
 		dst[-1] = ',';
 		m->n[g]++;
@@ -228,16 +223,6 @@ join_item_key(struct marker *m, const struct scheme *sch, char *dst, size_t n,
 	m->home[g] = join_home(m->home[g], scheme_home_key(sch, key,
 	    (struct slice){ dst, code }));
 }
-
-static inline void
-join_item(struct marker *m, const struct scheme *sch, char *dst, size_t n)
-{
-	size_t code;
-	uint64_t key = code_key(dst, n, m->text + MARKER_MAX, &code);
-
-	join_item_key(m, sch, dst, n, key, code);
-}
-
 
 /* Appends the item p[0..n) to the last group, upper-cased, '_' as '-'. */
 static void
@@ -925,34 +910,6 @@ span(unsigned from, unsigned to)
 	return ((1ULL << to) - 1) & ~((1ULL << from) - 1);
 }
 
-/* scheme_home_key, for code_home's other cases. */
-static __attribute__((noinline)) int
-code_home_probe(const struct scheme *sch, uint64_t key, const char *p,
-    unsigned code)
-{
-	return scheme_home_key(sch, key, (struct slice){ p, code });
-}
-
-/*
- * scheme_home_key for a code of 1 to 8 bytes, the usual case, in one
- * look: its slot holds it (its bytes are the packed key), or is empty;
- * a code of another length, or a slot that holds another code, takes
- * the whole probe.
- */
-static inline int
-code_home(const struct scheme *sch, uint64_t key, const char *p,
-    unsigned code)
-{
-	const struct scheme_slot *sl =
-	    &sch->slots[scheme_slot_index(sch, key, code)];
-
-	if (sl->key == key && sl->len == code && code - 1 < 8)
-		return sl->home;
-	if (sl->len == 0)
-		return LAYER_UNKNOWN;
-	return code_home_probe(sch, key, p, code);
-}
-
 /*
  * After a marker of fewer groups than layers: does a group follow?
  * Only what after_group's group_follows decides at once, that none
@@ -1124,8 +1081,8 @@ fast_marker(const char *p, size_t n, bool eof, const struct scheme *sch,
 		code = (unsigned)__builtin_ctzll(w.dash >> s | 1ULL << len);
 		key = code < 8 ? load64(nb + s) & ((1ULL << 8 * code) - 1) :
 		    code == 8 ? load64(nb + s) : scheme_code_key(nb + s, code);
-		m->home[g] = join_home(m->home[g], code_home(sch, key, nb + s,
-		    code));
+		m->home[g] = join_home(m->home[g], scheme_home_key(sch, key,
+		    (struct slice){ nb + s, code }));
 	}
 	for (out = 0, g = 0; g < m->ngroups; g++)
 		out |= m->home[g] >= 0 && m->home[g] != g;
