@@ -13,12 +13,11 @@ struct tally_cell {
 	uint64_t	n;
 	uint64_t	stamp;		/* the last row counted here, from 1 */
 	/*
-	 * -d: the value last counted here, as the set holds it: rows come
-	 * by review, so the next row's value is mostly the same, and known
-	 * without a lookup.
+	 * -d: the id + 1 of the value last counted here (0: none): rows
+	 * come by review, so the next row's value is mostly the same, and
+	 * known without a lookup.
 	 */
-	const char	*last;
-	size_t		 lastn;
+	uint32_t	 last1;
 };
 
 #define BAR_WIDTH	40	/* columns of the largest count's bar */
@@ -49,27 +48,25 @@ tally_free(struct tally *t)
 	free(t->cell);
 }
 
-/* -d: the key counts each of the row's values of the field once. */
+/*
+ * -d: the key counts each of the row's values of the field once.  A
+ * pair is two ids, the key's and the value's, eight bytes to hash
+ * whatever the value's length.
+ */
 static void
-tally_distinct(struct tally *t, size_t id, const struct count_vals *d,
-    struct buf *pair)
+tally_distinct(struct tally *t, size_t id, const struct count_ids *d)
 {
 	struct tally_cell *c = &t->cell[id];
-	struct slice v;
+	uint32_t pair[2] = { (uint32_t)id, 0 };
 	size_t i;
 	bool isnew;
 
 	for (i = 0; i < d->n; i++) {
-		v = d->v[i];
-		if (c->last != NULL && v.n == c->lastn &&
-		    memcmp(v.p, c->last, v.n) == 0)
+		if (c->last1 == d->id[i] + 1)
 			continue;
-		pair->len = 0;
-		buf_add(pair, &id, sizeof(id));
-		buf_add(pair, v.p, v.n);
-		c->last = hash_key(&t->seen, hash_intern(&t->seen, pair->p,
-		    pair->len, &isnew)).p + sizeof(id);
-		c->lastn = v.n;
+		pair[1] = d->id[i];
+		(void)hash_intern(&t->seen, pair, sizeof(pair), &isnew);
+		c->last1 = d->id[i] + 1;
 		c->n += isnew;
 	}
 }
@@ -129,7 +126,7 @@ tally_id(struct tally *t, struct slice key, bool *isnew)
  */
 static inline bool
 tally_count(struct tally *t, size_t id, bool isnew, uint64_t row, uint64_t w,
-    const struct count_vals *d, struct buf *pair)
+    const struct count_ids *d)
 {
 	struct tally_cell *c;
 
@@ -137,7 +134,7 @@ tally_count(struct tally *t, size_t id, bool isnew, uint64_t row, uint64_t w,
 		t->cell = xgrowarray(t->cell, &t->cap, id + 1, sizeof(*t->cell));
 		t->cell[id].n = 0;
 		t->cell[id].stamp = 0;
-		t->cell[id].last = NULL;
+		t->cell[id].last1 = 0;
 	}
 	c = &t->cell[id];
 	/* A row counts once for a key, even when items repeat a code. */
@@ -145,7 +142,7 @@ tally_count(struct tally *t, size_t id, bool isnew, uint64_t row, uint64_t w,
 		return true;
 	c->stamp = row;
 	if (t->distinct) {
-		tally_distinct(t, id, d, pair);
+		tally_distinct(t, id, d);
 		return true;
 	}
 	if (c->n > UINT64_MAX - w) {
@@ -160,12 +157,12 @@ tally_count(struct tally *t, size_t id, bool isnew, uint64_t row, uint64_t w,
 /* tally_count of key, found or added. */
 static bool
 tally_add(struct tally *t, struct slice key, uint64_t row, uint64_t w,
-    const struct count_vals *d, struct buf *pair)
+    const struct count_ids *d)
 {
 	bool isnew;
 	size_t id = tally_id(t, key, &isnew);
 
-	return tally_count(t, id, isnew, row, w, d, pair);
+	return tally_count(t, id, isnew, row, w, d);
 }
 
 uint64_t
@@ -333,6 +330,7 @@ count_init(struct count *c, const struct count_opts *o, struct tsvin *in,
 		    sizeof(*c->cross));
 	for (i = 0; i < 2; i++)
 		tally_init(&c->side[i], distinct != NULL);
+	hash_init(&c->dvals);
 }
 
 void
@@ -347,7 +345,9 @@ count_free(struct count *c)
 	free(c->refs);
 	free(c->cross);
 	free(c->key.p);
-	free(c->pair.p);
+	free(c->dfield.p);
+	free(c->dids.id);
+	hash_free(&c->dvals);
 	tally_free(&c->keys);
 	tally_free(&c->all);
 	for (i = 0; i < 2; i++)
@@ -574,26 +574,55 @@ cross_id(struct count *c, size_t a, size_t b, bool *isnew)
 	return id;
 }
 
+/*
+ * -d: the ids of the values of the row's -d field, in c->dids.  Rows
+ * come by review, so the field is mostly the last row's, and its ids
+ * are known without a lookup.
+ */
+static const struct count_ids *
+distinct_ids(struct count *c)
+{
+	const struct count_vals *v = &c->vals[c->dist];
+	struct slice f = c->f[c->refs[c->dist].col];
+	bool isnew;
+	size_t i;
+
+	if (c->dfield_ok && f.n == c->dfield.len &&
+	    memcmp(f.p, c->dfield.p, f.n) == 0)
+		return &c->dids;
+	c->dids.n = 0;
+	for (i = 0; i < v->n; i++) {
+		if (c->dids.n == c->dids.cap)
+			c->dids.id = xgrowarray(c->dids.id, &c->dids.cap,
+			    c->dids.n + 1, sizeof(*c->dids.id));
+		c->dids.id[c->dids.n++] = (uint32_t)hash_intern(&c->dvals,
+		    v->v[i].p, v->v[i].n, &isnew);
+	}
+	c->dfield.len = 0;
+	buf_add(&c->dfield, f.p, f.n);
+	c->dfield_ok = true;
+	return &c->dids;
+}
+
 /* Adds a row whose values are in c->vals: every combination, w each. */
 static void
 add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 {
-	const struct count_vals *d = c->dist != HASH_NONE ?
-	    &c->vals[c->dist] : NULL;
+	const struct count_ids *d = c->dist != HASH_NONE ?
+	    distinct_ids(c) : NULL;
 	size_t i, a, b, id;
 	bool isnew;
 
 	check_product(c, file, line);
 	c->row++;
 	if (d != NULL)
-		tally_add(&c->all, no_key, c->row, w, d, &c->pair);
+		tally_add(&c->all, no_key, c->row, w, d);
 	else
 		c->part = add_rows(c, c->part, w);
 	/* One key field: its values are the keys, with no combination. */
 	if (c->nkeys == 1 && !c->opts.crosstab) {
 		for (i = 0; i < c->vals[0].n; i++)
-			if (!tally_add(&c->keys, c->vals[0].v[i], c->row, w, d,
-			    &c->pair))
+			if (!tally_add(&c->keys, c->vals[0].v[i], c->row, w, d))
 				msg_die_at(1, file, line, "count overflows");
 		return;
 	}
@@ -601,13 +630,13 @@ add_row(struct count *c, uint64_t w, const char *file, unsigned long line)
 	do {
 		if (c->opts.crosstab) {
 			a = tally_id(&c->side[0], c->vals[0].v[c->idx[0]], &isnew);
-			tally_count(&c->side[0], a, isnew, c->row, w, d, &c->pair);
+			tally_count(&c->side[0], a, isnew, c->row, w, d);
 			b = tally_id(&c->side[1], c->vals[1].v[c->idx[1]], &isnew);
-			tally_count(&c->side[1], b, isnew, c->row, w, d, &c->pair);
+			tally_count(&c->side[1], b, isnew, c->row, w, d);
 			id = cross_id(c, a, b, &isnew);
 		} else
 			id = tally_id(&c->keys, combo_key(c), &isnew);
-		if (!tally_count(&c->keys, id, isnew, c->row, w, d, &c->pair))
+		if (!tally_count(&c->keys, id, isnew, c->row, w, d))
 			msg_die_at(1, file, line, "count overflows");
 	} while (next_combo(c->idx, c->vals, c->nkeys));
 }
@@ -784,7 +813,7 @@ count_is_key(struct count *c, size_t r, struct slice s)
 bool
 count_add(struct count *c, struct tally *t, struct slice key, uint64_t w)
 {
-	return tally_add(t, key, ++c->row, w, NULL, &c->pair);
+	return tally_add(t, key, ++c->row, w, NULL);
 }
 
 /* Adds w to the rows counted. */

@@ -60,7 +60,7 @@ struct tally {
 	struct hash	 keys;
 	struct tally_cell *cell;	/* by key id */
 	size_t		 cap;
-	struct hash	 seen;		/* -d: key id and value pairs */
+	struct hash	 seen;		/* -d: pairs of key id and value id */
 	bool		 distinct;
 	bool		 over;		/* a count stopped at UINT64_MAX */
 };
@@ -68,6 +68,13 @@ struct tally {
 /* The values a row gives one field. */
 struct count_vals {
 	struct slice	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* -d: ids of values, as the count's set of them gives them. */
+struct count_ids {
+	uint32_t	*id;
 	size_t		 n;
 	size_t		 cap;
 };
@@ -103,7 +110,10 @@ struct count {
 	size_t		*idx;		/* the combination being added */
 	struct buf	 key;		/* the combination's key */
 	uint32_t	*cross;		/* -x: key id + 1 by the sides' ids */
-	struct buf	 pair;		/* -d: key id and value */
+	struct hash	 dvals;		/* -d: the values of its field */
+	struct count_ids dids;		/* ... of this row's field: */
+	struct buf	 dfield;	/* ... the field they were found for */
+	bool		 dfield_ok;
 
 	/* The input being read, its rows counted, with -w its total row. */
 	size_t		 input;		/* in->next while reading it; 0 */
