@@ -248,3 +248,73 @@ arena_copy(struct hash *h, const void *p, size_t n)
 	h->free_n -= n;
 	return dst;
 }
+
+#define EMPTY64	UINT64_MAX
+
+static uint64_t *
+empty_slots64(size_t n)
+{
+	uint64_t *p = xreallocarray(NULL, n, sizeof(*p));
+
+	memset(p, 0xff, n * sizeof(*p));	/* EMPTY64 */
+	return p;
+}
+
+void
+hash_set64_init(struct hash_set64 *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->mask = HASH_SLOTS0 - 1;
+	s->slots = empty_slots64(HASH_SLOTS0);
+	arc4random_buf(s->seed, sizeof(s->seed));
+}
+
+/* Where w's probe starts: one seeded multiply, its halves folded. */
+static inline size_t
+slot64(const struct hash_set64 *s, uint64_t w)
+{
+	return (size_t)mix(w ^ s->seed[0], s->seed[1] | 1) & s->mask;
+}
+
+static void
+grow64(struct hash_set64 *s)
+{
+	uint64_t *old = s->slots;
+	size_t n = s->mask + 1, i, j;
+
+	s->slots = empty_slots64(2 * n);
+	s->mask = 2 * n - 1;
+	for (i = 0; i < n; i++) {
+		if (old[i] == EMPTY64)
+			continue;
+		for (j = slot64(s, old[i]); s->slots[j] != EMPTY64;
+		    j = (j + 1) & s->mask)
+			;
+		s->slots[j] = old[i];
+	}
+	free(old);
+}
+
+/* Adds w (not all bits set); true when it was not there. */
+bool
+hash_set64_add(struct hash_set64 *s, uint64_t w)
+{
+	size_t i;
+
+	for (i = slot64(s, w); s->slots[i] != w; i = (i + 1) & s->mask)
+		if (s->slots[i] == EMPTY64) {
+			s->slots[i] = w;
+			/* Half full at most, as a hash's slots. */
+			if (++s->n * 2 > s->mask)
+				grow64(s);
+			return true;
+		}
+	return false;
+}
+
+void
+hash_set64_free(struct hash_set64 *s)
+{
+	free(s->slots);
+	memset(s, 0, sizeof(*s));
+}

@@ -46,10 +46,27 @@ struct hash {
 	size_t		 free_n;
 };
 
+/*
+ * A set of 64-bit words (rcount -d's pairs of ids): open addressing as
+ * above, seeded as above, over slots that hold the words themselves, so
+ * a word costs its slot and nothing else.  All bits set marks an empty
+ * slot: that word is never a member.
+ */
+struct hash_set64 {
+	uint64_t	*slots;
+	size_t		 mask;		/* number of slots - 1 */
+	size_t		 n;
+	uint64_t	 seed[2];
+};
+
 void		hash_init(struct hash *);
 size_t		hash_intern(struct hash *, const void *, size_t, bool *isnew);
 size_t		hash_find(const struct hash *, const void *, size_t);
 struct slice	hash_key(const struct hash *, size_t id);
 void		hash_free(struct hash *);
+
+void		hash_set64_init(struct hash_set64 *);
+bool		hash_set64_add(struct hash_set64 *, uint64_t);
+void		hash_set64_free(struct hash_set64 *);
 
 #endif

@@ -36,7 +36,7 @@ tally_init(struct tally *t, bool distinct)
 {
 	memset(t, 0, sizeof(*t));
 	hash_init(&t->keys);
-	hash_init(&t->seen);
+	hash_set64_init(&t->seen);
 	t->distinct = distinct;
 }
 
@@ -44,30 +44,26 @@ static void
 tally_free(struct tally *t)
 {
 	hash_free(&t->keys);
-	hash_free(&t->seen);
+	hash_set64_free(&t->seen);
 	free(t->cell);
 }
 
 /*
  * -d: the key counts each of the row's values of the field once.  A
- * pair is two ids, the key's and the value's, eight bytes to hash
- * whatever the value's length.
+ * pair is two ids, the key's and the value's, one word whatever the
+ * value's length (ids are below UINT32_MAX, so no pair is all ones).
  */
 static void
 tally_distinct(struct tally *t, size_t id, const struct count_ids *d)
 {
 	struct tally_cell *c = &t->cell[id];
-	uint32_t pair[2] = { (uint32_t)id, 0 };
 	size_t i;
-	bool isnew;
 
 	for (i = 0; i < d->n; i++) {
 		if (c->last1 == d->id[i] + 1)
 			continue;
-		pair[1] = d->id[i];
-		(void)hash_intern(&t->seen, pair, sizeof(pair), &isnew);
 		c->last1 = d->id[i] + 1;
-		c->n += isnew;
+		c->n += hash_set64_add(&t->seen, (uint64_t)id << 32 | d->id[i]);
 	}
 }
 

@@ -60,7 +60,7 @@ struct tally {
 	struct hash	 keys;
 	struct tally_cell *cell;	/* by key id */
 	size_t		 cap;
-	struct hash	 seen;		/* -d: pairs of key id and value id */
+	struct hash_set64 seen;		/* -d: pairs of key id and value id */
 	bool		 distinct;
 	bool		 over;		/* a count stopped at UINT64_MAX */
 };
