@@ -252,6 +252,11 @@ EMP\t1
 NOV\t1'
 }
 
+@test "rcount: -d counts an empty value as one value, in a run of rows and after another (found by fuzz_count: the run's compare read a null buffer)" {
+	printf 'review\tsentence\tseverity\n\t1\tMAJ\n\t2\tMIN\nR1\t1\tMAJ\n\t3\tMAJ\n' > e.tsv
+	expect 0 $'severity\tcount\nMAJ\t2\nMIN\t1' '' rcount -d review severity e.tsv
+}
+
 @test "rcount: -d on a label field counts distinct codes" {
 	counts_to -d aspect review $'review\tcount\nR1\t3\nR2\t2'
 	counts_to -k -d aspect review $'review\tcount\nR1\t4\nR2\t2'

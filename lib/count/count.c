@@ -584,7 +584,7 @@ distinct_ids(struct count *c)
 	size_t i;
 
 	if (c->dfield_ok && f.n == c->dfield.len &&
-	    memcmp(f.p, c->dfield.p, f.n) == 0)
+	    (f.n == 0 || memcmp(f.p, c->dfield.p, f.n) == 0))
 		return &c->dids;
 	c->dids.n = 0;
 	for (i = 0; i < v->n; i++) {
