@@ -257,6 +257,21 @@ NOV\t1'
 	expect 0 $'severity\tcount\nMAJ\t2\nMIN\t1' '' rcount -d review severity e.tsv
 }
 
+@test "rcount: -d counts the pairs of a key with an id past 63 (the set) as those of the first 63 (a bit by value), a value back after others too" {
+	# 100 keys; key k has the values V0 .. V(k mod 4), each twice, the
+	# second time after all the others: sort -u is the oracle.
+	awk 'BEGIN { print "review\tkey"; for (r = 0; r < 2; r++)
+		for (k = 0; k < 100; k++) for (v = 0; v <= k % 4; v++)
+			printf "V%d\tK%d\n", v, k }' > p.tsv
+	tail -n +2 p.tsv | sort -u | cut -f2 | sort | uniq -c |
+	    awk '{ printf "%s\t%d\n", $2, $1 }' > want
+	expect 0 @any '' rcount -d review key p.tsv
+	[ "${lines[0]}" = $'key\tcount' ]
+	printf '%s\n' "${lines[@]:1}" | sort > got
+	diff want got
+	[ "$(wc -l < got)" -eq 100 ]
+}
+
 @test "rcount: -d on a label field counts distinct codes" {
 	counts_to -d aspect review $'review\tcount\nR1\t3\nR2\t2'
 	counts_to -k -d aspect review $'review\tcount\nR1\t4\nR2\t2'

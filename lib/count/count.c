@@ -45,14 +45,39 @@ tally_free(struct tally *t)
 {
 	hash_free(&t->keys);
 	hash_set64_free(&t->seen);
+	free(t->near);
 	free(t->cell);
 }
 
 /*
- * -d: the key counts each of the row's values of the field once.  A
- * pair is two ids, the key's and the value's, one word whatever the
- * value's length (ids are below UINT32_MAX, so no pair is all ones).
+ * -d: adds the pair of key id and value id v; true when it is new.  The
+ * keys of a label field are a few codes, whose ids are small: their
+ * pairs are bits in a word by value, where a value's pairs sit together
+ * as its rows do (a review's), not one cache miss each in the set.  A
+ * pair is one word of the set whatever the value's length (ids are below
+ * UINT32_MAX, so no pair is all ones).
  */
+static bool
+tally_pair(struct tally *t, size_t id, uint32_t v)
+{
+	size_t cap = t->nnear;
+	uint64_t bit;
+
+	if (id >= 64)
+		return hash_set64_add(&t->seen, (uint64_t)id << 32 | v);
+	if (v >= cap) {
+		t->near = xgrowarray(t->near, &t->nnear, (size_t)v + 1,
+		    sizeof(*t->near));
+		memset(t->near + cap, 0, (t->nnear - cap) * sizeof(*t->near));
+	}
+	bit = 1ULL << id;
+	if (t->near[v] & bit)
+		return false;
+	t->near[v] |= bit;
+	return true;
+}
+
+/* -d: the key counts each of the row's values of the field once. */
 static void
 tally_distinct(struct tally *t, size_t id, const struct count_ids *d)
 {
@@ -63,7 +88,7 @@ tally_distinct(struct tally *t, size_t id, const struct count_ids *d)
 		if (c->last1 == d->id[i] + 1)
 			continue;
 		c->last1 = d->id[i] + 1;
-		c->n += hash_set64_add(&t->seen, (uint64_t)id << 32 | d->id[i]);
+		c->n += tally_pair(t, id, d->id[i]);
 	}
 }
 

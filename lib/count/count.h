@@ -61,6 +61,8 @@ struct tally {
 	struct tally_cell *cell;	/* by key id */
 	size_t		 cap;
 	struct hash_set64 seen;		/* -d: pairs of key id and value id */
+	uint64_t	*near;		/* ... those of a key id below 64, */
+	size_t		 nnear;		/* by value id: a bit a key */
 	bool		 distinct;
 	bool		 over;		/* a count stopped at UINT64_MAX */
 };
