@@ -6,7 +6,9 @@
  * up to three key fields by number; the rest is a review TSV file.  Inputs
  * that rcount rightly stops on (a short row, a bad or huge weight, a row
  * past COUNT_ROW_MAX combinations, another header run together with the
- * first) are left out by a first pass, since an exit is no finding.  Checks, beyond crashes, leaks and UB:
+ * first, with -N a first row of other columns than rsplit's) are left
+ * out by a first pass, since an exit is no finding.  Checks, beyond
+ * crashes, leaks and UB:
  *   - without -w, no key, and with -x no line, column or cell, counts
  *     more than the rows counted, and a cell no more than its line and
  *     column;
@@ -206,6 +208,28 @@ path_runs_together(const char *path)
 	return yes;
 }
 
+/*
+ * With -N and a label field (every field number here but 1, 2 and the
+ * last), the first row of the file at path must have ncols fields, or
+ * tsvin_next stops the tool (lib/tsvin.c, check_layout).
+ */
+static bool
+path_layout_fits(const char *path, size_t ncols)
+{
+	size_t i, n, tabs = 0;
+	char *p;
+
+	for (i = 0; i < NFD && strcmp(path, path_of((int)i)) != 0; i++)
+		;
+	if (i == NFD)
+		abort();
+	p = get((int)i, &n);
+	for (i = 0; i < n && p[i] != '\n'; i++)
+		tabs += p[i] == '\t';
+	free(p);
+	return n == 0 || tabs + 1 == ncols;
+}
+
 /* False when some row would make rcount exit: no finding, but no run. */
 static bool
 rows_ok(const struct count *c, struct tsvin *in)
@@ -262,6 +286,12 @@ count_file(const struct run *r, const char **paths, size_t npaths,
 	tsvin_header(&pre);
 	count_init(&c, &r->opts, &pre, (char **)r->keys, r->nkeys,
 	    r->distinct, r->weight);
+	for (i = 0; i < npaths && pre.by_layout; i++)
+		if (!path_layout_fits(paths[i], pre.nnames)) {
+			count_free(&c);
+			tsvin_free(&pre);
+			return false;
+		}
 	/* Tables are rcount's own output: no row of theirs stops it. */
 	ok = count_refusal(&c) == NULL && (c.tables || rows_ok(&c, &pre));
 	count_free(&c);

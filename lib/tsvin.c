@@ -19,6 +19,7 @@ static bool	not_a_header(const struct tsvin *, const char *);
 static bool	other_header(const struct tsvin *, struct slice);
 static void	other_header_died(const struct tsvin *)
 		    __attribute__((noreturn));
+static void	check_layout(const struct tsvin *, struct slice);
 
 void
 tsvin_init(struct tsvin *in, char **paths, size_t npaths, bool noheader,
@@ -122,8 +123,11 @@ tsvin_next(struct tsvin *in, struct slice *row)
 			close_input(in);
 			continue;
 		}
-		if (in->noheader)
+		if (in->noheader) {
+			if (in->by_layout && in->r.lineno == 1)
+				check_layout(in, *row);
 			break;
+		}
 		if (in->r.lineno > 1) {
 			/* Nearly every row: its first byte is no header's. */
 			if (row->n > 0 && in->header_len > 0 &&
@@ -285,6 +289,10 @@ tsvin_bind(struct tsvin *in, const char *ref, int *layer)
 {
 	size_t col = tsvin_field(in, ref);
 
+	/* -N: a name, or a label field, means rsplit's columns (check_layout). */
+	if (in->noheader && col < in->nnames &&
+	    (slice_eq(in->names[col], ref) || tsvin_layer(in, col) >= 0))
+		in->by_layout = true;
 	/* Fields before the first bound are not split out (tsvin_fields). */
 	if (in->need == 0 || col < in->skip)
 		in->skip = col;
@@ -436,6 +444,25 @@ other_header_died(const struct tsvin *in)
 	msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "a header other than "
 	    "that of %s:1, of inputs run together; give each input as a "
 	    "file of its own", msg_name(in->header_file, name));
+}
+
+/*
+ * -N with a field named as one of rsplit's columns under the scheme in
+ * effect, or one of its label fields by number: each input's first row
+ * must have as many fields as those columns.  Rows of another scheme (argu's 13 fields read as pra's 7)
+ * would otherwise give their columns the wrong names, silently (SPEC 3:
+ * the scheme is never silently the wrong one).
+ */
+static void
+check_layout(const struct tsvin *in, struct slice row)
+{
+	size_t n = tsv_count(row);
+
+	if (n != in->nnames)
+		msg_die_at(1, tsvin_file(in), tsvin_lineno(in), "row has %zu "
+		    "fields, not the %zu of rsplit's columns under scheme %s "
+		    "(-N); for another scheme, use --scheme", n, in->nnames,
+		    in->scheme != NULL ? in->scheme->source : "pra");
 }
 
 /*

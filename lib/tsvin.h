@@ -40,6 +40,7 @@ struct tsvin {
 	struct slice	  row;		/* the row tsvin_next returned last */
 	bool		  repeat_seen;	/* a repeated header was skipped */
 	bool		  own_headers;	/* each input's header is its own */
+	bool		  by_layout;	/* -N: a field named as rsplit's */
 	int		  status;	/* 1 once an input was bad */
 };
 

@@ -580,7 +580,8 @@ rcount: -:5: a total line before the end of its table: each table must be an inp
 	{ printf 'review\taspect\nR1\t'; seq -f 'A%g' 100001 | paste -sd, -; } > wide.tsv
 	expect 1 "" "rcount: wide.tsv:2: the row holds more than 100000 distinct keys of aspect, the most one row may add" \
 	    rcount aspect wide.tsv
-	{ printf 'R1\t1\t\t'; tail -n 1 wide.tsv | cut -f 2; } > wide-n.tsv
+	{ printf 'R1\t1\t\t'; tail -n 1 wide.tsv | cut -f 2 | tr -d '\n'
+	  printf '\t\t\tx\n'; } > wide-n.tsv
 	expect 1 "" "rcount: wide-n.tsv:1: the row holds more than 100000 distinct keys of aspect, the most one row may add" \
 	    rcount -N 4 wide-n.tsv
 	# Repeats of 100000 distinct ones are fine.

@@ -291,7 +291,7 @@ rcount: adir: Is a directory" \
 	expect 0 "" "" \
 	    bash -c 'rcount -N 1 bytes.bin | cmp - <(head -c 9 bytes.bin;
 	    printf "\t1\n"; tail -c +12 bytes.bin; printf "\t1\n")'
-	expect 1 "" "rtags: bytes.bin:1: row has no field 4 (aspect)" \
+	expect 1 "" "rtags: bytes.bin:1: row has 2 fields, not the 7 of rsplit's columns under scheme pra (-N); for another scheme, use --scheme" \
 	    rtags -N bytes.bin
 }
 

@@ -75,6 +75,29 @@ R1	1	act	CON	code of another layer
 R1	2	topic	XYZ-NEG	unknown code"
 }
 
+@test "scheme: -N over rows of another scheme's columns stops at each input's first row, when a field is named or is a label field; a plain field by number reads any row" {
+	printf 'A1\t1\tCLA-POS\tJUS-NEG\tDEP-NEG\tFAI-POS\tCON-POS\tENG-NEG\tACC-POS\tCST-POS\tNOV-NEG\tETH-NEU\tClear.\n' > a.tsv
+	printf 'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tWeak.\n' > p.tsv
+	expect 1 "" "rcount: a.tsv:1: row has 13 fields, not the 7 of rsplit's columns under scheme pra (-N); for another scheme, use --scheme" \
+	    rcount -N aspect a.tsv
+	expect 1 "" "rtags: a.tsv:1: row has 13 fields, not the 7 of rsplit's columns under scheme pra (-N); for another scheme, use --scheme" \
+	    rtags -N a.tsv
+	expect 1 "" "rfilter: a.tsv:1: row has 13 fields, not the 7 of rsplit's columns under scheme pra (-N); for another scheme, use --scheme" \
+	    rfilter -N 4=EMP-NEG a.tsv
+	# The second input's first row too, after a first that fits.
+	expect 1 $'R1\t1\tMET-NEG\tEMP-NEG\tCRT\tMAJ\tWeak.' "rfilter: a.tsv:1: row has 13 fields, not the 7 of rsplit's columns under scheme pra (-N); for another scheme, use --scheme" \
+	    rfilter -N text~. p.tsv a.tsv
+	expect 1 "" "rcount: p.tsv:1: row has 7 fields, not the 13 of rsplit's columns under scheme argu (-N); for another scheme, use --scheme" \
+	    rcount -N --scheme argu novelty p.tsv
+	expect 0 $'NOV-NEG\t1' "" rcount -N --scheme argu novelty a.tsv
+	expect 0 "$(cat a.tsv)" "" rfilter -N 13~Clear a.tsv
+	cp a.tsv b.tsv
+	expect 1 "" "ragree: b.tsv:1: row has 13 fields, not the 7 of rsplit's columns under scheme pra (-N); for another scheme, use --scheme" \
+	    ragree -N p.tsv b.tsv
+	# Its figures are ragree.bats' to test; here, that it reads them.
+	expect 0 @any "" ragree -N --scheme argu a.tsv b.tsv
+}
+
 @test "scheme: -N names the columns of the scheme in effect (SPEC 2.1)" {
 	run2 bash -c 'rsplit -N --scheme three.tsv R1_annotated.txt | rcount -N --scheme three.tsv stance'
 	assert_equal "$status" 0
@@ -361,9 +384,11 @@ novelty	NOV-POS	2	3	0	0.667	0.400	0.333	0.444	2	0	1" "" ragree -i -l novelty -u 
 	: > empty.tsv
 	expect 2 "" "rfilter: argu.tsv: the header's label fields are the layers of scheme argu, not of pra; use --scheme argu" \
 	    rfilter --scheme pra novelty=NOV empty.tsv argu.tsv
-	# Nothing to contradict: no header, -N, or a header of no built-in.
+	# Nothing to contradict: no header, or a header of no built-in.
 	expect 0 "" "" rfilter --scheme argu novelty=NOV empty.tsv
-	expect 0 "" "" rfilter -N --scheme pra aspect=EMP - < argu.tsv
+	# -N: rows of other columns than rsplit's under the scheme stop the tool.
+	expect 1 "" "rfilter: -:1: row has 13 fields, not the 7 of rsplit's columns under scheme pra (-N); for another scheme, use --scheme" \
+	    rfilter -N --scheme pra aspect=EMP - < argu.tsv
 	rsplit --scheme three.tsv R1_annotated.txt > three_out.tsv
 	expect 0 "$(head -1 three_out.tsv)" "" rfilter --scheme argu topic=DAT three_out.tsv
 	# One layer of the scheme asked for is enough.

@@ -243,6 +243,8 @@ raters_read(struct ragree *g, char **files, size_t nfiles)
 				scheme_fits(g->scheme, in.names, in.nnames,
 				    in.header_file);
 		}
+		/* -N: each file is rsplit's columns (tsvin's check_layout). */
+		in.by_layout = g->opts->noheader;
 		if (in.status == 0)
 			keep_unit_names(g, &in);
 		if (in.status == 0 &&
