@@ -73,6 +73,27 @@ usage(void)
 	rk_usage(usage_text);
 }
 
+/*
+ * A scheme file's code that no marker can hold: a usage error naming
+ * its line (SPEC 6.3), since rsplit would never write it.
+ */
+static void
+refuse_unreadable(const struct scheme *s)
+{
+	char q[MSG_QUOTE_BUFSIZE];
+	const struct scheme_code *c;
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		c = &s->codes[i];
+		if ((why = marker_code_fault(c->code, c->codelen)) != NULL)
+			msg_die_at(2, s->source, c->line, "code %s %s",
+			    msg_quote((struct slice){ c->code, c->codelen }, q),
+			    why);
+	}
+}
+
 /* The header: review TSV's columns under the scheme in effect. */
 static void
 write_header(struct out *o, const struct scheme *scheme)
@@ -311,6 +332,7 @@ main(int argc, char *argv[])
 	}
 
 	scheme_in_effect(&scheme, scheme_arg);
+	refuse_unreadable(&scheme);
 	opts.scheme = &scheme;
 	opts.fit = fit = fit_new(&scheme);
 	out_init(&o, STDOUT_FILENO);

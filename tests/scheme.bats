@@ -98,6 +98,27 @@ R1	2	topic	XYZ-NEG	unknown code"
 	expect 0 @any "" ragree -N --scheme argu a.tsv b.tsv
 }
 
+@test "scheme: rsplit refuses a scheme file with a code no marker can hold, naming its line; other tools read it" {
+	h=$'layer\tcode\tname\tdescription\tpolarity'
+	printf '%s\ntopic\tMTH\tm\tx\tyes\ntopic\tmet\tm\tx\tyes\n' "$h" > low.tsv
+	expect 2 "" "rsplit: low.tsv:3: code 'met' is not in capitals, as rsplit writes a marker's codes" \
+	    rsplit --scheme low.tsv R1_annotated.txt
+	printf '%s\ntopic\tD2\tm\tx\tyes\n' "$h" > digit.tsv
+	expect 2 "" "rsplit: digit.tsv:2: code 'D2' is not letters only, as a marker's codes are" \
+	    rsplit --scheme digit.tsv R1_annotated.txt
+	printf '%s\ntopic\tM\tm\tx\tyes\ntopic\tABCDEFGHIJKLMNOPQ\tm\tx\tyes\n' "$h" > len.tsv
+	expect 2 "" "rsplit: len.tsv:2: code 'M' is not of 2 to 16 letters, as a marker's codes are" \
+	    rsplit --scheme len.tsv R1_annotated.txt
+	printf '%s\ntopic\tABCDEFGHIJKLMNOPQ\tm\tx\tyes\n' "$h" > long.tsv
+	REVIEWKIT_SCHEME=long.tsv expect 2 "" "rsplit: long.tsv:2: code 'ABCDEFGHIJKLMNOPQ' is not of 2 to 16 letters, as a marker's codes are" \
+	    rsplit R1_annotated.txt
+	printf '%s\ntopic\tA\033[1mB\tm\tx\tyes\n' "$h" > esc.tsv
+	expect 2 "" "rsplit: esc.tsv:2: code 'A\\033[1mB' is not letters only, as a marker's codes are" \
+	    rsplit --scheme esc.tsv R1_annotated.txt
+	# Other tools read what no marker holds, such as a study's categories.
+	expect 0 "$(cat digit.tsv)" "" rtags --scheme digit.tsv --list
+}
+
 @test "scheme: -N names the columns of the scheme in effect (SPEC 2.1)" {
 	run2 bash -c 'rsplit -N --scheme three.tsv R1_annotated.txt | rcount -N --scheme three.tsv stance'
 	assert_equal "$status" 0

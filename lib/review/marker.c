@@ -13,8 +13,10 @@
 
 #define ITEM_MAX	32
 #define CODE_MIN	2	/* letters of a code, at least */
+#define CODE_MIN_STR	"2"
 #define CODE_SHORT	4	/* ... at most, unless the scheme has longer */
 #define CODE_FIRST	16	/* ... at most in the first item of a [[ */
+#define CODE_FIRST_STR	"16"
 #define POL_MIN		2	/* letters of a polarity */
 #define POL_MAX		4
 
@@ -1128,4 +1130,27 @@ marker_parse_general(const char *p, size_t n, bool eof,
 	if (res == MARKER_YES)
 		place(m);
 	return res;
+}
+
+/*
+ * Why no marker can hold code, a scheme file's, or NULL.  A marker's code
+ * is read as CODE_MIN to CODE_FIRST letters and written in capitals, so
+ * such a code ("met", "D2") would match no label rsplit writes.
+ */
+const char *
+marker_code_fault(const char *code, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!is_letter(code[i]))
+			return "is not letters only, as a marker's codes are";
+		if (norm[(unsigned char)code[i]] != code[i])
+			return "is not in capitals, as rsplit writes a marker's "
+			    "codes";
+	}
+	if (n < CODE_MIN || n > CODE_FIRST)
+		return "is not of " CODE_MIN_STR " to " CODE_FIRST_STR
+		    " letters, as a marker's codes are";
+	return NULL;
 }

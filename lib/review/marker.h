@@ -52,6 +52,7 @@ struct marker {
 
 enum marker_result marker_parse(const char *p, size_t n, bool eof,
 		    const struct scheme *, struct marker *);
+const char	  *marker_code_fault(const char *code, size_t n);
 enum marker_result marker_parse_general(const char *p, size_t n, bool eof,
 		    const struct scheme *, struct marker *);
 
