@@ -90,6 +90,18 @@ $A
 $C"
 }
 
+@test "rfilter: F~RE tests a match anywhere, as one pass from the start: a long value that never matches, a ')' that is a character, a NUL byte before the match" {
+	h=$'review\tsentence\tsection\taspect\tfunction\tseverity\ttext'
+	{ printf '%s\nR\t1\t\t\t\t\t' "$h"; head -c 65536 /dev/zero | tr '\0' a
+	  printf '\nR\t2\t\t\t\t\tx a)b y\n'; } > long.tsv
+	expect 0 "$h" "" rfilter 'text~(a|aa)*c' long.tsv
+	expect 0 "$h"$'\nR\t2\t\t\t\t\tx a)b y' "" rfilter 'text~a)b|^(a|aa)*$c' long.tsv
+	expect 0 "$h"$'\nR\t2\t\t\t\t\tx a)b y' "" rfilter 'text~(a)\)b' long.tsv
+	printf '%s\nR\t1\t\t\t\t\tz\0x ab\nR\t2\t\t\t\t\tz\0x b\n' "$h" > nul.tsv
+	head -n 2 nul.tsv > want
+	expect 0 "" "" bash -c "rfilter 'text~a+b' nul.tsv | cmp - want"
+}
+
 @test "rfilter: numeric comparisons" {
 	filters_to 'sentence>2' "$H
 $C
