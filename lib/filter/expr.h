@@ -46,7 +46,7 @@ struct expr {
 	bool		 one_code;	/* F=CODE on a label field, no -i */
 	regex_t		 re;
 	bool		 have_re;	/* re is compiled and must be freed */
-	regex_t		 re_any;	/* "^.*(re)": one start, not each */
+	regex_t		 re_any;	/* "^(.|[^.])*(re)": one start */
 	bool		 have_re_any;
 	bool		 re_chars;	/* re needs values as ure_subject has them */
 	struct buf	 scratch;	/* a NUL-terminated copy for regexec */
