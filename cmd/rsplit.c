@@ -245,7 +245,7 @@ int
 main(int argc, char *argv[])
 {
 	static char *stdin_only[] = { "-", NULL };
-	struct review_opts opts = { false, false, false, false, NULL, NULL };
+	struct review_opts opts = { false, false, false, false, NULL, NULL, NULL };
 	const char *stdin_id = "-", *scheme_arg = NULL;
 	struct scheme scheme;
 	struct fit *fit;
@@ -313,6 +313,7 @@ main(int argc, char *argv[])
 	scheme_in_effect(&scheme, scheme_arg);
 	opts.scheme = &scheme;
 	opts.fit = fit = fit_new(&scheme);
+	opts.memo = marker_memo_new(&scheme);
 	out_init(&o, STDOUT_FILENO);
 	if (header && !to_lines)
 		write_header(&o, &scheme);
@@ -332,6 +333,7 @@ main(int argc, char *argv[])
 	free(lead.p);
 	ids_free(&ids);
 	fit_free(fit);
+	marker_memo_free(opts.memo);
 	scheme_free(&scheme);
 	if (strict && nwarn > 0)
 		rval = 1;

@@ -149,6 +149,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct scheme pra;
 	static struct fit *fit;
+	static struct marker_memo *memo;
 	static bool ready;
 	struct review_opts o = { 0 };
 	FILE *saved = stderr, *null;
@@ -157,6 +158,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (scheme_builtin(&pra, "pra") == -1 ||
 		    (fit = fit_new(&pra)) == NULL)
 			abort();
+		memo = marker_memo_new(&pra);
 		if ((memfd = memfd_create("fuzz_lines", 0)) == -1)
 			err(1, "memfd_create");
 		ready = true;
@@ -171,6 +173,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.quiet = true;
 	o.scheme = &pra;
 	o.fit = fit;
+	o.memo = memo;
 	run(data, size, &o);
 	o.raw = o.all = true;
 	run(data, size, &o);

@@ -297,7 +297,7 @@ closes_string(struct review *r, off_t q, struct marker *m)
 		c = *at(r, i);
 		if (c == '[') {
 			switch (marker_parse(at(r, i), (size_t)(end - i),
-			    r->in.eof, r->opts.scheme, m)) {
+			    r->in.eof, r->opts.scheme, r->opts.memo, m)) {
 			case MARKER_YES:
 			case MARKER_EXCESS:	/* markup, if no marker */
 				i += (off_t)m->len;
@@ -529,7 +529,7 @@ fit_ahead(struct review *r, off_t *bo, size_t len)
 		}
 		tries++;
 		res = marker_parse(b, (size_t)(end_off(r) - o), r->in.eof,
-		    r->opts.scheme, &m);
+		    r->opts.scheme, r->opts.memo, &m);
 		if (res != MARKER_YES && res != MARKER_EXCESS) {
 			o++;
 			continue;
@@ -612,7 +612,7 @@ find_marker(struct review *r, struct marker *m)
 			continue;
 		}
 		switch (marker_parse(b, (size_t)(end - bo), r->in.eof,
-		    r->opts.scheme, m)) {
+		    r->opts.scheme, r->opts.memo, m)) {
 		case MARKER_YES:
 			if ((m->notes & 1u << NOTE_OPEN1) && is_tail(r, bo)) {
 				note_add(&r->notes, tail_start(r, bo),

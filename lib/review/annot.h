@@ -24,6 +24,7 @@ struct review_opts {
 	bool	json;		/* -j: escapes in a file without quotes */
 	const struct scheme *scheme;	/* the layers a marker's groups fill */
 	const struct fit *fit;	/* NULL: no check of the first marker */
+	struct marker_memo *memo;	/* of scheme's markers; NULL: none */
 };
 
 struct sentence {

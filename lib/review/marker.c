@@ -1,5 +1,6 @@
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "simd.h"
@@ -10,6 +11,7 @@
 #include "marker.h"
 #include "note.h"
 #include "text.h"
+#include "xmalloc.h"
 
 #define ITEM_MAX	32
 #define CODE_MIN	2	/* letters of a code, at least */
@@ -1092,14 +1094,207 @@ fast_marker(const char *p, size_t n, bool eof, const struct scheme *sch,
 }
 
 /*
- * Parses the marker that may start at p[0] == '['.  Without eof, a
- * marker cut off by the end of p gives MARKER_MORE.
+ * The memo of markers read by the fast path.  Annotators write the same
+ * markers over and over ("[[MET-NEU], [EMP-NEU]]"): what fast_marker
+ * decides and reads depends only on the bytes from the first '[' to the
+ * first "]]" (the key) and the scheme, but for two looks past them, done
+ * again at each use: no third ']' (nor the end of an input that goes
+ * on), and no group after a marker of fewer groups than layers.
+ * A key is one of MEMO_SIZE entries, chosen by its hash, and replaces
+ * what was there: no input makes the memo grow, and one that makes
+ * every look a miss costs a hash and a compare more than the fast path
+ * alone.  The entries hold the marker as place left it, in small
+ * integers (a marker of WINDOW bytes has no offset past that).
+ */
+#define MEMO_SIZE	1024	/* a power of 2 */
+
+struct memo_entry {
+	unsigned char	klen;		/* of the key; 0: empty */
+	unsigned char	len, ngroups, nread;
+	bool		inplace;
+	unsigned	notes;
+	int		place[3][3];
+	unsigned char	off[SCHEME_LAYERS_MAX], n[SCHEME_LAYERS_MAX];
+	signed char	home[SCHEME_LAYERS_MAX];
+	char		key[WINDOW];
+	char		text[WINDOW];
+};
+
+struct marker_memo {
+	const struct scheme *sch;	/* the scheme its markers were read in */
+	struct memo_entry v[MEMO_SIZE];
+};
+
+struct marker_memo *
+marker_memo_new(const struct scheme *sch)
+{
+	struct marker_memo *mm = xcalloc(1, sizeof(*mm));
+
+	mm->sch = sch;
+	return mm;
+}
+
+void
+marker_memo_free(struct marker_memo *mm)
+{
+	free(mm);
+}
+
+/* Where the first "]]" of the WINDOW bytes at q is, as fast_marker finds it. */
+static unsigned
+first_end(const char *q)
+{
+	uint64_t close = 0, ends;
+	unsigned k;
+
+#ifdef SIMD_SSE2
+	for (k = 0; k < WINDOW; k += 16)
+		close |= (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(q + k)),
+		    _mm_set1_epi8(']'))) << k;
+#else
+	for (k = 0; k < WINDOW; k++)
+		close |= (uint64_t)(q[k] == ']') << k;
+#endif
+	ends = close & close >> 1;
+	return ends != 0 ? (unsigned)__builtin_ctzll(ends) : WINDOW;
+}
+
+/* The last k bytes (1 to 8) of a word loaded from memory. */
+static inline uint64_t
+low_bytes(uint64_t w, unsigned k)
+{
+	return w & (~0ULL >> (64 - 8 * k));
+}
+
+/* The key's hash, a word at a time (q holds WINDOW bytes). */
+static uint64_t
+key_hash(const char *q, unsigned len)
+{
+	uint64_t h = len;
+	unsigned i;
+
+	for (i = 0; i + 8 < len; i += 8)
+		h = (h ^ load64(q + i)) * 0x9e3779b97f4a7c15ULL;
+	h = (h ^ low_bytes(load64(q + i), len - i)) * 0x9e3779b97f4a7c15ULL;
+	return h ^ h >> 32;
+}
+
+/* Are the len bytes at q the key of e (stored with zeros after it)? */
+static bool
+same_key(const struct memo_entry *e, const char *q, unsigned len)
+{
+	unsigned i;
+
+	if (e->klen != len)
+		return false;
+	for (i = 0; i + 8 < len; i += 8)
+		if (load64(e->key + i) != load64(q + i))
+			return false;
+	return load64(e->key + i) == low_bytes(load64(q + i), len - i);
+}
+
+static void
+memo_get(const struct memo_entry *e, struct marker *m)
+{
+	int g;
+
+	m->len = e->len;
+	m->ngroups = e->ngroups;
+	m->nread = e->nread;
+	m->notes = e->notes;
+	m->inplace = e->inplace;
+	memcpy(m->place, e->place, sizeof(m->place));
+	memcpy(m->text, e->text, WINDOW);
+	for (g = 0; g < e->ngroups; g++) {
+		m->off[g] = e->off[g];
+		m->n[g] = e->n[g];
+	}
+	for (g = 0; g < e->nread; g++)
+		m->home[g] = (int)e->home[g];
+}
+
+static void
+memo_put(struct memo_entry *e, const char *q, unsigned len,
+    const struct marker *m)
+{
+	int g;
+
+	memset(e->key, 0, WINDOW);
+	memcpy(e->key, q, len);
+	e->klen = (unsigned char)len;
+	e->len = (unsigned char)m->len;
+	e->ngroups = (unsigned char)m->ngroups;
+	e->nread = (unsigned char)m->nread;
+	e->notes = m->notes;
+	e->inplace = m->inplace;
+	memcpy(e->place, m->place, sizeof(e->place));
+	memcpy(e->text, m->text, WINDOW);
+	for (g = 0; g < m->ngroups; g++) {
+		e->off[g] = (unsigned char)m->off[g];
+		e->n[g] = (unsigned char)m->n[g];
+	}
+	for (g = 0; g < m->nread; g++)
+		e->home[g] = (signed char)m->home[g];
+}
+
+/*
+ * fast_marker and place, through the memo: the key's entry, if it holds
+ * the key, and its looks past the key hold.
+ */
+static bool
+memo_marker(struct marker_memo *mm, const char *p, size_t n, bool eof,
+    struct marker *m)
+{
+	const struct scheme *sch = mm->sch;
+	struct memo_entry *e;
+	char pad[WINDOW];
+	const char *q = p;
+	unsigned len;
+
+	if (n > MARKER_MAX) {
+		n = MARKER_MAX;
+		eof = false;
+	}
+	if (n < WINDOW) {
+		memset(pad, 0, sizeof(pad));
+		memcpy(pad, p, n);
+		q = pad;
+	}
+	if ((len = first_end(q)) == WINDOW)
+		return false;
+	len += 2;
+	e = &mm->v[key_hash(q, len) & (MEMO_SIZE - 1)];
+	if (same_key(e, q, len)) {
+		if (len < n ? p[len] == ']' : !eof)
+			return false;
+		if (e->nread < sch->nlayers &&
+		    !no_group_follows(p, len, n, eof))
+			return false;
+		memo_get(e, m);
+		return true;
+	}
+	if (!fast_marker(p, n, eof, sch, m))
+		return false;
+	if (!m->inplace)
+		place(m);
+	memo_put(e, q, len, m);
+	return true;
+}
+
+/*
+ * Parses the marker that may start at p[0] == '[', through the memo mm
+ * when it is given and holds the markers of sch.  Without eof, a marker
+ * cut off by the end of p gives MARKER_MORE.
  */
 enum marker_result
 marker_parse(const char *p, size_t n, bool eof, const struct scheme *sch,
-    struct marker *m)
+    struct marker_memo *mm, struct marker *m)
 {
-	if (fast_marker(p, n, eof, sch, m)) {
+	if (mm != NULL && mm->sch == sch) {
+		if (memo_marker(mm, p, n, eof, m))
+			return MARKER_YES;
+	} else if (fast_marker(p, n, eof, sch, m)) {
 		if (!m->inplace)
 			place(m);
 		return MARKER_YES;
