@@ -1106,7 +1106,12 @@ fast_marker(const char *p, size_t n, bool eof, const struct scheme *sch,
  * alone.  The entries hold the marker as place left it, in small
  * integers (a marker of WINDOW bytes has no offset past that).
  */
-#define MEMO_SIZE	1024	/* a power of 2 */
+/*
+ * 4096 entries of 272 bytes (1.1 MB): a corpus' 20 MB of lines holds
+ * 6,662 distinct markers among 129,078, and 1024 entries read 64% of them
+ * from the memo, 2048 70%, 4096 76%.
+ */
+#define MEMO_SIZE	4096	/* a power of 2 */
 
 struct memo_entry {
 	unsigned char	klen;		/* of the key; 0: empty */
