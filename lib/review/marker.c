@@ -1111,7 +1111,8 @@ fast_marker(const char *p, size_t n, bool eof, const struct scheme *sch,
  * 6,662 distinct markers among 129,078, and 1024 entries read 64% of them
  * from the memo, 2048 70%, 4096 76%.
  */
-#define MEMO_SIZE	4096	/* a power of 2 */
+#define MEMO_BITS	12
+#define MEMO_SIZE	(1 << MEMO_BITS)
 
 struct memo_entry {
 	unsigned char	klen;		/* of the key; 0: empty */
@@ -1145,26 +1146,76 @@ marker_memo_free(struct marker_memo *mm)
 	free(mm);
 }
 
-/* Where the first "]]" of the WINDOW bytes at q is, as fast_marker finds it. */
-static unsigned
-first_end(const char *q)
-{
-	uint64_t close = 0, ends;
-	unsigned k;
-
+/*
+ * The key at q, the WINDOW bytes there: its length in *len (0 when no
+ * "]]" is there), and its entry, which holds it when *hit.
+ */
 #ifdef SIMD_SSE2
-	for (k = 0; k < WINDOW; k += 16)
-		close |= (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_loadu_si128((const __m128i *)(const void *)(q + k)),
-		    _mm_set1_epi8(']'))) << k;
-#else
-	for (k = 0; k < WINDOW; k++)
-		close |= (uint64_t)(q[k] == ']') << k;
-#endif
-	ends = close & close >> 1;
-	return ends != 0 ? (unsigned)__builtin_ctzll(ends) : WINDOW;
+static inline __m128i
+block(const char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
 }
 
+static inline uint64_t
+closes(__m128i v, unsigned at)
+{
+	return (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(']'))) << at;
+}
+
+/* The bytes of block v before cut (its bytes' places: at), the rest 0. */
+static inline __m128i
+key_part(__m128i v, __m128i cut, const char *at)
+{
+	return _mm_and_si128(v, _mm_cmpgt_epi8(cut, block(at)));
+}
+
+/*
+ * In one pass over the 4 blocks of 16 bytes: the first "]]" (as
+ * fast_marker finds it), then the blocks with the bytes past the key
+ * masked off, hashed (16-bit multiplies chain them, so that a byte
+ * counts by its place) and compared with the entry's.
+ */
+static struct memo_entry *
+memo_find(struct marker_memo *mm, const char *q, unsigned *len, bool *hit)
+{
+	static const char at[WINDOW] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+	    11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
+	    27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42,
+	    43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+	    59, 60, 61, 62, 63 };
+	const __m128i mul = _mm_set1_epi16(0x2f0b);
+	__m128i a = block(q), b = block(q + 16), c = block(q + 32),
+	    d = block(q + 48), cut, h, eq;
+	uint64_t close, ends, w[2];
+	struct memo_entry *e;
+
+	close = closes(a, 0) | closes(b, 16) | closes(c, 32) | closes(d, 48);
+	if ((ends = close & close >> 1) == 0) {
+		*len = 0;
+		return NULL;
+	}
+	*len = (unsigned)__builtin_ctzll(ends) + 2;
+	cut = _mm_set1_epi8((char)*len);
+	a = key_part(a, cut, at);
+	b = key_part(b, cut, at + 16);
+	c = key_part(c, cut, at + 32);
+	d = key_part(d, cut, at + 48);
+	h = _mm_xor_si128(_mm_mullo_epi16(a, mul), b);
+	h = _mm_xor_si128(_mm_mullo_epi16(h, mul), c);
+	h = _mm_xor_si128(_mm_mullo_epi16(h, mul), d);
+	_mm_storeu_si128((__m128i *)(void *)w, h);
+	e = &mm->v[(w[0] * 0x9e3779b97f4a7c15ULL ^ w[1]) *
+	    0xbf58476d1ce4e5b9ULL >> (64 - MEMO_BITS)];
+	eq = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a, block(e->key)),
+	    _mm_cmpeq_epi8(b, block(e->key + 16))), _mm_and_si128(
+	    _mm_cmpeq_epi8(c, block(e->key + 32)),
+	    _mm_cmpeq_epi8(d, block(e->key + 48))));
+	*hit = e->klen == *len && _mm_movemask_epi8(eq) == 0xffff;
+	return e;
+}
+#else
 /* The last k bytes (1 to 8) of a word loaded from memory. */
 static inline uint64_t
 low_bytes(uint64_t w, unsigned k)
@@ -1172,32 +1223,33 @@ low_bytes(uint64_t w, unsigned k)
 	return w & (~0ULL >> (64 - 8 * k));
 }
 
-/* The key's hash, a word at a time (q holds WINDOW bytes). */
-static uint64_t
-key_hash(const char *q, unsigned len)
+/* A word at a time: the same entries as the SSE2 version's, or others. */
+static struct memo_entry *
+memo_find(struct marker_memo *mm, const char *q, unsigned *len, bool *hit)
 {
-	uint64_t h = len;
+	struct memo_entry *e;
+	uint64_t h;
 	unsigned i;
 
-	for (i = 0; i + 8 < len; i += 8)
+	for (i = 0; i + 1 < WINDOW && (q[i] != ']' || q[i + 1] != ']'); i++)
+		;
+	if (i + 1 == WINDOW) {
+		*len = 0;
+		return NULL;
+	}
+	*len = i + 2;
+	for (h = *len, i = 0; i + 8 < *len; i += 8)
 		h = (h ^ load64(q + i)) * 0x9e3779b97f4a7c15ULL;
-	h = (h ^ low_bytes(load64(q + i), len - i)) * 0x9e3779b97f4a7c15ULL;
-	return h ^ h >> 32;
+	h = (h ^ low_bytes(load64(q + i), *len - i)) * 0x9e3779b97f4a7c15ULL;
+	e = &mm->v[(h ^ h >> 32) & (MEMO_SIZE - 1)];
+	*hit = e->klen == *len;
+	for (i = 0; *hit && i + 8 < *len; i += 8)
+		*hit = load64(e->key + i) == load64(q + i);
+	*hit = *hit && load64(e->key + i) == low_bytes(load64(q + i),
+	    *len - i);
+	return e;
 }
-
-/* Are the len bytes at q the key of e (stored with zeros after it)? */
-static bool
-same_key(const struct memo_entry *e, const char *q, unsigned len)
-{
-	unsigned i;
-
-	if (e->klen != len)
-		return false;
-	for (i = 0; i + 8 < len; i += 8)
-		if (load64(e->key + i) != load64(q + i))
-			return false;
-	return load64(e->key + i) == low_bytes(load64(q + i), len - i);
-}
+#endif
 
 static void
 memo_get(const struct memo_entry *e, struct marker *m)
@@ -1256,6 +1308,7 @@ memo_marker(struct marker_memo *mm, const char *p, size_t n, bool eof,
 	char pad[WINDOW];
 	const char *q = p;
 	unsigned len;
+	bool hit;
 
 	if (n > MARKER_MAX) {
 		n = MARKER_MAX;
@@ -1266,11 +1319,9 @@ memo_marker(struct marker_memo *mm, const char *p, size_t n, bool eof,
 		memcpy(pad, p, n);
 		q = pad;
 	}
-	if ((len = first_end(q)) == WINDOW)
+	if ((e = memo_find(mm, q, &len, &hit)) == NULL)
 		return false;
-	len += 2;
-	e = &mm->v[key_hash(q, len) & (MEMO_SIZE - 1)];
-	if (same_key(e, q, len)) {
+	if (hit) {
 		if (len < n ? p[len] == ']' : !eof)
 			return false;
 		if (e->nread < sch->nlayers &&
