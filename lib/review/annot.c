@@ -169,6 +169,13 @@ flush_before(struct review *r, off_t keep)
 	ns->n -= k;
 }
 
+/* All of r but its markers, zero. */
+static void
+clear(struct review *r)
+{
+	memset(r, 0, offsetof(struct review, mk));
+}
+
 static void
 init(struct review *r, const struct review_opts *opts)
 {
@@ -192,7 +199,7 @@ init(struct review *r, const struct review_opts *opts)
 int
 annot_open(struct review *r, const char *path, const struct review_opts *opts)
 {
-	memset(r, 0, sizeof(*r));
+	clear(r);
 	if (input_open(&r->in, path) == -1)
 		return -1;
 	init(r, opts);
@@ -204,7 +211,7 @@ void
 annot_from_memory(struct review *r, const char *name, const char *p,
     size_t n, const struct review_opts *opts)
 {
-	memset(r, 0, sizeof(*r));
+	clear(r);
 	r->in.name = name;
 	r->in.fd = -1;
 	r->in.buf = xmemdup(p, n);
@@ -222,7 +229,7 @@ void
 annot_from_input(struct review *r, const struct input *in,
     unsigned long line, size_t col, const struct review_opts *opts)
 {
-	memset(r, 0, sizeof(*r));
+	clear(r);
 	r->in = *in;
 	init(r, opts);
 	r->line = r->at_line = line;
