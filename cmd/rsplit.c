@@ -88,35 +88,70 @@ write_header(struct out *o, const struct scheme *scheme)
 }
 
 /*
+ * Copies n bytes 16 at a time, up to 15 more, with no call to memcpy:
+ * the fields of a row are short.  dst has room for them and src can be
+ * read that far.
+ */
+static inline char *
+put_blocks(char *dst, const char *src, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k += 16)
+		memcpy(dst + k, src + k, 16);
+	return dst + n;
+}
+
+/* The number v in decimal at p; returns its end. */
+static char *
+put_number(char *p, unsigned long v)
+{
+	unsigned long t;
+	char *end;
+
+	for (end = p + 1, t = v; t >= 10; t /= 10)
+		end++;
+	p = end;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
+}
+
+/*
  * A row, built in the output buffer: lead is the review id escaped and a
- * TAB, made once per review; the labels are one copy when their groups
- * stand in their layers (struct marker's inplace).
+ * TAB, made once per review (with 15 bytes of room after it for
+ * put_blocks); the labels are one copy when their groups stand in their
+ * layers (struct marker's inplace).
  */
 static void
 write_row(struct out *o, const struct buf *lead, const struct sentence *s,
     const struct review_opts *opts)
 {
+	static const char tabs[SCHEME_LAYERS_MAX + 16] = {
+#define TAB4	'\t', '\t', '\t', '\t'
+#define TAB16	TAB4, TAB4, TAB4, TAB4
+		TAB16, TAB16, TAB16
+#undef TAB16
+#undef TAB4
+	};
 	const struct marker *m = s->labels;
 	int i, nl = opts->scheme->nlayers;
-	char num[24], *p, *d = num + sizeof(num);
-	unsigned long v = s->number;
+	char *p;
 	size_t k;
 
-	do
-		*--d = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	p = out_room(o, lead->len + sizeof(num) + MARKER_MAX + (size_t)nl + 1);
-	memcpy(p, lead->p, lead->len);
-	p += lead->len;
-	memcpy(p, d, (size_t)(num + sizeof(num) - d));
-	p += num + sizeof(num) - d;
+	p = out_room(o, lead->len + 24 + MARKER_MAX + (size_t)nl + 1 + 15);
+	p = put_blocks(p, lead->p, lead->len);
+	p = put_number(p, s->number);
 	*p++ = '\t';
 	if (m != NULL && m->inplace) {
+		/*
+		 * put_blocks reads within m->text, MARKER_MAX bytes (a
+		 * multiple of 16), and tabs, 15 past the most a row takes.
+		 */
 		k = m->off[m->ngroups - 1] + m->n[m->ngroups - 1];
-		memcpy(p, m->text, k);
-		p += k;
-		for (i = m->ngroups; i <= nl; i++)
-			*p++ = '\t';
+		p = put_blocks(p, m->text, k);
+		p = put_blocks(p, tabs, (size_t)(nl + 1 - m->ngroups));
 	} else {
 		for (i = 0; i < nl; i++) {
 			if (m != NULL && i < m->ngroups) {
@@ -141,6 +176,7 @@ row_lead(struct buf *lead, struct slice id)
 	lead->len = 0;
 	tsv_escape(lead, id.p, id.n);
 	buf_addc(lead, '\t');
+	xgrow(&lead->p, &lead->cap, lead->len + 15);
 }
 
 /* Splits one review; returns 1 if it could not be read. */
