@@ -254,7 +254,7 @@ split_lines(struct out *o, const char *path, struct ids *ids,
 	struct review r;
 	struct sentence s;
 	struct slice id;
-	bool clash;
+	bool clash, first = true;
 	int failed = 0;
 
 	if (lines_open(&ls, path, opts->quiet) == -1)
@@ -263,14 +263,20 @@ split_lines(struct out *o, const char *path, struct ids *ids,
 		id = ids_claim(ids, (struct slice){ ls.id.p, ls.id.len }, path,
 		    ls.line, &clash);
 		*nwarn += clash;
-		annot_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
+		if (first)
+			annot_from_input(&r, &text, ls.line, ls.id.len + 1,
+			    opts);
+		else
+			annot_next_line(&r, &text, ls.line, ls.id.len + 1);
+		first = false;
 		row_lead(lead, id);
 		while (annot_next(&r, &s))
 			write_row(o, lead, &s, opts);
 		*nwarn += r.nwarn;
 		failed |= r.refused != NULL;
-		annot_close(&r);
 	}
+	if (!first)
+		annot_close(&r);
 	*nwarn += ls.nwarn;
 	failed |= ls.in.failed || ls.nbad > 0;
 	lines_close(&ls);

@@ -86,6 +86,8 @@ void	annot_from_memory(struct review *, const char *name, const char *p,
 	    size_t n, const struct review_opts *);
 void	annot_from_input(struct review *, const struct input *,
 	    unsigned long line, size_t col, const struct review_opts *);
+void	annot_next_line(struct review *, const struct input *,
+	    unsigned long line, size_t col);
 bool	annot_next(struct review *, struct sentence *);
 void	annot_close(struct review *);
 
