@@ -5,6 +5,7 @@
 
 #include "annot.h"
 #include "msg.h"
+#include "simd.h"
 #include "text.h"
 
 #define CARRY_MAX	8	/* spaces between a marker and a split escape */
@@ -186,6 +187,7 @@ init(struct review *r, const struct review_opts *opts)
 	r->dec.notes = &r->notes;
 	r->fitted = opts->fit == NULL;
 	r->dec.squeeze = !opts->raw;
+	r->dec.avx2 = simd_avx2();
 	r->line = 1;
 	/*
 	 * The text buffers start allocated: an empty review leaves them

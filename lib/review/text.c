@@ -315,11 +315,13 @@ squeeze_avx2(char *dst, size_t *len, const char *src, size_t stop,
 /* text_squeeze_plain_portable, 16 or 32 bytes at a time. */
 size_t
 text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
-    size_t n, bool json)
+    size_t n, bool json, bool avx2)
 {
 #ifdef SIMD_AVX2
-	if (simd_avx2())
+	if (avx2)
 		return squeeze_avx2(dst, len, src, stop, n, json);
+#else
+	(void)avx2;
 #endif
 	return squeeze_sse2(dst, len, src, stop, n, json);
 }
@@ -353,8 +355,9 @@ text_plain(const char *p, size_t n, bool json)
 #else
 size_t
 text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
-    size_t n, bool json)
+    size_t n, bool json, bool avx2)
 {
+	(void)avx2;
 	return text_squeeze_plain_portable(dst, len, src, stop, n, json);
 }
 
