@@ -122,8 +122,11 @@ put_number(char *p, unsigned long v)
  * A row, built in the output buffer: lead is the review id escaped and a
  * TAB, made once per review (with 15 bytes of room after it for
  * put_blocks); the labels are one copy when their groups stand in their
- * layers (struct marker's inplace).
+ * layers (struct marker's inplace); a sentence of up to TEXT_IN_ROOM
+ * bytes, nearly all, is copied into the same room.
  */
+#define TEXT_IN_ROOM	4096
+
 static void
 write_row(struct out *o, const struct buf *lead, const struct sentence *s,
     const struct review_opts *opts)
@@ -140,7 +143,8 @@ write_row(struct out *o, const struct buf *lead, const struct sentence *s,
 	char *p;
 	size_t k;
 
-	p = out_room(o, lead->len + 24 + MARKER_MAX + (size_t)nl + 1 + 15);
+	p = out_room(o, lead->len + 24 + MARKER_MAX + (size_t)nl + 1 + 15 +
+	    TEXT_IN_ROOM + 1);
 	p = put_blocks(p, lead->p, lead->len);
 	p = put_number(p, s->number);
 	*p++ = '\t';
@@ -160,6 +164,12 @@ write_row(struct out *o, const struct buf *lead, const struct sentence *s,
 			}
 			*p++ = '\t';
 		}
+	}
+	if (!opts->raw && s->len <= TEXT_IN_ROOM) {
+		memcpy(p, s->text, s->len);
+		p[s->len] = '\n';
+		o->len = (size_t)(p + s->len + 1 - o->buf);
+		return;
 	}
 	o->len = (size_t)(p - o->buf);
 	if (opts->raw)
