@@ -184,6 +184,7 @@ init(struct review *r, const struct review_opts *opts)
 	r->dec.close_quote = -1;
 	r->distrust_from = r->distrust_seen = r->mark_end = -1;
 	r->open2_from = r->open2_seen = -1;
+	r->qnext = -1;
 	r->dec.notes = &r->notes;
 	r->fitted = opts->fit == NULL;
 	r->dec.squeeze = !opts->raw;
@@ -368,23 +369,44 @@ escaped(const struct review *r, off_t off)
 }
 
 /*
+ * The first '"' from r->qscan on before limit, or -1.  The search runs
+ * on to the end of the input read, and what it found is kept for the
+ * next sentences: a review has a few quotes, and a search of its own
+ * for each sentence cost as much as the search for its marker's '['.
+ */
+static off_t
+next_quote(struct review *r, off_t limit)
+{
+	off_t from = r->qscan, end = end_off(r);
+	const char *q;
+
+	if (r->qnext >= r->qscan)
+		return r->qnext < limit ? r->qnext : -1;
+	if (r->qnext < 0 && r->qend > from)
+		from = r->qend;
+	if (from >= limit)
+		return -1;
+	q = memchr(at(r, from), '"', (size_t)(end - from));
+	r->qnext = q != NULL ? r->in.base + (q - r->in.buf) : -1;
+	r->qend = end;
+	return r->qnext >= 0 && r->qnext < limit ? r->qnext : -1;
+}
+
+/*
  * Looks for the closing quote among the quotes before limit.  Returns
  * false when more input is needed.
  */
 static bool
 find_close_quote(struct review *r, off_t limit, struct marker *m)
 {
-	const char *q;
 	off_t qo;
 	int c;
 
 	while (r->quoted && r->dec.close_quote < 0 && r->qscan < limit) {
-		q = memchr(at(r, r->qscan), '"', (size_t)(limit - r->qscan));
-		if (q == NULL) {
+		if ((qo = next_quote(r, limit)) < 0) {
 			r->qscan = limit;
 			break;
 		}
-		qo = r->in.base + (q - r->in.buf);
 		if (!escaped(r, qo)) {
 			if ((c = closes_string(r, qo, m)) < 0)
 				return false;

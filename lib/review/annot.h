@@ -42,6 +42,8 @@ struct review {
 	off_t			 seg;		/* raw text of the next sentence */
 	off_t			 scan;		/* next '[' to look at */
 	off_t			 qscan;		/* next '"' to look at */
+	off_t			 qnext;		/* a '"' found ahead, or -1: */
+	off_t			 qend;		/* ... none before here */
 	off_t			 distrust_from;	/* a broken [[: no [ marker till ]] */
 	off_t			 distrust_seen;	/* ... and no "]]" up to here */
 	off_t			 open2_from;	/* the last [[ that was no marker */
