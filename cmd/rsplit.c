@@ -109,35 +109,74 @@ write_header(struct out *o, const struct scheme *scheme)
 }
 
 /*
- * A row, built in the output buffer: lead is the review id escaped and a
- * TAB, made once per review; the labels are one copy when their groups
- * stand in their layers (struct marker's inplace).
+ * Copies n bytes 16 at a time, up to 15 more, with no call to memcpy:
+ * the fields of a row are short.  dst has room for them and src can be
+ * read that far.
  */
+static inline char *
+put_blocks(char *dst, const char *src, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k += 16)
+		memcpy(dst + k, src + k, 16);
+	return dst + n;
+}
+
+/* The number v in decimal at p; returns its end. */
+static char *
+put_number(char *p, unsigned long v)
+{
+	unsigned long t;
+	char *end;
+
+	for (end = p + 1, t = v; t >= 10; t /= 10)
+		end++;
+	p = end;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
+}
+
+/*
+ * A row, built in the output buffer: lead is the review id escaped and a
+ * TAB, made once per review (with 15 bytes of room after it for
+ * put_blocks); the labels are one copy when their groups stand in their
+ * layers (struct marker's inplace); a sentence of up to TEXT_IN_ROOM
+ * bytes, nearly all, is copied into the same room.
+ */
+#define TEXT_IN_ROOM	4096
+
 static void
 write_row(struct out *o, const struct buf *lead, const struct sentence *s,
     const struct review_opts *opts)
 {
+	static const char tabs[SCHEME_LAYERS_MAX + 16] = {
+#define TAB4	'\t', '\t', '\t', '\t'
+#define TAB16	TAB4, TAB4, TAB4, TAB4
+		TAB16, TAB16, TAB16
+#undef TAB16
+#undef TAB4
+	};
 	const struct marker *m = s->labels;
 	int i, nl = opts->scheme->nlayers;
-	char num[24], *p, *d = num + sizeof(num);
-	unsigned long v = s->number;
+	char *p;
 	size_t k;
 
-	do
-		*--d = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	p = out_room(o, lead->len + sizeof(num) + MARKER_MAX + (size_t)nl + 1);
-	memcpy(p, lead->p, lead->len);
-	p += lead->len;
-	memcpy(p, d, (size_t)(num + sizeof(num) - d));
-	p += num + sizeof(num) - d;
+	p = out_room(o, lead->len + 24 + MARKER_MAX + (size_t)nl + 1 + 15 +
+	    TEXT_IN_ROOM + 1);
+	p = put_blocks(p, lead->p, lead->len);
+	p = put_number(p, s->number);
 	*p++ = '\t';
 	if (m != NULL && m->inplace) {
+		/*
+		 * put_blocks reads within m->text, MARKER_MAX bytes (a
+		 * multiple of 16), and tabs, 15 past the most a row takes.
+		 */
 		k = m->off[m->ngroups - 1] + m->n[m->ngroups - 1];
-		memcpy(p, m->text, k);
-		p += k;
-		for (i = m->ngroups; i <= nl; i++)
-			*p++ = '\t';
+		p = put_blocks(p, m->text, k);
+		p = put_blocks(p, tabs, (size_t)(nl + 1 - m->ngroups));
 	} else {
 		for (i = 0; i < nl; i++) {
 			if (m != NULL && i < m->ngroups) {
@@ -146,6 +185,12 @@ write_row(struct out *o, const struct buf *lead, const struct sentence *s,
 			}
 			*p++ = '\t';
 		}
+	}
+	if (!opts->raw && s->len <= TEXT_IN_ROOM) {
+		memcpy(p, s->text, s->len);
+		p[s->len] = '\n';
+		o->len = (size_t)(p + s->len + 1 - o->buf);
+		return;
 	}
 	o->len = (size_t)(p - o->buf);
 	if (opts->raw)
@@ -162,6 +207,7 @@ row_lead(struct buf *lead, struct slice id)
 	lead->len = 0;
 	tsv_escape(lead, id.p, id.n);
 	buf_addc(lead, '\t');
+	xgrow(&lead->p, &lead->cap, lead->len + 15);
 }
 
 /* Splits one review; returns 1 if it could not be read. */
@@ -239,7 +285,7 @@ split_lines(struct out *o, const char *path, struct ids *ids,
 	struct review r;
 	struct sentence s;
 	struct slice id;
-	bool clash;
+	bool clash, first = true;
 	int failed = 0;
 
 	if (lines_open(&ls, path, opts->quiet) == -1)
@@ -248,14 +294,20 @@ split_lines(struct out *o, const char *path, struct ids *ids,
 		id = ids_claim(ids, (struct slice){ ls.id.p, ls.id.len }, path,
 		    ls.line, &clash);
 		*nwarn += clash;
-		annot_from_input(&r, &text, ls.line, ls.id.len + 1, opts);
+		if (first)
+			annot_from_input(&r, &text, ls.line, ls.id.len + 1,
+			    opts);
+		else
+			annot_next_line(&r, &text, ls.line, ls.id.len + 1);
+		first = false;
 		row_lead(lead, id);
 		while (annot_next(&r, &s))
 			write_row(o, lead, &s, opts);
 		*nwarn += r.nwarn;
 		failed |= r.refused != NULL;
-		annot_close(&r);
 	}
+	if (!first)
+		annot_close(&r);
 	*nwarn += ls.nwarn;
 	failed |= ls.in.failed || ls.nbad > 0;
 	lines_close(&ls);
@@ -266,7 +318,7 @@ int
 main(int argc, char *argv[])
 {
 	static char *stdin_only[] = { "-", NULL };
-	struct review_opts opts = { false, false, false, false, NULL, NULL };
+	struct review_opts opts = { false, false, false, false, NULL, NULL, NULL };
 	const char *stdin_id = "-", *scheme_arg = NULL;
 	struct scheme scheme;
 	struct fit *fit;
@@ -335,6 +387,7 @@ main(int argc, char *argv[])
 	refuse_unreadable(&scheme);
 	opts.scheme = &scheme;
 	opts.fit = fit = fit_new(&scheme);
+	opts.memo = marker_memo_new(&scheme);
 	out_init(&o, STDOUT_FILENO);
 	if (header && !to_lines)
 		write_header(&o, &scheme);
@@ -354,6 +407,7 @@ main(int argc, char *argv[])
 	free(lead.p);
 	ids_free(&ids);
 	fit_free(fit);
+	marker_memo_free(opts.memo);
 	scheme_free(&scheme);
 	if (strict && nwarn > 0)
 		rval = 1;

@@ -26,7 +26,7 @@ check(const struct fit *f, const struct scheme *s, const char *p, size_t n)
 	enum marker_result res;
 	int with, without;
 
-	res = marker_parse(p, n, true, s, &m);
+	res = marker_parse(p, n, true, s, NULL, &m);
 	if (res != MARKER_YES && res != MARKER_EXCESS)
 		return;
 	with = fit_check(f, res == MARKER_YES ? &m : NULL, p, n, true);

@@ -4,7 +4,10 @@
  *
  * Each input is read as a lines file, streamed from a file through
  * input_fill (the fuzz build makes INPUT_CHUNK tiny, so TABs, CR LF pairs
- * and markers fall across buffer edges), in normal mode and with -r -a.
+ * and markers fall across buffer edges), in normal mode and with -r -a,
+ * each line's review in the one of the line before (annot_next_line), as
+ * rsplit -L reads them, through a memo of markers that lives from input
+ * to input.
  * Beside it, a plain model splits the input in memory (SPEC 2.1, 3): lines
  * end at LF, a CR before it or at the end of the input belongs to the end,
  * the id is what comes before the first TAB among the first 65537 bytes.
@@ -49,7 +52,7 @@ add_row(struct buf *b, const struct sentence *s, int nlayers)
 	buf_addc(b, '\n');
 }
 
-/* The rows and warning count of a review, drained. */
+/* The rows and warning count of a review, drained (not closed). */
 static unsigned long
 drain(struct review *r, struct buf *rows, int nlayers)
 {
@@ -61,7 +64,6 @@ drain(struct review *r, struct buf *rows, int nlayers)
 	if (r->refused != NULL)
 		buf_add(rows, "refused\n", 8);
 	nwarn = r->nwarn;
-	annot_close(r);
 	return nwarn;
 }
 
@@ -95,12 +97,12 @@ run(const uint8_t *data, size_t size, const struct review_opts *o)
 	char path[64];
 	struct lines ls;
 	struct input text;
-	struct review r;
+	struct review r, rl;
 	struct buf got = { 0 }, want = { 0 };
 	const char *p = (const char *)data, *end = p + size, *line, *tab;
 	unsigned long lineno = 0, nbad = 0, ncr = 0, wgot, wwant;
 	size_t n, lim;
-	bool good;
+	bool good, first = true;
 
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", memfd);
 	if (lines_open(&ls, path, o->quiet) == -1)
@@ -129,14 +131,22 @@ run(const uint8_t *data, size_t size, const struct review_opts *o)
 		    memcmp(ls.id.p, line, ls.id.len) != 0)
 			abort();
 		got.len = want.len = 0;
-		annot_from_input(&r, &text, ls.line, ls.id.len + 1, o);
-		wgot = drain(&r, &got, o->scheme->nlayers);
+		/* As rsplit -L reads them: one review, line after line. */
+		if (first)
+			annot_from_input(&rl, &text, ls.line, ls.id.len + 1, o);
+		else
+			annot_next_line(&rl, &text, ls.line, ls.id.len + 1);
+		first = false;
+		wgot = drain(&rl, &got, o->scheme->nlayers);
 		annot_from_memory(&r, "m", tab + 1,
 		    (size_t)(line + n - tab - 1), o);
 		wwant = drain(&r, &want, o->scheme->nlayers);
+		annot_close(&r);
 		if (!same(&got, &want) || wgot != wwant)
 			abort();
 	}
+	if (!first)
+		annot_close(&rl);
 	if (ls.nbad != nbad || ls.nwarn != ncr || ls.in.failed)
 		abort();
 	lines_close(&ls);
@@ -149,6 +159,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct scheme pra;
 	static struct fit *fit;
+	static struct marker_memo *memo;
 	static bool ready;
 	struct review_opts o = { 0 };
 	FILE *saved = stderr, *null;
@@ -157,6 +168,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (scheme_builtin(&pra, "pra") == -1 ||
 		    (fit = fit_new(&pra)) == NULL)
 			abort();
+		memo = marker_memo_new(&pra);
 		if ((memfd = memfd_create("fuzz_lines", 0)) == -1)
 			err(1, "memfd_create");
 		ready = true;
@@ -171,6 +183,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.quiet = true;
 	o.scheme = &pra;
 	o.fit = fit;
+	o.memo = memo;
 	run(data, size, &o);
 	o.raw = o.all = true;
 	run(data, size, &o);

@@ -8,7 +8,9 @@
  * (normal, -r, -a, -r -a), once from memory (annot_from_memory) and once
  * streamed from a file through input_fill; the fuzz build makes
  * INPUT_CHUNK tiny, so markers, escapes and UTF-8 sequences fall across
- * buffer edges.  Beyond crashes, leaks and undefined behaviour, it aborts
+ * buffer edges.  Markers go through a memo of each scheme's
+ * (lib/review/marker.c) that lives from input to input, as in a run of
+ * rsplit over many reviews.  Beyond crashes, leaks and undefined behaviour, it aborts
  * when an invariant of SPEC 1.2 and 2 fails:
  *
  *   - the streamed rows and warnings differ from those read from memory;
@@ -224,6 +226,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	static struct scheme pra, argu;
 	static struct fit *fit_pra, *fit_argu;
+	static struct marker_memo *memo_pra, *memo_argu;
 	struct result mem[4], str;
 	struct review_opts o;
 	char *path, *id;
@@ -234,12 +237,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	    (fit_pra = fit_new(&pra)) == NULL ||
 	    (fit_argu = fit_new(&argu)) == NULL))
 		abort();
+	if (memo_pra == NULL) {
+		memo_pra = marker_memo_new(&pra);
+		memo_argu = marker_memo_new(&argu);
+	}
 	o.scheme = &pra;
 	o.fit = fit_pra;
+	o.memo = memo_pra;
 	o.json = false;
 	if (n > 0 && data[0] < 4) {
 		o.scheme = data[0] & 1 ? &argu : &pra;
 		o.fit = data[0] & 1 ? fit_argu : fit_pra;
+		o.memo = data[0] & 1 ? memo_argu : memo_pra;
 		o.json = data[0] & 2;
 		data++;
 		n--;

@@ -91,7 +91,7 @@ check_squeeze(const uint8_t *data, size_t n, bool json, const char *pre,
 		memcpy(want, pre, p);
 		w = model(want, p, data, stop, n, json, &used);
 		ua = text_squeeze_plain(a, &la, (const char *)data, stop, n,
-		    json);
+		    json, simd_avx2());
 		ub = text_squeeze_plain_portable(b, &lb, (const char *)data, stop,
 		    n, json);
 		if (ua != used || ub != used || la != w || lb != w ||

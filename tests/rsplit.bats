@@ -524,6 +524,30 @@ rsplit: q.txt:1:399983: groups after a marker that could not be read kept as tex
 	    "$(row r 1 MET-NEU '' DIS GEN '  Tab\there,\r\n \\alpha.')" "" -r
 }
 
+# The memo of markers (lib/review/marker.c) keeps what the bytes up to a
+# marker's "]]" say; what follows them is looked at each time: a marker
+# read once is read again before a group, a third ']', a comma and a
+# group, and at the end of a line, in files and from line to line.
+@test "rsplit: a marker read again is read anew past its ]]" {
+	local rows err
+	rows="$(row r 1 MET-NEG EMP-NEG '' '' A.)
+$(row r 2 MET-NEG EMP-NEG CRT MAJ B.)
+$(row r 3 MET-NEG EMP-NEG '' '' C.)
+$(row r 4 MET-NEG EMP-NEG SUG '' D.)
+$(row r 5 MET-NEG EMP-NEG '' '' E.)"
+	err="rsplit: r.txt:1:28: marker closed early; the groups after ']]' joined to it
+rsplit: r.txt:1:68: extra ']' after the marker
+rsplit: r.txt:1:94: marker closed early; the groups after ']]' joined to it"
+	split_is 'A.[[MET-NEG], [EMP-NEG]] B.[[MET-NEG], [EMP-NEG]], [CRT], [MAJ]] C.[[MET-NEG], [EMP-NEG]]] D.[[MET-NEG], [EMP-NEG]] , [SUG]] E.[[MET-NEG], [EMP-NEG]]' \
+	    "$rows" "$err"
+	printf 'a\tA.[[MET-NEG], [EMP-NEG]]\nb\tB.[[MET-NEG], [EMP-NEG]], [CRT], [MAJ]]\nc\tC.[[MET-NEG], [EMP-NEG]]\n' > r.lines
+	expect 0 "$(row a 1 MET-NEG EMP-NEG '' '' A.)
+$(row b 1 MET-NEG EMP-NEG CRT MAJ B.)
+$(row c 1 MET-NEG EMP-NEG '' '' C.)" \
+	    "rsplit: r.lines:2:5: marker closed early; the groups after ']]' joined to it" \
+	    rsplit -N -L r.lines
+}
+
 @test "rsplit: a plain file decodes nothing and keeps quotes" {
 	split_is $'Plain "text" with \\n kept.[[MET-NEU], [null], [DIS], [GEN]]\r\nNext line.[[RES-POS], [EMP-POS], [APC], [MAJ]]\r\n' \
 	    "$(row r 1 MET-NEU '' DIS GEN 'Plain "text" with \n kept.')

@@ -5,6 +5,7 @@
 
 #include "annot.h"
 #include "msg.h"
+#include "simd.h"
 #include "text.h"
 
 #define CARRY_MAX	8	/* spaces between a marker and a split escape */
@@ -169,6 +170,13 @@ flush_before(struct review *r, off_t keep)
 	ns->n -= k;
 }
 
+/* All of r but its markers, zero. */
+static void
+clear(struct review *r)
+{
+	memset(r, 0, offsetof(struct review, mk));
+}
+
 static void
 init(struct review *r, const struct review_opts *opts)
 {
@@ -176,9 +184,11 @@ init(struct review *r, const struct review_opts *opts)
 	r->dec.close_quote = -1;
 	r->distrust_from = r->distrust_seen = r->mark_end = -1;
 	r->open2_from = r->open2_seen = -1;
+	r->qnext = -1;
 	r->dec.notes = &r->notes;
 	r->fitted = opts->fit == NULL;
 	r->dec.squeeze = !opts->raw;
+	r->dec.avx2 = simd_avx2();
 	r->line = 1;
 	/*
 	 * The text buffers start allocated: an empty review leaves them
@@ -192,7 +202,7 @@ init(struct review *r, const struct review_opts *opts)
 int
 annot_open(struct review *r, const char *path, const struct review_opts *opts)
 {
-	memset(r, 0, sizeof(*r));
+	clear(r);
 	if (input_open(&r->in, path) == -1)
 		return -1;
 	init(r, opts);
@@ -204,7 +214,7 @@ void
 annot_from_memory(struct review *r, const char *name, const char *p,
     size_t n, const struct review_opts *opts)
 {
-	memset(r, 0, sizeof(*r));
+	clear(r);
 	r->in.name = name;
 	r->in.fd = -1;
 	r->in.buf = xmemdup(p, n);
@@ -218,15 +228,45 @@ annot_from_memory(struct review *r, const char *name, const char *p,
  * lines file), col bytes into line number line: warnings then give that
  * line and the byte in it, as an editor counts.
  */
-void
-annot_from_input(struct review *r, const struct input *in,
-    unsigned long line, size_t col, const struct review_opts *opts)
+static void
+start_line(struct review *r, const struct input *in, unsigned long line,
+    size_t col, const struct review_opts *opts)
 {
-	memset(r, 0, sizeof(*r));
 	r->in = *in;
 	init(r, opts);
 	r->line = r->at_line = line;
 	r->line_start = -(off_t)col;
+}
+
+void
+annot_from_input(struct review *r, const struct input *in,
+    unsigned long line, size_t col, const struct review_opts *opts)
+{
+	clear(r);
+	start_line(r, in, line, col, opts);
+}
+
+/*
+ * The review of the next line, in r, the review of the line before (not
+ * closed): its text buffers and notes are kept, emptied, and the rest
+ * starts anew.  A fresh review's buffers grew line after line from a
+ * byte, 900 instructions a line in rsplit -L.
+ */
+void
+annot_next_line(struct review *r, const struct input *in,
+    unsigned long line, size_t col)
+{
+	struct review_opts opts = r->opts;
+	struct buf cur = r->cur, held = r->held;
+	struct notes notes = r->notes;
+
+	input_close(&r->in);
+	clear(r);
+	r->cur = cur;
+	r->held = held;
+	r->notes = notes;
+	r->cur.len = r->held.len = r->notes.n = 0;
+	start_line(r, in, line, col, &opts);
 }
 
 void
@@ -297,7 +337,7 @@ closes_string(struct review *r, off_t q, struct marker *m)
 		c = *at(r, i);
 		if (c == '[') {
 			switch (marker_parse(at(r, i), (size_t)(end - i),
-			    r->in.eof, r->opts.scheme, m)) {
+			    r->in.eof, r->opts.scheme, r->opts.memo, m)) {
 			case MARKER_YES:
 			case MARKER_EXCESS:	/* markup, if no marker */
 				i += (off_t)m->len;
@@ -329,23 +369,44 @@ escaped(const struct review *r, off_t off)
 }
 
 /*
+ * The first '"' from r->qscan on before limit, or -1.  The search runs
+ * on to the end of the input read, and what it found is kept for the
+ * next sentences: a review has a few quotes, and a search of its own
+ * for each sentence cost as much as the search for its marker's '['.
+ */
+static off_t
+next_quote(struct review *r, off_t limit)
+{
+	off_t from = r->qscan, end = end_off(r);
+	const char *q;
+
+	if (r->qnext >= r->qscan)
+		return r->qnext < limit ? r->qnext : -1;
+	if (r->qnext < 0 && r->qend > from)
+		from = r->qend;
+	if (from >= limit)
+		return -1;
+	q = memchr(at(r, from), '"', (size_t)(end - from));
+	r->qnext = q != NULL ? r->in.base + (q - r->in.buf) : -1;
+	r->qend = end;
+	return r->qnext >= 0 && r->qnext < limit ? r->qnext : -1;
+}
+
+/*
  * Looks for the closing quote among the quotes before limit.  Returns
  * false when more input is needed.
  */
 static bool
 find_close_quote(struct review *r, off_t limit, struct marker *m)
 {
-	const char *q;
 	off_t qo;
 	int c;
 
 	while (r->quoted && r->dec.close_quote < 0 && r->qscan < limit) {
-		q = memchr(at(r, r->qscan), '"', (size_t)(limit - r->qscan));
-		if (q == NULL) {
+		if ((qo = next_quote(r, limit)) < 0) {
 			r->qscan = limit;
 			break;
 		}
-		qo = r->in.base + (q - r->in.buf);
 		if (!escaped(r, qo)) {
 			if ((c = closes_string(r, qo, m)) < 0)
 				return false;
@@ -529,7 +590,7 @@ fit_ahead(struct review *r, off_t *bo, size_t len)
 		}
 		tries++;
 		res = marker_parse(b, (size_t)(end_off(r) - o), r->in.eof,
-		    r->opts.scheme, &m);
+		    r->opts.scheme, r->opts.memo, &m);
 		if (res != MARKER_YES && res != MARKER_EXCESS) {
 			o++;
 			continue;
@@ -612,7 +673,7 @@ find_marker(struct review *r, struct marker *m)
 			continue;
 		}
 		switch (marker_parse(b, (size_t)(end - bo), r->in.eof,
-		    r->opts.scheme, m)) {
+		    r->opts.scheme, r->opts.memo, m)) {
 		case MARKER_YES:
 			if ((m->notes & 1u << NOTE_OPEN1) && is_tail(r, bo)) {
 				note_add(&r->notes, tail_start(r, bo),

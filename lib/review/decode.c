@@ -189,7 +189,7 @@ decode_part(struct decoder *d, const char *raw, size_t n, size_t stop,
 			if (stop - i + 32 > b->cap - b->len)
 				xgrow(&b->p, &b->cap, b->len + (stop - i) + 32);
 			i += text_squeeze_plain(b->p, &b->len, raw + i, stop - i,
-			    n - i, d->json);
+			    n - i, d->json, d->avx2);
 		} else {
 			run = i;
 			i += text_plain(raw + i, stop - i, d->json);

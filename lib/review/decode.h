@@ -22,6 +22,7 @@ struct decoder {
 	 * more text.
 	 */
 	bool		 squeeze;
+	bool		 avx2;		/* simd_avx2(), asked once */
 	bool		 repaired;	/* a U+FFFD was noted */
 	bool		 hinted;	/* a plain file's JSON escape was noted */
 	off_t		 close_quote;	/* the closing '"', or -1 */

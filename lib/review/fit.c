@@ -165,11 +165,11 @@ score_parse(const struct scheme *s, const char *p, size_t n, bool eof,
 	enum marker_result res;
 
 	sc->placed = sc->inplace = 0;
-	res = marker_parse(p, n, eof, s, &m);
+	res = marker_parse(p, n, eof, s, NULL, &m);
 	if (res == MARKER_EXCESS) {
 		wide = *s;
 		wide.nlayers = SCHEME_LAYERS_MAX;
-		res = marker_parse(p, n, eof, &wide, &m);
+		res = marker_parse(p, n, eof, &wide, NULL, &m);
 	}
 	if (res == MARKER_MORE)
 		return false;

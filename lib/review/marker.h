@@ -50,8 +50,18 @@ struct marker {
 	char		text[MARKER_MAX];
 };
 
+/*
+ * The markers a run has read, by their bytes, for one scheme: most are
+ * read again from here (lib/review/marker.c).  Its size is fixed.
+ */
+struct marker_memo;
+
+struct marker_memo *marker_memo_new(const struct scheme *);
+void	marker_memo_free(struct marker_memo *);
+
 enum marker_result marker_parse(const char *p, size_t n, bool eof,
-		    const struct scheme *, struct marker *);
+		    const struct scheme *, struct marker_memo *,
+		    struct marker *);
 const char	  *marker_code_fault(const char *code, size_t n);
 enum marker_result marker_parse_general(const char *p, size_t n, bool eof,
 		    const struct scheme *, struct marker *);

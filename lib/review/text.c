@@ -253,6 +253,26 @@ squeeze_sse2(char *dst, size_t *len, const char *src, size_t stop,
 
 #ifdef SIMD_AVX2
 /*
+ * squeeze_avx2's constants, read from a table the compiler cannot see
+ * into (the empty asm), as operands of the compares: built from
+ * immediates, three instructions each, some were built again in the
+ * loop for want of registers (as classify_avx2 in marker.c found).
+ */
+static const char k32[6][32] __attribute__((aligned(32))) = {
+#define K32(c)	{ c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c,		\
+	c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c }
+	K32('\\'), K32('"'), K32(' '), K32('\t'), K32('\r' - '\t'), K32('!'),
+#undef K32
+};
+enum { K_BSL, K_QUOTE, K_SPACE, K_TAB, K_FOUR, K_LOW };
+
+static inline SIMD_AVX2 __m256i
+kv(const char (*k)[32], int i)
+{
+	return _mm256_load_si256((const __m256i *)(const void *)k[i]);
+}
+
+/*
  * squeeze_sse2 32 bytes at a time, with AVX2; the last bytes of a run
  * of 32 or more are loaded as the 32 before stop, and a shorter run goes
  * to squeeze_sse2.
@@ -261,15 +281,14 @@ static SIMD_AVX2 size_t
 squeeze_avx2(char *dst, size_t *len, const char *src, size_t stop,
     size_t n, bool json)
 {
-	const __m256i zero = _mm256_setzero_si256(),
-	    bs = _mm256_set1_epi8('\\'), q = _mm256_set1_epi8('"'),
-	    sp = _mm256_set1_epi8(' '), tab = _mm256_set1_epi8('\t'),
-	    four = _mm256_set1_epi8('\r' - '\t'), low = _mm256_set1_epi8('!');
+	const char (*k)[32] = k32;
+	const __m256i zero = _mm256_setzero_si256();
 	struct squeeze z = { dst, *len, src, 0, stop, n, json, 0 };
 	uint32_t jm = 0, ms, work;
 	char tail[64];
 	__m256i v, d;
 
+	__asm__("" : "+r"(k));
 	z.drop = z.k == 0 || dst[z.k - 1] == ' ';
 	while (z.i < stop) {
 		if (stop - z.i >= 32)
@@ -286,10 +305,12 @@ squeeze_avx2(char *dst, size_t *len, const char *src, size_t stop,
 			break;
 		if (json)
 			jm = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
-			    _mm256_cmpeq_epi8(v, bs), _mm256_cmpeq_epi8(v, q)));
-		ms = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, sp));
-		work = jm | ((uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(low,
-		    v)) & ~ms) | (ms & (ms << 1 | z.drop));
+			    _mm256_cmpeq_epi8(v, kv(k, K_BSL)),
+			    _mm256_cmpeq_epi8(v, kv(k, K_QUOTE))));
+		ms = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+		    kv(k, K_SPACE)));
+		work = jm | ((uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
+		    kv(k, K_LOW), v)) & ~ms) | (ms & (ms << 1 | z.drop));
 		_mm256_storeu_si256((__m256i *)(void *)(dst + z.k), v);
 		if (work == 0) {
 			z.k += 32;
@@ -297,11 +318,11 @@ squeeze_avx2(char *dst, size_t *len, const char *src, size_t stop,
 			z.drop = ms >> 31;
 			continue;
 		}
-		d = _mm256_sub_epi8(v, tab);
+		d = _mm256_sub_epi8(v, kv(k, K_TAB));
 		if (!squeeze_work(&z, 32, ms, jm | (uint32_t)_mm256_movemask_epi8(
 		    _mm256_or_si256(v, _mm256_cmpeq_epi8(v, zero))),
 		    (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-		    _mm256_min_epu8(d, four), d))))
+		    _mm256_min_epu8(d, kv(k, K_FOUR)), d))))
 			break;
 	}
 	*len = z.k;
@@ -315,11 +336,13 @@ squeeze_avx2(char *dst, size_t *len, const char *src, size_t stop,
 /* text_squeeze_plain_portable, 16 or 32 bytes at a time. */
 size_t
 text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
-    size_t n, bool json)
+    size_t n, bool json, bool avx2)
 {
 #ifdef SIMD_AVX2
-	if (simd_avx2())
+	if (avx2)
 		return squeeze_avx2(dst, len, src, stop, n, json);
+#else
+	(void)avx2;
 #endif
 	return squeeze_sse2(dst, len, src, stop, n, json);
 }
@@ -353,8 +376,9 @@ text_plain(const char *p, size_t n, bool json)
 #else
 size_t
 text_squeeze_plain(char *dst, size_t *len, const char *src, size_t stop,
-    size_t n, bool json)
+    size_t n, bool json, bool avx2)
 {
+	(void)avx2;
 	return text_squeeze_plain_portable(dst, len, src, stop, n, json);
 }
 
