@@ -123,22 +123,6 @@ put_blocks(char *dst, const char *src, size_t n)
 	return dst + n;
 }
 
-/* The number v in decimal at p; returns its end. */
-static char *
-put_number(char *p, unsigned long v)
-{
-	unsigned long t;
-	char *end;
-
-	for (end = p + 1, t = v; t >= 10; t /= 10)
-		end++;
-	p = end;
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	return end;
-}
-
 /*
  * A row, built in the output buffer: lead is the review id escaped and a
  * TAB, made once per review (with 15 bytes of room after it for
@@ -167,7 +151,7 @@ write_row(struct out *o, const struct buf *lead, const struct sentence *s,
 	p = out_room(o, lead->len + 24 + MARKER_MAX + (size_t)nl + 1 + 15 +
 	    TEXT_IN_ROOM + 1);
 	p = put_blocks(p, lead->p, lead->len);
-	p = put_number(p, s->number);
+	p = out_digits(p, s->number);
 	*p++ = '\t';
 	if (m != NULL && m->inplace) {
 		/*

@@ -142,13 +142,7 @@ out_str(struct out *o, const char *s)
 void
 out_ulong(struct out *o, unsigned long long v)
 {
-	char tmp[24], *p = tmp + sizeof(tmp);
-
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	out_write(o, p, (size_t)(tmp + sizeof(tmp) - p));
+	o->len = (size_t)(out_digits(out_room(o, 20), v) - o->buf);
 }
 
 void

@@ -48,4 +48,23 @@ out_room(struct out *o, size_t n)
 	return o->buf + o->len;
 }
 
+/*
+ * v in decimal at p, 20 bytes at most (room from out_room); returns its
+ * end.  Inline: rsplit writes a sentence number in every row.
+ */
+static inline char *
+out_digits(char *p, unsigned long long v)
+{
+	unsigned long long t;
+	char *end;
+
+	for (end = p + 1, t = v; t >= 10; t /= 10)
+		end++;
+	p = end;
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
+}
+
 #endif
